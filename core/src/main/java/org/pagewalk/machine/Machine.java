@@ -1,0 +1,295 @@
+package org.pagewalk.machine;
+
+import org.pagewalk.text.Hex;
+import org.pagewalk.trace.EventKind;
+import org.pagewalk.trace.InvalidationCause;
+import org.pagewalk.trace.Trace;
+
+/**
+ * The emulated x86 as far as paging goes: physical memory, CR0/CR2/CR3/CR4, the TLB and the
+ * walker, behind one facade that the guest kernel, scenarios and the page all drive.
+ *
+ * <p>Accesses come in two forms. The hot form ({@link #read32}, {@link #write32}, ...) returns
+ * the value and leaves {@link #lastFault()} set when the access faulted; it allocates nothing on
+ * a TLB hit. The descriptive form ({@link #access}) returns an {@link AccessResult} with the
+ * whole translation, for views and scenarios.
+ *
+ * <p>A faulting access changes no memory beyond the A bit of a PDE that the walk used before
+ * it faulted at the PTE (see {@link PageWalker}), and a page-crossing access checks both pages
+ * before it writes anything.
+ */
+public final class Machine {
+    private final MachineConfig config;
+    private final Trace trace = new Trace();
+    private final PhysicalMemory memory;
+    private final Tlb tlb;
+    private final ControlRegisters cr;
+    private final Mmu mmu;
+
+    public Machine() {
+        this(MachineConfig.DEFAULT);
+    }
+
+    /** A machine in protected mode with paging off (CR0.PE = 1) and empty memory. */
+    public Machine(MachineConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("machine configuration must be given");
+        }
+        this.config = config;
+        this.memory = new PhysicalMemory(config.ramFrames(), trace);
+        this.tlb = new Tlb(config.tlb(), trace);
+        this.cr = new ControlRegisters(tlb, trace);
+        this.mmu = new Mmu(cr, tlb, new PageWalker(memory, trace), trace);
+        cr.load(ControlRegisterBits.CR0_PE, 0, 0, 0);
+    }
+
+    public MachineConfig config() {
+        return config;
+    }
+
+    /** Attach and detach trace listeners here. */
+    public Trace trace() {
+        return trace;
+    }
+
+    public PhysicalMemory memory() {
+        return memory;
+    }
+
+    public Tlb tlb() {
+        return tlb;
+    }
+
+    public ControlRegisters cr() {
+        return cr;
+    }
+
+    // ---- Translation ----------------------------------------------------------------------
+
+    /** Linear to physical for {@code access}, through TLB and walk; 0 and {@link #lastFault()} on a fault. */
+    public int translate(int linear, int access) {
+        return mmu.translate(linear, access);
+    }
+
+    /** The fault of the last access or translation, or {@code null} if it succeeded. */
+    public PageFault lastFault() {
+        return mmu.lastFault();
+    }
+
+    /** Translates (with every side effect: TLB, A/D, CR2) and describes the outcome. */
+    public AccessResult translateAccess(int linear, int access) {
+        int hitsBefore = tlb.hits();
+        mmu.translate(linear, access);
+        if (mmu.lastFault() != null) {
+            return AccessResult.faulted(mmu.lastFault());
+        }
+        return AccessResult.ok(mmu.lastTranslation(linear, tlb.hits() != hitsBefore), 0);
+    }
+
+    /** The page tables' verdict now, with no side effect at all (no TLB, no A/D, no CR2, no event). */
+    public AccessResult probe(int linear, int access) {
+        Object o = mmu.probe(linear, access);
+        return o instanceof PageFault ? AccessResult.faulted((PageFault) o) : AccessResult.ok((Translation) o, 0);
+    }
+
+    // ---- Accesses through the MMU ---------------------------------------------------------
+
+    public int read32(int linear, int access) {
+        if ((linear & 0xFFF) > 0xFFC) {
+            return readCrossing(linear, access);
+        }
+        int physical = mmu.translate(linear, access & ~Access.WRITE);
+        if (mmu.lastFault() != null) {
+            return 0;
+        }
+        int value = memory.read32(physical);
+        trace.event(EventKind.DATA_READ, linear, physical, value, 4);
+        return value;
+    }
+
+    public int read8(int linear, int access) {
+        int physical = mmu.translate(linear, access & ~Access.WRITE);
+        if (mmu.lastFault() != null) {
+            return 0;
+        }
+        int value = memory.read8(physical);
+        trace.event(EventKind.DATA_READ, linear, physical, value, 1);
+        return value;
+    }
+
+    public void write32(int linear, int value, int access) {
+        if ((linear & 0xFFF) > 0xFFC) {
+            writeCrossing(linear, value, access);
+            return;
+        }
+        int physical = mmu.translate(linear, access | Access.WRITE);
+        if (mmu.lastFault() != null) {
+            return;
+        }
+        writePhysical32(physical, value);
+    }
+
+    public void write8(int linear, int value, int access) {
+        int physical = mmu.translate(linear, access | Access.WRITE);
+        if (mmu.lastFault() != null) {
+            return;
+        }
+        writePhysical8(physical, value);
+    }
+
+    /** A read or write with the full outcome, for views and scenarios. */
+    public AccessResult access(int linear, int access, int value, int size) {
+        if (size != 1 && size != 4) {
+            throw new IllegalArgumentException("access size must be 1 or 4 bytes, was " + size);
+        }
+        int hitsBefore = tlb.hits();
+        int result;
+        if (Access.isWrite(access)) {
+            if (size == 4) {
+                write32(linear, value, access);
+            } else {
+                write8(linear, value, access);
+            }
+            result = 0;
+        } else {
+            result = size == 4 ? read32(linear, access) : read8(linear, access);
+        }
+        if (mmu.lastFault() != null) {
+            return AccessResult.faulted(mmu.lastFault());
+        }
+        return AccessResult.ok(mmu.lastTranslation(linear, tlb.hits() != hitsBefore), result);
+    }
+
+    private int readCrossing(int linear, int access) {
+        int[] physical = crossingPages(linear, access & ~Access.WRITE);
+        if (physical == null) {
+            return 0;
+        }
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            value |= memory.read8(physical[i]) << (i << 3);
+        }
+        trace.event(EventKind.DATA_READ, linear, physical[0], value, 4);
+        return value;
+    }
+
+    private void writeCrossing(int linear, int value, int access) {
+        int[] physical = crossingPages(linear, access | Access.WRITE);
+        if (physical == null) {
+            return;
+        }
+        for (int i = 0; i < 4; i++) {
+            writePhysical8(physical[i], value >>> (i << 3));
+        }
+    }
+
+    /** Both pages of a page-crossing access, translated before any byte moves. */
+    private int[] crossingPages(int linear, int access) {
+        int first = mmu.translate(linear, access);
+        if (mmu.lastFault() != null) {
+            return null;
+        }
+        int secondLinear = (linear | 0xFFF) + 1;
+        int second = mmu.translate(secondLinear, access);
+        if (mmu.lastFault() != null) {
+            return null;
+        }
+        int[] physical = new int[4];
+        for (int i = 0; i < 4; i++) {
+            int at = linear + i;
+            physical[i] = (at & ~0xFFF) == (linear & ~0xFFF) ? first + i : second + (at - secondLinear);
+        }
+        return physical;
+    }
+
+    // ---- Physical accesses (a debugger's or boot loader's view, bypassing the MMU) ------------
+
+    public int readPhysical32(int physical) {
+        return memory.read32(physical);
+    }
+
+    public int readPhysical8(int physical) {
+        return memory.read8(physical);
+    }
+
+    public void writePhysical32(int physical, int value) {
+        int old = memory.write32(physical, value);
+        if (memory.isInstalled(physical)) {
+            trace.event(EventKind.PHYS_WRITE, physical, old, value, 4);
+        }
+    }
+
+    public void writePhysical8(int physical, int value) {
+        int old = memory.write8(physical, value);
+        if (memory.isInstalled(physical)) {
+            trace.event(EventKind.PHYS_WRITE, physical, old, value & 0xFF, 1);
+        }
+    }
+
+    // ---- Instructions ---------------------------------------------------------------------
+
+    /** INVLPG: drops the TLB entries for the page holding {@code linear}, global or not. */
+    public int invlpg(int linear) {
+        int removed = tlb.invalidatePage(linear, InvalidationCause.INVLPG);
+        trace.event(EventKind.INVLPG, linear, removed, 0, 0);
+        return removed;
+    }
+
+    // ---- Staleness ------------------------------------------------------------------------
+
+    /**
+     * Why the TLB entry at (set, way) disagrees with what the page tables in memory say now for
+     * its page (through the current CR3), or {@code null} if it agrees or is empty.
+     */
+    public String staleness(int set, int way) {
+        TlbEntry e = tlb.entry(set, way);
+        if (!e.isValid()) {
+            return null;
+        }
+        int linear = e.linearBase();
+        Object now = mmu.probe(linear, Access.KERNEL_READ);
+        String says = "the TLB says " + Hex.hex32(linear) + " -> " + Hex.hex32(e.frame())
+                + (e.isLargePage() ? " (4 MiB)" : "");
+        if (now instanceof PageFault) {
+            return says + "; memory says not mapped (" + ((PageFault) now).reason() + ")";
+        }
+        Translation t = (Translation) now;
+        int base = t.isLargePage() ? t.physical() & EntryBits.FRAME_4M : t.physical() & EntryBits.FRAME_4K;
+        if (t.isLargePage() != e.isLargePage() || base != e.frame()) {
+            return says + "; memory says " + Hex.hex32(linear) + " -> " + Hex.hex32(base)
+                    + (t.isLargePage() ? " (4 MiB)" : "");
+        }
+        if (t.isWritable() != e.isWritable() || t.isUser() != e.isUser()) {
+            return says + (e.isUser() ? " user" : " supervisor") + (e.isWritable() ? " writable" : " read-only")
+                    + "; memory says " + (t.isUser() ? "user" : "supervisor") + (t.isWritable() ? " writable" : " read-only");
+        }
+        return null;
+    }
+
+    public boolean isStale(int set, int way) {
+        return staleness(set, way) != null;
+    }
+
+    // ---- Snapshots ------------------------------------------------------------------------
+
+    public MachineSnapshot snapshot() {
+        return new MachineSnapshot(config, memory.snapshot(), cr.cr0(), cr.cr2(), cr.cr3(), cr.cr4(), tlb.save());
+    }
+
+    public void restore(MachineSnapshot s) {
+        if (!s.config.tlb().equals(config.tlb()) || s.config.ramFrames() != config.ramFrames()) {
+            throw new IllegalArgumentException("snapshot of a machine with " + s.config
+                    + " cannot be restored into one with " + config);
+        }
+        memory.restore(s.memory);
+        cr.load(s.cr0, s.cr2, s.cr3, s.cr4);
+        tlb.load(s.tlb);
+    }
+
+    /** A new machine in the state of {@code s}. */
+    public static Machine of(MachineSnapshot s) {
+        Machine m = new Machine(s.config);
+        m.restore(s);
+        return m;
+    }
+}

@@ -1,0 +1,261 @@
+package org.pagewalk.machine;
+
+import org.pagewalk.text.Hex;
+import org.pagewalk.text.Sizes;
+import org.pagewalk.trace.EventKind;
+import org.pagewalk.trace.TraceListener;
+
+/**
+ * Installed RAM, little-endian, 1 MiB to 4 GiB, stored sparsely: a 4 KiB frame gets storage on
+ * its first non-zero write, so a 4 GiB machine costs memory only for the frames used.
+ *
+ * <p>Storage is a two-level tree (1024 chunks of 1024 frames) shared copy-on-write with
+ * snapshots: taking a snapshot costs O(1), and the first write after it copies one frame plus
+ * the two small arrays above it. That makes undo after every step affordable.
+ *
+ * <p>An access beyond installed RAM behaves as on a PC bus: reads return all ones, writes are
+ * dropped, and a {@link EventKind#BUS_UNMAPPED} event reports it; nothing throws.
+ */
+public final class PhysicalMemory {
+    public static final int MIN_FRAMES = 256;          // 1 MiB
+    public static final int MAX_FRAMES = 1 << 20;      // 4 GiB
+
+    private static final int FRAMES_PER_CHUNK = 1024;
+
+    private final int frames;
+    private final TraceListener trace;
+    private Chunk[] chunks;
+    private int rootEpoch;
+    private int epoch = 1;
+
+    /** One 4 MiB stretch of frames; {@code epoch} tells whether a snapshot may still share it. */
+    private static final class Chunk {
+        final int epoch;
+        final int[][] words;
+        final int[] wordsEpoch;
+
+        Chunk(int epoch) {
+            this.epoch = epoch;
+            this.words = new int[FRAMES_PER_CHUNK][];
+            this.wordsEpoch = new int[FRAMES_PER_CHUNK];
+        }
+
+        Chunk(int epoch, Chunk from) {
+            this.epoch = epoch;
+            this.words = from.words.clone();
+            this.wordsEpoch = from.wordsEpoch.clone();
+        }
+    }
+
+    /** An immutable image of memory, taken by {@link #snapshot()}. */
+    public static final class Image {
+        private final int frames;
+        private final Chunk[] chunks;
+
+        private Image(int frames, Chunk[] chunks) {
+            this.frames = frames;
+            this.chunks = chunks;
+        }
+    }
+
+    public PhysicalMemory(int frames, TraceListener trace) {
+        if (frames < MIN_FRAMES || frames > MAX_FRAMES) {
+            throw new IllegalArgumentException("installed RAM must be 1 MiB to 4 GiB in whole 4 KiB frames ("
+                    + MIN_FRAMES + " to " + MAX_FRAMES + " frames), was " + frames + " frames");
+        }
+        this.frames = frames;
+        this.trace = trace;
+        this.chunks = new Chunk[(frames + FRAMES_PER_CHUNK - 1) / FRAMES_PER_CHUNK];
+        this.rootEpoch = epoch;
+    }
+
+    /** Installed frames (4 KiB each). */
+    public int frames() {
+        return frames;
+    }
+
+    public String sizeText() {
+        return Sizes.ofFrames(frames);
+    }
+
+    public boolean isInstalled(int physical) {
+        return (physical >>> 12) < frames;
+    }
+
+    /** Whether a frame has storage (has ever held a non-zero word since boot). */
+    public boolean isBacked(int frame) {
+        if (frame < 0 || frame >= frames) {
+            return false;
+        }
+        Chunk c = chunks[frame >>> 10];
+        return c != null && c.words[frame & 1023] != null;
+    }
+
+    /** Frames that have storage: what this machine costs in host memory. */
+    public int backedFrames() {
+        int n = 0;
+        for (Chunk c : chunks) {
+            if (c != null) {
+                for (int[] w : c.words) {
+                    if (w != null) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    public int read32(int physical) {
+        if ((physical & 3) == 0) {
+            int frame = physical >>> 12;
+            if (frame >= frames) {
+                return unmappedRead(physical, 4);
+            }
+            return word(frame, (physical >>> 2) & 1023);
+        }
+        return read8(physical) | (read8(physical + 1) << 8) | (read8(physical + 2) << 16)
+                | (read8(physical + 3) << 24);
+    }
+
+    public int read8(int physical) {
+        int frame = physical >>> 12;
+        if (frame >= frames) {
+            return unmappedRead(physical, 1) & 0xFF;
+        }
+        return (word(frame, (physical >>> 2) & 1023) >>> ((physical & 3) << 3)) & 0xFF;
+    }
+
+    /** Writes a 32-bit value and returns the old one (all ones beyond RAM). */
+    public int write32(int physical, int value) {
+        if ((physical & 3) == 0) {
+            int frame = physical >>> 12;
+            if (frame >= frames) {
+                trace.event(EventKind.BUS_UNMAPPED, physical, 1, value, 4);
+                return -1;
+            }
+            int index = (physical >>> 2) & 1023;
+            int old = word(frame, index);
+            if (old != value) {
+                writableFrame(frame)[index] = value;
+            }
+            return old;
+        }
+        int old = 0;
+        for (int i = 0; i < 4; i++) {
+            old |= write8(physical + i, value >>> (i << 3)) << (i << 3);
+        }
+        return old;
+    }
+
+    /** Writes the low byte of {@code value} and returns the old byte. */
+    public int write8(int physical, int value) {
+        int frame = physical >>> 12;
+        if (frame >= frames) {
+            trace.event(EventKind.BUS_UNMAPPED, physical, 1, value & 0xFF, 1);
+            return 0xFF;
+        }
+        int index = (physical >>> 2) & 1023;
+        int shift = (physical & 3) << 3;
+        int old = word(frame, index);
+        int updated = (old & ~(0xFF << shift)) | ((value & 0xFF) << shift);
+        if (updated != old) {
+            writableFrame(frame)[index] = updated;
+        }
+        return (old >>> shift) & 0xFF;
+    }
+
+    /** A copy of one frame's 1024 words (zeros for an unbacked or uninstalled frame). */
+    public int[] frameWords(int frame) {
+        int[] out = new int[1024];
+        if (frame >= 0 && frame < frames) {
+            Chunk c = chunks[frame >>> 10];
+            int[] w = c == null ? null : c.words[frame & 1023];
+            if (w != null) {
+                System.arraycopy(w, 0, out, 0, 1024);
+            }
+        }
+        return out;
+    }
+
+    /** Zeroes a whole frame in one step (drops its storage). */
+    public void clearFrame(int frame) {
+        if (frame < 0 || frame >= frames || !isBacked(frame)) {
+            return;
+        }
+        Chunk c = writableChunk(frame >>> 10);
+        c.words[frame & 1023] = null;
+        c.wordsEpoch[frame & 1023] = epoch;
+    }
+
+    public Image snapshot() {
+        // Everything that exists now is frozen: later writes copy before they change it.
+        epoch++;
+        return new Image(frames, chunks);
+    }
+
+    public void restore(Image image) {
+        if (image.frames != frames) {
+            throw new IllegalArgumentException("image of " + Sizes.ofFrames(image.frames)
+                    + " does not fit a machine with " + Sizes.ofFrames(frames));
+        }
+        chunks = image.chunks;
+        epoch++;
+        rootEpoch = 0;
+    }
+
+    private int word(int frame, int index) {
+        Chunk c = chunks[frame >>> 10];
+        if (c == null) {
+            return 0;
+        }
+        int[] w = c.words[frame & 1023];
+        return w == null ? 0 : w[index];
+    }
+
+    private int unmappedRead(int physical, int size) {
+        trace.event(EventKind.BUS_UNMAPPED, physical, 0, -1, size);
+        return -1;
+    }
+
+    private Chunk writableChunk(int chunkIndex) {
+        if (rootEpoch != epoch) {
+            chunks = chunks.clone();
+            rootEpoch = epoch;
+        }
+        Chunk c = chunks[chunkIndex];
+        if (c == null) {
+            c = new Chunk(epoch);
+            chunks[chunkIndex] = c;
+        } else if (c.epoch != epoch) {
+            c = new Chunk(epoch, c);
+            chunks[chunkIndex] = c;
+        }
+        return c;
+    }
+
+    private int[] writableFrame(int frame) {
+        Chunk c = chunks[frame >>> 10];
+        int i = frame & 1023;
+        if (c == null || c.epoch != epoch || rootEpoch != epoch) {
+            c = writableChunk(frame >>> 10);
+        }
+        int[] w = c.words[i];
+        if (w == null) {
+            w = new int[1024];
+            c.words[i] = w;
+            c.wordsEpoch[i] = epoch;
+        } else if (c.wordsEpoch[i] != epoch) {
+            w = w.clone();
+            c.words[i] = w;
+            c.wordsEpoch[i] = epoch;
+        }
+        return w;
+    }
+
+    @Override
+    public String toString() {
+        return "PhysicalMemory " + sizeText() + ", " + backedFrames() + " frames backed, top "
+                + Hex.hex32((frames << 12) - 1);
+    }
+}

@@ -1,0 +1,316 @@
+package org.pagewalk.machine;
+
+import org.pagewalk.trace.EventKind;
+import org.pagewalk.trace.InvalidationCause;
+import org.pagewalk.trace.TraceListener;
+
+/**
+ * A finite, set-associative translation lookaside buffer with LRU replacement (SDM §4.10).
+ *
+ * <p>It is a cache of translations, not of the page tables: an entry is served until INVLPG of
+ * its page, a CR3 write (non-global entries), a CR4.PGE/PSE change or CR0.PG clear (all), a page
+ * fault on its page, or eviction — even after the tables in memory changed. Each entry keeps the
+ * PDE/PTE addresses and values it was filled from, so a viewer can tell a stale entry from a
+ * fresh one while the CPU keeps using it.
+ *
+ * <p>A 4 KiB entry lives in set {@code pageNumber mod sets}; a 4 MiB entry is one entry in set
+ * {@code (pageNumber >>> 10) mod sets}, and a lookup probes that set too when any 4 MiB entry
+ * is cached. Ways are parallel {@code int} arrays and a hit is one mask compare: no objects and
+ * no {@code long} on the hot path (TeaVM).
+ */
+public final class Tlb {
+    static final int VALID = 1;
+    static final int WRITABLE = EntryBits.WRITE;
+    static final int USER = EntryBits.USER;
+    static final int DIRTY = EntryBits.DIRTY;
+    static final int LARGE = EntryBits.PAGE_SIZE;
+    static final int GLOBAL = EntryBits.GLOBAL;
+
+    private static final int MASK_4K = 0xFFFFF;
+    private static final int MASK_4M = 0xFFC00;
+
+    private final TlbGeometry geometry;
+    private final int ways;
+    private final int setMask;
+    private final TraceListener trace;
+
+    private final int[] tag;
+    private final int[] mask;
+    private final int[] frame;
+    private final int[] flags;
+    private final int[] lastUse;
+    private final int[] pdeAddress;
+    private final int[] pde;
+    private final int[] pteAddress;
+    private final int[] pte;
+    private int clock;
+    private int largeEntries;
+
+    private int hits;
+    private int misses;
+    private int evictions;
+
+    public Tlb(TlbGeometry geometry, TraceListener trace) {
+        this.geometry = geometry;
+        this.ways = geometry.ways();
+        this.setMask = geometry.sets() - 1;
+        this.trace = trace;
+        int n = geometry.entries();
+        tag = new int[n];
+        mask = new int[n];
+        frame = new int[n];
+        flags = new int[n];
+        lastUse = new int[n];
+        pdeAddress = new int[n];
+        pde = new int[n];
+        pteAddress = new int[n];
+        pte = new int[n];
+    }
+
+    public TlbGeometry geometry() {
+        return geometry;
+    }
+
+    /** The index (set * ways + way) of the entry that maps {@code linear}, or -1. */
+    public int lookup(int linear) {
+        int page = linear >>> 12;
+        int base = (page & setMask) * ways;
+        for (int i = base; i < base + ways; i++) {
+            if ((flags[i] & VALID) != 0 && (page & mask[i]) == tag[i]) {
+                return i;
+            }
+        }
+        if (largeEntries > 0) {
+            base = ((page >>> 10) & setMask) * ways;
+            for (int i = base; i < base + ways; i++) {
+                if ((flags[i] & (VALID | LARGE)) == (VALID | LARGE) && (page & MASK_4M) == tag[i]) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The set a lookup of {@code linear} starts in (its 4 KiB set). */
+    public int setOf(int linear) {
+        return (linear >>> 12) & setMask;
+    }
+
+    void touch(int index) {
+        lastUse[index] = ++clock;
+    }
+
+    int flags(int index) {
+        return flags[index];
+    }
+
+    int physical(int index, int linear) {
+        return (flags[index] & LARGE) != 0 ? frame[index] | (linear & 0x003FFFFF) : frame[index] | (linear & 0xFFF);
+    }
+
+    void countHit() {
+        hits++;
+    }
+
+    void countMiss() {
+        misses++;
+    }
+
+    /**
+     * Caches a translation and returns its index. The entry gets {@code rights} (EntryBits.WRITE
+     * and USER combined over the levels) and the leaf's D as it is in memory now.
+     */
+    int fill(int linear, boolean large, int physicalBase, int rights, boolean dirty, boolean global,
+             int pdeAddr, int pdeValue, int pteAddr, int pteValue) {
+        int page = linear >>> 12;
+        int set = large ? (page >>> 10) & setMask : page & setMask;
+        int base = set * ways;
+        int victim = -1;
+        for (int i = base; i < base + ways; i++) {
+            if ((flags[i] & VALID) == 0) {
+                victim = i;
+                break;
+            }
+        }
+        if (victim < 0) {
+            victim = base;
+            for (int i = base + 1; i < base + ways; i++) {
+                // Subtraction keeps the order right across the clock's wrap-around.
+                if (lastUse[i] - lastUse[victim] < 0) {
+                    victim = i;
+                }
+            }
+            evictions++;
+            trace.event(EventKind.TLB_EVICT, set, victim - base, tag[victim], frame[victim]);
+            remove(victim);
+        }
+        tag[victim] = large ? page & MASK_4M : page;
+        mask[victim] = large ? MASK_4M : MASK_4K;
+        frame[victim] = physicalBase;
+        flags[victim] = VALID | (rights & (WRITABLE | USER)) | (dirty ? DIRTY : 0) | (global ? GLOBAL : 0)
+                | (large ? LARGE : 0);
+        pdeAddress[victim] = pdeAddr;
+        pde[victim] = pdeValue;
+        pteAddress[victim] = pteAddr;
+        pte[victim] = pteValue;
+        if (large) {
+            largeEntries++;
+        }
+        touch(victim);
+        trace.event(EventKind.TLB_FILL, set, victim - base, tag[victim], physicalBase);
+        return victim;
+    }
+
+    /** Drops one entry, with an invalidation event naming {@code cause}. */
+    void invalidate(int index, int cause) {
+        trace.event(EventKind.TLB_INVALIDATE, index / ways, index % ways, tag[index], cause);
+        remove(index);
+    }
+
+    private void remove(int index) {
+        if ((flags[index] & (VALID | LARGE)) == (VALID | LARGE)) {
+            largeEntries--;
+        }
+        flags[index] = 0;
+    }
+
+    /**
+     * INVLPG semantics: removes every entry whose page contains {@code linear}, whatever its size
+     * and global or not. Returns how many went.
+     */
+    public int invalidatePage(int linear, int cause) {
+        int page = linear >>> 12;
+        int removed = 0;
+        int base = (page & setMask) * ways;
+        for (int i = base; i < base + ways; i++) {
+            if ((flags[i] & VALID) != 0 && (page & mask[i]) == tag[i]) {
+                invalidate(i, cause);
+                removed++;
+            }
+        }
+        if (largeEntries > 0) {
+            base = ((page >>> 10) & setMask) * ways;
+            for (int i = base; i < base + ways; i++) {
+                if ((flags[i] & (VALID | LARGE)) == (VALID | LARGE) && (page & MASK_4M) == tag[i]) {
+                    invalidate(i, cause);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** What a CR3 write does: every entry goes except global ones. */
+    public int flushNonGlobal(int cause) {
+        int removed = 0;
+        int kept = 0;
+        for (int i = 0; i < flags.length; i++) {
+            if ((flags[i] & VALID) != 0) {
+                if ((flags[i] & GLOBAL) == 0) {
+                    invalidate(i, cause);
+                    removed++;
+                } else {
+                    kept++;
+                }
+            }
+        }
+        trace.event(EventKind.TLB_FLUSH, cause, removed, kept, 0);
+        return removed;
+    }
+
+    /** Every entry goes, global ones too. */
+    public int flushAll(int cause) {
+        int removed = 0;
+        for (int i = 0; i < flags.length; i++) {
+            if ((flags[i] & VALID) != 0) {
+                invalidate(i, cause);
+                removed++;
+            }
+        }
+        trace.event(EventKind.TLB_FLUSH, cause, removed, 0, 0);
+        return removed;
+    }
+
+    void setDirty(int index) {
+        flags[index] |= DIRTY;
+    }
+
+    public int hits() {
+        return hits;
+    }
+
+    public int misses() {
+        return misses;
+    }
+
+    public int evictions() {
+        return evictions;
+    }
+
+    public void resetCounters() {
+        hits = 0;
+        misses = 0;
+        evictions = 0;
+    }
+
+    public int validEntries() {
+        int n = 0;
+        for (int f : flags) {
+            if ((f & VALID) != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A copy of one way. */
+    public TlbEntry entry(int set, int way) {
+        if (set < 0 || set > setMask || way < 0 || way >= ways) {
+            throw new IllegalArgumentException("no TLB entry at set " + set + " way " + way + " (sets 0.."
+                    + setMask + ", ways 0.." + (ways - 1) + ")");
+        }
+        int i = set * ways + way;
+        int f = flags[i];
+        int age = 0;
+        if ((f & VALID) != 0) {
+            for (int j = set * ways; j < set * ways + ways; j++) {
+                if (j != i && (flags[j] & VALID) != 0 && lastUse[j] - lastUse[i] > 0) {
+                    age++;
+                }
+            }
+        }
+        return new TlbEntry(set, way, (f & VALID) != 0, tag[i], (f & LARGE) != 0, frame[i],
+                f & (WRITABLE | USER), (f & DIRTY) != 0, (f & GLOBAL) != 0, age,
+                pdeAddress[i], pde[i], pteAddress[i], pte[i]);
+    }
+
+    /** The entry at an index from {@link #lookup}. */
+    public TlbEntry entry(int index) {
+        return entry(index / ways, index % ways);
+    }
+
+    Translation translation(int index, int linear) {
+        int f = flags[index];
+        return new Translation(linear, physical(index, linear), (f & LARGE) != 0, f & (WRITABLE | USER),
+                (f & GLOBAL) != 0, true, pdeAddress[index], pde[index], pteAddress[index], pte[index]);
+    }
+
+    /** Saved state for snapshots: every array, copied. */
+    int[][] save() {
+        return new int[][] {tag.clone(), mask.clone(), frame.clone(), flags.clone(), lastUse.clone(),
+            pdeAddress.clone(), pde.clone(), pteAddress.clone(), pte.clone(),
+            {clock, largeEntries, hits, misses, evictions}};
+    }
+
+    void load(int[][] s) {
+        int[][] targets = {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
+        for (int k = 0; k < targets.length; k++) {
+            System.arraycopy(s[k], 0, targets[k], 0, targets[k].length);
+        }
+        clock = s[9][0];
+        largeEntries = s[9][1];
+        hits = s[9][2];
+        misses = s[9][3];
+        evictions = s[9][4];
+    }
+}

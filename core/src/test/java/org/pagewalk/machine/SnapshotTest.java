@@ -1,0 +1,92 @@
+package org.pagewalk.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Snapshots for undo, and the versioned text form. */
+class SnapshotTest {
+    private static final int W = EntryBits.WRITE;
+
+    @Test
+    void restoreBringsBackMemoryRegistersAndTlb() {
+        Tables t = Tables.pagingOn().map4k(0x00403000, 0x00200000, W, W);
+        t.m.write32(0x00403000, 0x11111111, Access.KERNEL_WRITE);
+        MachineSnapshot s = t.m.snapshot();
+        String before = MachineCodec.encode(t.m);
+
+        t.m.write32(0x00403000, 0x22222222, Access.KERNEL_WRITE);
+        t.m.writePhysical32(0x01000000, 0x33333333);
+        t.m.cr().writeCr3(0x00050000);
+        t.m.invlpg(0x00403000);
+        t.m.restore(s);
+
+        assertEquals(0x11111111, t.m.readPhysical32(0x00200000));
+        assertEquals(0, t.m.readPhysical32(0x01000000));
+        assertEquals(Tables.DIR, t.m.cr().cr3());
+        assertTrue(t.m.tlb().lookup(0x00403000) >= 0);
+        assertEquals(before, MachineCodec.encode(t.m));
+
+        // The snapshot stays valid after being restored and written over again.
+        t.m.writePhysical32(0x00200000, 0x44444444);
+        t.m.restore(s);
+        assertEquals(0x11111111, t.m.readPhysical32(0x00200000));
+    }
+
+    @Test
+    void manySnapshotsShareUnchangedFrames() {
+        Machine m = new Machine();
+        for (int f = 0; f < 2000; f++) {
+            m.writePhysical32(f << 12, f + 1);
+        }
+        MachineSnapshot[] undo = new MachineSnapshot[500];
+        for (int i = 0; i < undo.length; i++) {
+            undo[i] = m.snapshot();
+            m.writePhysical32(0x00005000, i);
+        }
+        m.restore(undo[123]);
+        assertEquals(122, m.readPhysical32(0x00005000));
+        assertEquals(1000, m.readPhysical32(999 << 12));
+        m.restore(undo[0]);
+        assertEquals(6, m.readPhysical32(0x00005000));
+    }
+
+    @Test
+    void codecRoundTripsAWholeMachine() {
+        Tables t = Tables.pagingOn();
+        t.m.cr().writeCr4(ControlRegisterBits.CR4_PSE | ControlRegisterBits.CR4_PGE);
+        t.map4k(0xC0403000, 0x00200000, W, W | EntryBits.GLOBAL);
+        t.pde(0x100, 0x01000000 | EntryBits.PRESENT | EntryBits.PAGE_SIZE | W);
+        t.m.write32(0xC0403000, 0xFEEDFACE, Access.KERNEL_WRITE);
+        t.m.read32(0x40012345, Access.KERNEL_READ);
+        t.m.read32(0x12345678, Access.KERNEL_READ); // a fault: CR2
+        String text = MachineCodec.encode(t.m);
+        assertTrue(text.startsWith("pagewalk-machine 1\n"));
+        Machine copy = MachineCodec.decode(text);
+        assertEquals(text, MachineCodec.encode(copy));
+        assertEquals(0x12345678, copy.cr().cr2());
+        assertEquals(2, copy.tlb().validEntries());
+        assertEquals(0xFEEDFACE, copy.read32(0xC0403000, Access.KERNEL_READ));
+        assertEquals(1, copy.tlb().hits() - t.m.tlb().hits());
+        assertTrue(text.length() < 2000, "compact: " + text.length() + " characters");
+    }
+
+    @Test
+    void codecRejectsDamagedText() {
+        assertEquals("line 1: expected 'pagewalk-machine 1', this is not a Pagewalk machine state",
+                assertThrows(IllegalArgumentException.class, () -> MachineCodec.decode("hello")).getMessage());
+        assertEquals("line 1: machine state version 9 is not supported (this Pagewalk reads version 1)",
+                assertThrows(IllegalArgumentException.class, () -> MachineCodec.decode("pagewalk-machine 9\n")).getMessage());
+        assertEquals("line 2: 'zz' is not a hexadecimal number",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MachineCodec.decode("pagewalk-machine 1\nconfig zz 40 4\nend\n")).getMessage());
+        assertEquals("the machine state is cut short: no 'end' line",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MachineCodec.decode("pagewalk-machine 1\nconfig 2000 40 4\n")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> MachineCodec.decode("pagewalk-machine 1\nconfig 2000 40 4\ncr 80000001 0 123 0\nend\n"))
+                .getMessage().startsWith("line 3: CR3 value 0x00000123 is not 4 KiB aligned"));
+    }
+}
