@@ -25,6 +25,7 @@ public final class Machine {
     private final Tlb tlb;
     private final ControlRegisters cr;
     private final Mmu mmu;
+    private MachineSnapshot pending;
 
     public Machine() {
         this(MachineConfig.DEFAULT);
@@ -135,6 +136,35 @@ public final class Machine {
             return;
         }
         writePhysical8(physical, value);
+    }
+
+    /**
+     * {@code rep stosd}: writes {@code value} to {@code words} consecutive 32-bit words from
+     * {@code linear} (4-byte aligned). It translates once per page, as each page's first store
+     * fills the TLB and the rest hit, and reports one {@link EventKind#PHYS_FILL} per page rather
+     * than a thousand writes. Stops at the first fault, leaving the pages before it written.
+     */
+    public void fill32(int linear, int words, int value, int access) {
+        if ((linear & 3) != 0 || words < 0) {
+            throw new IllegalArgumentException("fill needs a 4-byte aligned address and a word count >= 0, was "
+                    + Hex.hex32(linear) + " and " + words);
+        }
+        int at = linear;
+        int left = words;
+        while (left > 0) {
+            int inPage = Math.min(left, (0x1000 - (at & 0xFFF)) >>> 2);
+            int physical = mmu.translate(at, access | Access.WRITE);
+            if (mmu.lastFault() != null) {
+                return;
+            }
+            boolean changed = false;
+            for (int i = 0; i < inPage; i++) {
+                changed |= memory.write32(physical + (i << 2), value) != value;
+            }
+            trace.event(EventKind.PHYS_FILL, physical, inPage, value, changed ? 1 : 0);
+            at += inPage << 2;
+            left -= inPage;
+        }
     }
 
     /** A read or write with the full outcome, for views and scenarios. */
@@ -284,6 +314,32 @@ public final class Machine {
         memory.restore(s.memory);
         cr.load(s.cr0, s.cr2, s.cr3, s.cr4);
         tlb.load(s.tlb);
+    }
+
+    /**
+     * Begins an operation that may have to be undone as a whole (a guest kernel call): memory
+     * writes are journalled, registers and TLB saved. End it with {@link #commit()} or
+     * {@link #rollback()}. Cheaper than {@link #snapshot()} when the operation is usually kept.
+     */
+    public void begin() {
+        pending = new MachineSnapshot(config, null, cr.cr0(), cr.cr2(), cr.cr3(), cr.cr4(), tlb.save());
+        memory.beginJournal();
+    }
+
+    public void commit() {
+        memory.commitJournal();
+        pending = null;
+    }
+
+    /** Puts memory, registers and TLB back as they were at {@link #begin()}. */
+    public void rollback() {
+        if (pending == null) {
+            throw new IllegalStateException("rollback without begin");
+        }
+        memory.rollback();
+        cr.load(pending.cr0, pending.cr2, pending.cr3, pending.cr4);
+        tlb.load(pending.tlb);
+        pending = null;
     }
 
     /** A new machine in the state of {@code s}. */

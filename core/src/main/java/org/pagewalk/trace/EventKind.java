@@ -43,6 +43,8 @@ public enum EventKind {
     DATA_READ,
     /** A physical memory write: (physical, old value, new value, size in bytes). */
     PHYS_WRITE,
+    /** A block fill (rep stosd) of one page: (physical start, words written, value, 1 if anything changed). */
+    PHYS_FILL,
     /** An access beyond installed RAM: (physical, 1 for a write, value written or read (all ones), size). */
     BUS_UNMAPPED,
     /** The guest allocated a physical frame: (physical, frame number, totalAlloc after, -). */

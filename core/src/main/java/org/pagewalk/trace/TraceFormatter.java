@@ -72,6 +72,9 @@ public final class TraceFormatter {
             case PHYS_WRITE:
                 return "Physical " + Hex.hex32(a) + ": " + (d == 1 ? Hex.hex(b, 2) + " -> " + Hex.hex(c, 2)
                         : Hex.hex32(b) + " -> " + Hex.hex32(c));
+            case PHYS_FILL:
+                return "Fill " + b + " words at physical " + Hex.hex32(a) + " with " + Hex.hex32(c)
+                        + (d == 0 ? " (already so)" : "");
             case BUS_UNMAPPED:
                 return (b == 1 ? "Write of " + Hex.hex32(c) + " to " : "Read from ") + Hex.hex32(a)
                         + " beyond installed RAM: " + (b == 1 ? "dropped" : "reads all ones");
