@@ -93,6 +93,24 @@ public final class Machine {
         return o instanceof PageFault ? AccessResult.faulted((PageFault) o) : AccessResult.ok((Translation) o, 0);
     }
 
+    /**
+     * What an access would do now, with no side effect: the TLB's answer if it holds the page
+     * and would serve this access (stale or not, as the CPU would), the page tables' otherwise.
+     */
+    public AccessResult preview(int linear, int access) {
+        if (cr.paging()) {
+            int index = tlb.lookup(linear);
+            if (index >= 0) {
+                int flags = tlb.flags(index);
+                boolean needsDirty = Access.isWrite(access) && (flags & Tlb.DIRTY) == 0;
+                if (AccessRights.permits(cr.writeProtect(), access, flags) && !needsDirty) {
+                    return AccessResult.ok(tlb.translation(index, linear), 0);
+                }
+            }
+        }
+        return probe(linear, access);
+    }
+
     // ---- Accesses through the MMU ---------------------------------------------------------
 
     public int read32(int linear, int access) {

@@ -161,6 +161,44 @@ public final class Tlb {
         return victim;
     }
 
+    /**
+     * Writes one way directly, as a debugger would (scenario round trips rebuild a TLB with
+     * stale entries this way). {@code linear} must belong to {@code set}.
+     */
+    public void load(int set, int way, int linear, boolean large, int physicalBase, int rights, boolean dirty,
+                     boolean global) {
+        if (set < 0 || set > setMask || way < 0 || way >= ways) {
+            throw new IllegalArgumentException("no TLB entry at set " + set + " way " + way + " (sets 0.." + setMask
+                    + ", ways 0.." + (ways - 1) + ")");
+        }
+        int page = linear >>> 12;
+        int home = large ? (page >>> 10) & setMask : page & setMask;
+        if (home != set) {
+            throw new IllegalArgumentException("page " + org.pagewalk.text.Hex.hex32(linear & ~0xFFF) + " belongs in TLB set "
+                    + home + ", not " + set);
+        }
+        if ((physicalBase & (large ? 0x3FFFFF : 0xFFF)) != 0) {
+            throw new IllegalArgumentException("frame " + org.pagewalk.text.Hex.hex32(physicalBase) + " is not "
+                    + (large ? "4 MiB" : "4 KiB") + " aligned");
+        }
+        int i = set * ways + way;
+        if ((flags[i] & VALID) != 0) {
+            remove(i);
+        }
+        tag[i] = large ? page & MASK_4M : page;
+        mask[i] = large ? MASK_4M : MASK_4K;
+        frame[i] = physicalBase;
+        flags[i] = VALID | (rights & (WRITABLE | USER)) | (dirty ? DIRTY : 0) | (global ? GLOBAL : 0) | (large ? LARGE : 0);
+        pdeAddress[i] = 0;
+        pde[i] = 0;
+        pteAddress[i] = 0;
+        pte[i] = 0;
+        if (large) {
+            largeEntries++;
+        }
+        touch(i);
+    }
+
     /** Drops one entry, with an invalidation event naming {@code cause}. */
     void invalidate(int index, int cause) {
         trace.event(EventKind.TLB_INVALIDATE, index / ways, index % ways, tag[index], cause);

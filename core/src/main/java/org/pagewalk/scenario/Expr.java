@@ -1,0 +1,87 @@
+package org.pagewalk.scenario;
+
+import org.pagewalk.text.Hex;
+
+/**
+ * A number in a scenario: terms joined by {@code |}, each a literal (decimal, 0x hexadecimal,
+ * with an optional K/M/G binary suffix) or a name (a flag such as WRITE, a CR bit such as PG,
+ * a constant such as KERNEL_START, or a variable set earlier). Names are looked up when the
+ * line runs.
+ */
+final class Expr {
+    private final String[] names;
+    private final int literal;
+    private final int column;
+    final String text;
+
+    private Expr(String[] names, int literal, int column, String text) {
+        this.names = names;
+        this.literal = literal;
+        this.column = column;
+        this.text = text;
+    }
+
+    static Expr parse(Line line, Token t, Names known) {
+        if (t.kind != Token.Kind.NUMBER && t.kind != Token.Kind.WORD) {
+            throw line.error(t, "expected a number, a flag or a name, found " + t);
+        }
+        String[] parts = t.text.split("\\|", -1);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int value = 0;
+        int offset = 0;
+        for (String part : parts) {
+            Token at = new Token(t.kind, part, t.column + offset);
+            offset += part.length() + 1;
+            if (part.isEmpty()) {
+                throw line.error(at, "'" + t.text + "' has an empty term around '|'");
+            }
+            if (Character.isDigit(part.charAt(0))) {
+                value |= number(line, at, part);
+            } else {
+                if (!known.isKnown(part)) {
+                    throw line.error(at, "unknown name '" + part + "': use a number (0x... or decimal), a flag ("
+                            + Names.FLAG_LIST + "), a constant (" + Names.CONSTANT_LIST + ") or a variable set on an earlier line");
+                }
+                names.add(part);
+            }
+        }
+        return new Expr(names.toArray(new String[0]), value, t.column, t.text);
+    }
+
+    /** A literal with optional K, M or G suffix (binary multiples); must fit in 32 bits unsigned. */
+    static int number(Line line, Token t, String text) {
+        int shift = 0;
+        String digits = text;
+        char last = Character.toUpperCase(text.charAt(text.length() - 1));
+        boolean hex = text.length() > 1 && (text.charAt(1) == 'x' || text.charAt(1) == 'X');
+        if (!hex && (last == 'K' || last == 'M' || last == 'G')) {
+            shift = last == 'K' ? 10 : last == 'M' ? 20 : 30;
+            digits = text.substring(0, text.length() - 1);
+        }
+        int[] out = new int[1];
+        String error = Hex.parseUnsigned(digits, out);
+        if (error != null) {
+            throw line.error(t, error);
+        }
+        if (shift > 0 && (out[0] >>> (32 - shift)) != 0) {
+            throw line.error(t, "'" + text + "' does not fit in 32 bits (the largest value is 0xFFFFFFFF = 4294967295)");
+        }
+        return out[0] << shift;
+    }
+
+    int eval(Session s, int line) {
+        int value = literal;
+        for (String n : names) {
+            Integer v = s.lookup(n);
+            if (v == null) {
+                throw new ScenarioError(line, column, "'" + n + "' has no value here (" + s.whyUnavailable(n) + ")");
+            }
+            value |= v;
+        }
+        return value;
+    }
+
+    int column() {
+        return column;
+    }
+}

@@ -1,0 +1,135 @@
+package org.pagewalk.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tokens of one scenario line and a cursor over them, with the checks every command needs:
+ * each one throws a {@link ScenarioError} that points at the offending column and says what was
+ * expected.
+ *
+ * <p>Words are runs of anything but blanks, {@code =} and {@code "}; a word that starts with a
+ * digit is a number. {@code #} starts a comment. Strings are in double quotes.
+ */
+final class Line {
+    final int number;
+    final String text;
+    private final List<Token> tokens;
+    private int at;
+
+    Line(int number, String text) {
+        this.number = number;
+        this.text = text;
+        this.tokens = tokenize(number, text);
+    }
+
+    private static List<Token> tokenize(int line, String text) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r') {
+                i++;
+            } else if (c == '#') {
+                break;
+            } else if (c == '=') {
+                out.add(new Token(Token.Kind.EQUALS, "=", i + 1));
+                i++;
+            } else if (c == '"') {
+                int end = text.indexOf('"', i + 1);
+                if (end < 0) {
+                    throw new ScenarioError(line, i + 1, "this string has no closing quote (\")");
+                }
+                out.add(new Token(Token.Kind.STRING, text.substring(i + 1, end), i + 1));
+                i = end + 1;
+            } else {
+                int start = i;
+                while (i < n && " \t\r=\"#".indexOf(text.charAt(i)) < 0) {
+                    i++;
+                }
+                String word = text.substring(start, i);
+                out.add(new Token(Character.isDigit(word.charAt(0)) ? Token.Kind.NUMBER : Token.Kind.WORD, word, start + 1));
+            }
+        }
+        out.add(new Token(Token.Kind.END, "", n + 1));
+        return out;
+    }
+
+    boolean isBlank() {
+        return tokens.size() == 1;
+    }
+
+    Token peek() {
+        return tokens.get(at);
+    }
+
+    Token peek(int ahead) {
+        return tokens.get(Math.min(at + ahead, tokens.size() - 1));
+    }
+
+    Token next() {
+        Token t = tokens.get(at);
+        if (t.kind != Token.Kind.END) {
+            at++;
+        }
+        return t;
+    }
+
+    boolean atEnd() {
+        return peek().kind == Token.Kind.END;
+    }
+
+    ScenarioError error(Token t, String message) {
+        return new ScenarioError(number, t.column, message);
+    }
+
+    ScenarioError error(String message) {
+        return error(peek(), message);
+    }
+
+    /** Consumes {@code word} if it is next (case-insensitive). */
+    boolean accept(String word) {
+        if (peek().is(word)) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    void expectEquals(String what) {
+        if (peek().kind != Token.Kind.EQUALS) {
+            throw error("expected '=' " + what + ", found " + peek());
+        }
+        next();
+    }
+
+    void end(String usage) {
+        if (!atEnd()) {
+            throw error("unexpected " + peek() + ": " + usage);
+        }
+    }
+
+    Token word(String what) {
+        Token t = peek();
+        if (t.kind != Token.Kind.WORD) {
+            throw error("expected " + what + ", found " + t);
+        }
+        return next();
+    }
+
+    /** The rest of the line as text (a string token, or the raw words). */
+    String rest() {
+        if (peek().kind == Token.Kind.STRING && peek(1).kind == Token.Kind.END) {
+            return next().text;
+        }
+        if (atEnd()) {
+            return "";
+        }
+        int from = peek().column - 1;
+        at = tokens.size() - 1;
+        String s = text.substring(from);
+        int hash = s.indexOf('#');
+        return (hash >= 0 ? s.substring(0, hash) : s).trim();
+    }
+}

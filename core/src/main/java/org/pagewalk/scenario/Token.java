@@ -1,0 +1,25 @@
+package org.pagewalk.scenario;
+
+/** One word of a scenario line, with the column it starts at (1-based). */
+final class Token {
+    enum Kind { WORD, NUMBER, STRING, EQUALS, END }
+
+    final Kind kind;
+    final String text;
+    final int column;
+
+    Token(Kind kind, String text, int column) {
+        this.kind = kind;
+        this.text = text;
+        this.column = column;
+    }
+
+    boolean is(String word) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(word);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.END ? "the end of the line" : "'" + text + "'";
+    }
+}
