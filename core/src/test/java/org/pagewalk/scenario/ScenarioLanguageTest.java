@@ -67,13 +67,13 @@ class ScenarioLanguageTest {
                 error("memMapPage 0x1000 0x2000 USER|WRTIE"));
         assertEquals("line 1, column 15: TLB sets (entries / ways = 3) must be a power of two (1, 2, 4, 8, ...)",
                 error("boot bare tlb=12x4"));
-        assertEquals("line 1, column 14: RAM must be 1M to 4G in whole 4 KiB frames, was 100K", error("boot bare ram=100K"));
+        assertEquals("line 1, column 15: RAM must be 1M to 4G in whole 4 KiB frames, was 100K", error("boot bare ram=100K"));
         assertEquals("line 1, column 6: CeanOS's kernel image ends at 0x00250000 and does not fit in 2 MiB of RAM: boot it with ram=4M or more",
                 error("boot ceanos ram=2M"));
         assertEquals("line 1, column 32: unknown defect 'bogus'; defects are all, none, or a list of: "
                 + org.pagewalk.guest.Defect.keys(), error("boot ceanos variant=as-written defects=bogus"));
         assertEquals("line 1, column 14: '4294967296' does not fit in 32 bits (the largest value is 0xFFFFFFFF = 4294967295)",
-                error("read 0x1000 x 4294967296"), "...");
+                error("write 0x1000 4294967296"));
     }
 
     @Test
