@@ -70,7 +70,7 @@ class ScenarioLanguageTest {
         assertEquals("line 1, column 15: RAM must be 1M to 4G in whole 4 KiB frames, was 100K", error("boot bare ram=100K"));
         assertEquals("line 1, column 6: CeanOS's kernel image ends at 0x00250000 and does not fit in 2 MiB of RAM: boot it with ram=4M or more",
                 error("boot ceanos ram=2M"));
-        assertEquals("line 1, column 32: unknown defect 'bogus'; defects are all, none, or a list of: "
+        assertEquals("line 1, column 40: unknown defect 'bogus'; defects are all, none, or a list of: "
                 + org.pagewalk.guest.Defect.keys(), error("boot ceanos variant=as-written defects=bogus"));
         assertEquals("line 1, column 14: '4294967296' does not fit in 32 bits (the largest value is 0xFFFFFFFF = 4294967295)",
                 error("write 0x1000 4294967296"));
