@@ -26,6 +26,8 @@ public final class Machine {
     private final ControlRegisters cr;
     private final Mmu mmu;
     private MachineSnapshot pending;
+    /** The first page's translation of the last page-crossing access (the MMU's last is the second's). */
+    private Translation crossingFirst;
 
     public Machine() {
         this(MachineConfig.DEFAULT);
@@ -205,6 +207,10 @@ public final class Machine {
         if (mmu.lastFault() != null) {
             return AccessResult.faulted(mmu.lastFault());
         }
+        if (size == 4 && (linear & 0xFFF) > 0xFFC) {
+            // Both pages were translated; describe the one holding the byte at linear.
+            return AccessResult.ok(crossingFirst, result);
+        }
         return AccessResult.ok(mmu.lastTranslation(linear, tlb.hits() != hitsBefore), result);
     }
 
@@ -233,10 +239,12 @@ public final class Machine {
 
     /** Both pages of a page-crossing access, translated before any byte moves. */
     private int[] crossingPages(int linear, int access) {
+        int hitsBefore = tlb.hits();
         int first = mmu.translate(linear, access);
         if (mmu.lastFault() != null) {
             return null;
         }
+        crossingFirst = mmu.lastTranslation(linear, tlb.hits() != hitsBefore);
         int secondLinear = (linear | 0xFFF) + 1;
         int second = mmu.translate(secondLinear, access);
         if (mmu.lastFault() != null) {

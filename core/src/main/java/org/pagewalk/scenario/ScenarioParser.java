@@ -636,7 +636,13 @@ final class ScenarioParser {
         boolean dirty = false;
         boolean global = false;
         while (!line.atEnd()) {
-            Token k = line.word("set=, way=, linear=, frame=, or 4M, user, write, dirty, global");
+            Token k = line.peek();
+            if (k.kind == Token.Kind.NUMBER && k.text.equalsIgnoreCase("4M")) {
+                line.next();
+                large = true;
+                continue;
+            }
+            k = line.word("set=, way=, linear=, frame=, or 4M, user, write, dirty, global");
             int idx = java.util.Arrays.asList(keys).indexOf(k.text);
             if (idx >= 0) {
                 line.expectEquals("after " + k.text);

@@ -1,0 +1,81 @@
+package org.pagewalk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PagewalkCliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new PagewalkCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private Path file(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void runPrintsStepsAndTraceAndExitsZero() throws Exception {
+        Path p = file("ok.pw", "title ok\nboot ceanos\ninit_mm\nread 0xD0000000\nexpect value 0xD0000000 = 0x3FF0\n");
+        assertEquals(0, run("run", p.toString(), "--trace"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("read 0xD0000000 -> physical 0x00250000 (TLB hit) = 0x00003FF0"), text);
+        assertTrue(text.contains(". PDE 768 at physical 0x0010BC00 = 0x00000083: present, 4 MiB page at 0x00000000, supervisor, writable"), text);
+        assertTrue(text.contains("PASSED: 1 expects held, 0 failed, 0 errors"), text);
+    }
+
+    @Test
+    void failingExpectExitsOne() throws Exception {
+        Path p = file("bad.pw", "boot ceanos\ninit_mm\nexpect totalAlloc = 4\n");
+        assertEquals(1, run("check", p.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("bad.pw:3: failed: expected totalAlloc = 0x00000004, actual 0x00000005"), text);
+    }
+
+    @Test
+    void jsonOutput() throws Exception {
+        Path p = file("j.pw", "boot bare\nwrite 0x100 7\nexpect memory 0x100 = 7\n");
+        assertEquals(0, run("run", p.toString(), "--json"));
+        String text = out.toString(StandardCharsets.UTF_8).trim();
+        assertTrue(text.startsWith("{\"file\":"), text);
+        assertTrue(text.contains("{\"line\":3,\"source\":\"expect memory 0x100 = 7\",\"status\":\"passed\",\"message\":\"ok\"}"), text);
+        assertTrue(text.endsWith("\"passed\":true}"), text);
+    }
+
+    @Test
+    void parseErrorsAndUsage() throws Exception {
+        Path p = file("e.pw", "boot ceanos\nmemMapPage 0x1000\n");
+        assertEquals(1, run("run", p.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2, column 18: missing argument 2 of memMapPage"), err.toString());
+        assertEquals(2, run("run", dir.resolve("missing.pw").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
+        assertEquals(2, run("frobnicate"));
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("exercise [--seed N]"));
+    }
+
+    @Test
+    void exerciseIsReproducible() {
+        assertEquals(0, run("exercise", "--seed", "5"));
+        String first = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        run("exercise", "--seed", "5");
+        assertEquals(first, out.toString(StandardCharsets.UTF_8));
+        assertTrue(first.startsWith("title Exercise 5: translate by hand"));
+        assertEquals(2, run("exercise", "--seed", "x"));
+    }
+}
