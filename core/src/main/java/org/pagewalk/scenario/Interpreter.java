@@ -87,6 +87,11 @@ public final class Interpreter {
             org.pagewalk.guest.CallResult call = session.lastCall();
             if (call != callBefore && call != null && !call.ok()) {
                 boolean undone = call.fault() == null || session.os() == null || session.os().config().isFixed();
+                if (undone) {
+                    // A line may make several calls (init_mm): the whole line goes, not just the refused call.
+                    session.load(before);
+                    session.called(call);
+                }
                 String text = "line " + s.line() + ": " + call.error() + (undone ? " (nothing changed)" : "");
                 return new StepResult(s.line(), s.source(), refusalExpected ? StepResult.Status.OK : StepResult.Status.ERROR, text);
             }
