@@ -40,11 +40,23 @@ final class Names {
     private final Set<String> variables = new HashSet<>();
 
     boolean isKnown(String name) {
-        return FIXED.containsKey(name) || GUEST.contains(name) || variables.contains(name);
+        return FIXED.containsKey(name) || name.equals("result") || canonical(name) != null || GUEST.contains(name) || variables.contains(name);
     }
 
     static boolean isReserved(String name) {
-        return FIXED.containsKey(name) || GUEST.contains(name);
+        return FIXED.containsKey(name) || GUEST.contains(name) || name.equals("result") || canonical(name) != null;
+    }
+
+    /** PAGE_FLAG_WRITE and the like, as CeanOS's header spells them, mean WRITE and so on. */
+    static String canonical(String name) {
+        if (name.startsWith("PAGE_FLAG_") && FIXED.containsKey(name.substring(10))) {
+            return name.substring(10);
+        }
+        return null;
+    }
+
+    void forgetVariables() {
+        variables.clear();
     }
 
     void define(String name) {

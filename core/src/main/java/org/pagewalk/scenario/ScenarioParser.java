@@ -97,6 +97,7 @@ final class ScenarioParser {
                 line.end("'pause' takes nothing");
                 return new Step(line.number, line.text, cmd, s -> "", null, true);
             case "boot":
+                names.forgetVariables();
                 return boot(line);
             case "attach":
                 return attach(line);
@@ -166,6 +167,10 @@ final class ScenarioParser {
         }
         Token fn = line.peek();
         if (fn.kind == Token.Kind.WORD && isGuestFunction(fn.text)) {
+            if (!returnsValue(fn.text)) {
+                throw line.error(fn, fn.text + " returns nothing to assign; functions with a result are "
+                        + "pmmAllocPageFrame, memGetCurrentPageDir, memUnmapPage, memIsPagePresent, memAllocPageDir and changeHeapSize");
+            }
             line.next();
             Step s = guestCall(line, fn, fn.text, name.text);
             names.define(name.text);
@@ -179,6 +184,20 @@ final class ScenarioParser {
             s.set(name.text, v);
             return name.text + " = " + Hex.hex32(v);
         });
+    }
+
+    private static boolean returnsValue(String fn) {
+        switch (fn) {
+            case "pmmAllocPageFrame":
+            case "memGetCurrentPageDir":
+            case "memUnmapPage":
+            case "memIsPagePresent":
+            case "memAllocPageDir":
+            case "changeHeapSize":
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static boolean isGuestFunction(String word) {
@@ -532,13 +551,14 @@ final class ScenarioParser {
         Translation t = r.translation();
         String how = t.isFromTlb() ? "TLB hit" : hit ? "TLB hit" : "TLB miss, walked";
         String where = Hex.hex32(linear) + " -> physical " + Hex.hex32(r.physical()) + " (" + how + ")";
+        String as = Access.isUser(access) ? "user " : "kernel ";
         switch (cmd) {
             case "read":
-                return "read " + where + " = " + (bite ? Hex.hex(r.value(), 2) : Hex.hex32(r.value()));
+                return as + "read " + where + " = " + (bite ? Hex.hex(r.value(), 2) : Hex.hex32(r.value()));
             case "write":
-                return "wrote " + (bite ? Hex.hex(value & 0xFF, 2) : Hex.hex32(value)) + " at " + where;
+                return as + "wrote " + (bite ? Hex.hex(value & 0xFF, 2) : Hex.hex32(value)) + " at " + where;
             default:
-                return "translate " + where + (t.isLargePage() ? ", 4 MiB page" : ", 4 KiB page");
+                return as + (Access.isWrite(access) ? "write " : "read ") + "translate " + where + (t.isLargePage() ? ", 4 MiB page" : ", 4 KiB page");
         }
     }
 
@@ -716,7 +736,8 @@ final class ScenarioParser {
                 Expr address = expr(line, "the linear address");
                 line.expectEquals("and the value expected");
                 Expr expected = expr(line, "the value expected");
-                line.end("usage: expect value [byte] ADDRESS = VALUE");
+                Expr mask = line.accept("mask") ? expr(line, "the mask") : null;
+                line.end("usage: expect value [byte] ADDRESS = VALUE [mask MASK]");
                 check = s -> {
                     int linear = address.eval(s, line.number);
                     AccessResult r = s.machine().preview(linear, Access.KERNEL_READ);
@@ -725,7 +746,8 @@ final class ScenarioParser {
                                 + ", actual: a kernel read faults (" + r.fault().reason() + ")";
                     }
                     int actual = bite ? s.machine().readPhysical8(r.physical()) : readWord(s, linear);
-                    return compare(Hex.hex32(linear), expected.eval(s, line.number), actual);
+                    int m = mask == null ? -1 : mask.eval(s, line.number);
+                    return compare(Hex.hex32(linear), expected.eval(s, line.number) & m, actual & m);
                 };
                 break;
             }

@@ -125,7 +125,8 @@ public final class Session {
     }
 
     Integer lookup(String name) {
-        Integer fixed = Names.FIXED.get(name);
+        String canonical = Names.canonical(name);
+        Integer fixed = Names.FIXED.get(canonical != null ? canonical : name);
         if (fixed != null) {
             return fixed;
         }
@@ -141,10 +142,16 @@ public final class Session {
                     break;
             }
         }
+        if (name.equals("result")) {
+            return lastCall != null && lastCall.ok() && lastCall.returnsValue() ? lastCall.value() : null;
+        }
         return variables.get(name);
     }
 
     String whyUnavailable(String name) {
+        if (name.equals("result")) {
+            return "the last CeanOS call returned no value";
+        }
         if (Names.GUEST.contains(name)) {
             return "it needs a booted CeanOS: 'boot ceanos' first";
         }

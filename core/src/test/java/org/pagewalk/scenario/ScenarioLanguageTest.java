@@ -43,7 +43,7 @@ class ScenarioLanguageTest {
         for (StepResult s : r) {
             assertTrue(s.status() == StepResult.Status.OK || s.status() == StepResult.Status.PASSED, s.toString());
         }
-        assertEquals("read 0x08048004 -> physical 0x00400004 (TLB hit) = 0x0000CAFE", r.get(7).message());
+        assertEquals("user read 0x08048004 -> physical 0x00400004 (TLB hit) = 0x0000CAFE", r.get(7).message());
     }
 
     @Test
