@@ -1,0 +1,66 @@
+/*
+ * Picks the engine: the WebAssembly GC build over http(s), falling back to the JavaScript build
+ * if it cannot load; the JavaScript build from file:// (browsers refuse to fetch Wasm there).
+ * ?engine=js or ?engine=wasm forces one, with no fallback. Everything else is Java.
+ */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  // Before the first paint, so a page pinned to the other theme never flashes.
+  try {
+    var theme = window.localStorage.getItem("pagewalk.theme");
+    if (theme === "light" || theme === "dark") {
+      root.setAttribute("data-theme", theme);
+    }
+  } catch (e) { /* storage refused: follow the system setting */ }
+
+  function loadScript(src, onload, onerror) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = onload;
+    script.onerror = onerror;
+    document.head.appendChild(script);
+  }
+
+  function fail(why) {
+    var status = document.getElementById("status");
+    if (status) {
+      status.textContent = "Pagewalk could not start: " + why;
+    }
+    document.body.setAttribute("data-engine", "none");
+  }
+
+  function startJs() {
+    loadScript("pagewalk.js", function () { window.main([]); },
+        function () { fail("pagewalk.js did not load."); });
+  }
+
+  function startWasm(fallback) {
+    var onFailure = fallback ? startJs
+        : function () { fail("this browser cannot run the WebAssembly build (it needs WebAssembly GC)."); };
+    loadScript("pagewalk.wasm-runtime.js", function () {
+      // The fallback covers loading only: once main runs, a second engine must not start too.
+      TeaVM.wasmGC.load("pagewalk.wasm").then(function (teavm) { teavm.exports.main([]); }, onFailure);
+    }, onFailure);
+  }
+
+  var forced = /(?:^|[?&])engine=(js|wasm)(?:&|$)/.exec(window.location.search);
+  var served = window.location.protocol === "http:" || window.location.protocol === "https:";
+
+  function start() {
+    if (forced) {
+      if (forced[1] === "wasm") { startWasm(false); } else { startJs(); }
+    } else if (served) {
+      startWasm(true);
+    } else {
+      startJs();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,26 @@
+package org.pagewalk.web;
+
+import org.teavm.classlib.PlatformDetector;
+
+/**
+ * Which TeaVM back end this code was compiled by. PlatformDetector is resolved at compile time,
+ * so the answer is the build's own, not what the loader script meant to start.
+ */
+final class Engine {
+    private Engine() {
+    }
+
+    static boolean isWasm() {
+        return PlatformDetector.isWebAssemblyGC();
+    }
+
+    /** Shown to people. */
+    static String name() {
+        return isWasm() ? "WebAssembly" : "JavaScript";
+    }
+
+    /** For attributes, URLs and tests: the same words as the page's {@code ?engine=} parameter. */
+    static String id() {
+        return isWasm() ? "wasm" : "js";
+    }
+}

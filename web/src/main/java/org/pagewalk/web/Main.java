@@ -1,0 +1,36 @@
+package org.pagewalk.web;
+
+import org.teavm.jso.dom.html.HTMLBodyElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The page's entry point, compiled twice by TeaVM (JavaScript and WebAssembly GC).
+ * Only what this class reaches ends up in the bundles; the JVM-only server lives elsewhere.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Guard.run(Main::start);
+    }
+
+    private static void start() {
+        HTMLDocument document = HTMLDocument.current();
+        HTMLBodyElement body = document.getBody();
+        String engine = Engine.name();
+        body.setAttribute("data-engine", Engine.id());
+        HTMLElement engineText = document.getElementById("engine");
+        if (engineText != null) {
+            engineText.setInnerText(engine);
+        }
+        Theme.install(document);
+        HTMLElement status = document.getElementById("status");
+        if (status != null) {
+            status.setInnerText("Ready: the emulator runs on " + engine + ".");
+        }
+        // Last, so that tests waiting for it see a fully wired page.
+        body.setAttribute("data-ready", "1");
+    }
+}

@@ -1,0 +1,126 @@
+package org.pagewalk.web.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Serves the built site folder over HTTP on localhost: the run command and the e2e tests share it.
+ * JVM only: nothing in the browser code refers to this package, so TeaVM never compiles it.
+ */
+public final class SiteServer implements AutoCloseable {
+    /** Loopback only: this is a preview server on a developer's machine, not a public host. */
+    private static final String HOST = "127.0.0.1";
+
+    private final Server server;
+    private final int port;
+
+    private SiteServer(Server server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts serving {@code root} on {@code port} (0 = any free port) and returns once it accepts. */
+    public static SiteServer start(Path root, int port) throws Exception {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve("index.html"))) {
+            throw new IOException("No site at " + dir + " (index.html missing): build it with mvn package");
+        }
+        // A handful of threads is plenty for one browser; the default pool of 200 only costs memory.
+        Server server = new Server(new QueuedThreadPool(16, 2));
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost(HOST);
+        connector.setPort(port);
+        server.addConnector(connector);
+        // Jetty knows .wasm today; stating it keeps streaming compilation working if that changes.
+        server.getMimeTypes().addMimeMapping("wasm", "application/wasm");
+        server.getMimeTypes().addMimeMapping("webmanifest", "application/manifest+json");
+        // The site's text is UTF-8; say so rather than let a browser guess for scripts and styles.
+        server.getMimeTypes().addMimeMapping("html", "text/html;charset=utf-8");
+        server.getMimeTypes().addMimeMapping("js", "text/javascript;charset=utf-8");
+        server.getMimeTypes().addMimeMapping("css", "text/css;charset=utf-8");
+        // Scenario files (static/scenarios/*.pw) are plain text to a browser.
+        server.getMimeTypes().addMimeMapping("pw", "text/plain;charset=utf-8");
+        server.setHandler(resources(dir));
+        server.setStopAtShutdown(true);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new SiteServer(server, connector.getLocalPort());
+    }
+
+    private static ResourceHandler resources(Path dir) {
+        ResourceHandler handler = new ResourceHandler();
+        handler.setBaseResource(ResourceFactory.of(handler).newResource(dir));
+        handler.setDirAllowed(false);
+        handler.setWelcomeFiles("index.html");
+        // Revalidate every time: after a rebuild, a plain reload must show the new build.
+        handler.setCacheControl("no-cache");
+        return handler;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The site's root URL, with a trailing slash. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    /** Blocks until the server stops (Ctrl+C stops it through the shutdown hook). */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    public static void main(String[] args) {
+        ServerOptions options;
+        try {
+            options = ServerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pagewalk-server: " + e.getMessage());
+            System.err.println(ServerOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(ServerOptions.USAGE);
+            return;
+        }
+        try {
+            SiteServer site = start(options.dir(), options.port());
+            System.out.println("Pagewalk is being served at " + site.uri());
+            site.join();
+        } catch (Exception e) {
+            String hint = hasCause(e, BindException.class)
+                    ? " (is the port in use? choose another with --port N, or --port 0 for any free one)"
+                    : "";
+            System.err.println("pagewalk-server: " + e.getMessage() + hint);
+            System.exit(1);
+        }
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
