@@ -80,7 +80,7 @@ public final class MachineCodec {
         if (text == null) {
             throw new IllegalArgumentException("no machine state given");
         }
-        String[] lines = text.split("\n", -1);
+        String[] lines = org.pagewalk.text.Split.on(text, '\n');
         int n = 0;
         if (lines.length == 0 || !lines[0].trim().startsWith(MAGIC + " ")) {
             throw new IllegalArgumentException("line 1: expected '" + MAGIC + " " + VERSION + "', this is not a Pagewalk machine state");
@@ -101,7 +101,7 @@ public final class MachineCodec {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] p = line.split(" ");
+            String[] p = org.pagewalk.text.Split.on(line, ' ');
             String where = "line " + (n + 1) + ": ";
             try {
                 switch (p[0]) {
@@ -152,13 +152,13 @@ public final class MachineCodec {
                         if (frame < 0 || frame >= m.memory().frames()) {
                             throw new IllegalArgumentException(where + "frame " + frame + " is beyond installed RAM");
                         }
-                        for (String run : p[2].split(";")) {
+                        for (String run : org.pagewalk.text.Split.on(p[2], ';')) {
                             int colon = run.indexOf(':');
                             if (colon < 0) {
                                 throw new IllegalArgumentException(where + "expected WORD:VALUE,... in '" + run + "'");
                             }
                             int word = num(run.substring(0, colon), where);
-                            for (String v : run.substring(colon + 1).split(",")) {
+                            for (String v : org.pagewalk.text.Split.on(run.substring(colon + 1), ',')) {
                                 if (word < 0 || word >= 1024) {
                                     throw new IllegalArgumentException(where + "word index past the end of the frame");
                                 }

@@ -25,7 +25,7 @@ final class Expr {
         if (t.kind != Token.Kind.NUMBER && t.kind != Token.Kind.WORD) {
             throw line.error(t, "expected a number, a flag or a name, found " + t);
         }
-        String[] parts = t.text.split("\\|", -1);
+        String[] parts = org.pagewalk.text.Split.on(t.text, '|');
         java.util.List<String> names = new java.util.ArrayList<>();
         int value = 0;
         int offset = 0;

@@ -21,7 +21,7 @@ final class Names {
     static final Set<String> GUEST = new HashSet<>();
 
     static {
-        for (String f : FLAG_LIST.split(", ")) {
+        for (String f : org.pagewalk.text.Split.on(FLAG_LIST.replace(" ", ""), ',')) {
             FIXED.put(f, PageFlags.byName(f));
         }
         FIXED.put("PE", ControlRegisterBits.CR0_PE);

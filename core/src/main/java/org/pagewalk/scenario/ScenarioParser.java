@@ -44,7 +44,7 @@ final class ScenarioParser {
         if (text == null) {
             throw new ScenarioError(1, 1, "no scenario text");
         }
-        String[] lines = text.split("\n", -1);
+        String[] lines = org.pagewalk.text.Split.on(text, '\n');
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             Line line = new Line(i + 1, lines[i]);
@@ -162,7 +162,7 @@ final class ScenarioParser {
         if (Names.isReserved(name.text)) {
             throw line.error(name, "'" + name.text + "' is a built-in name and cannot be assigned");
         }
-        if (!name.text.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!org.pagewalk.text.Split.isIdentifier(name.text)) {
             throw line.error(name, "a variable name is letters, digits and _, starting with a letter: '" + name.text + "' is not");
         }
         Token fn = line.peek();
@@ -328,7 +328,7 @@ final class ScenarioParser {
     }
 
     private static TlbGeometry tlbGeometry(Line line, Token t) {
-        String[] p = t.text.toLowerCase().split("x");
+        String[] p = org.pagewalk.text.Split.on(t.text.toLowerCase(), 'x');
         if (p.length != 2 || p[0].isEmpty() || p[1].isEmpty()) {
             throw line.error(t, "expected the TLB as ENTRIESxWAYS, for example 64x4, found " + t);
         }
@@ -359,7 +359,7 @@ final class ScenarioParser {
             return 0;
         }
         int bits = 0;
-        for (String k : t.text.split(",")) {
+        for (String k : org.pagewalk.text.Split.on(t.text, ',')) {
             Defect d = Defect.byKey(k);
             if (d == null) {
                 throw line.error(t, "unknown defect '" + k + "'; defects are all, none, or a list of: " + Defect.keys());

@@ -26,6 +26,13 @@ public final class Main {
             engineText.setInnerText(engine);
         }
         Theme.install(document);
+        App app = new App();
+        JsApi.install(app);
+        // The first run boots CeanOS at once (UI.md): fixed variant, 32 MiB, as kernel.c does.
+        app.run("boot ceanos");
+        app.run("init_mm");
+        app.history().clear();
+        app.flush();
         HTMLElement status = document.getElementById("status");
         if (status != null) {
             status.setInnerText("Ready: the emulator runs on " + engine + ".");

@@ -1,0 +1,137 @@
+package org.pagewalk.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pagewalk.scenario.History;
+import org.pagewalk.scenario.Session;
+import org.pagewalk.scenario.StepResult;
+import org.pagewalk.trace.TraceEvent;
+import org.pagewalk.trace.TraceRecorder;
+
+/**
+ * The page's one machine and one current address. Every user action is a scenario line run
+ * against the session (so undo, share links and the console are the same thing); views listen
+ * and redraw from the machine state and the trace of the last action. No paging logic lives
+ * here: that is the core's.
+ */
+public final class App {
+    /** What changed, as bits passed to listeners. */
+    public static final int MACHINE = 1;
+    public static final int SELECTION = 2;
+    public static final int THEME = 4;
+    public static final int LAYOUT = 8;
+    public static final int ALL = MACHINE | SELECTION | THEME | LAYOUT;
+
+    /** A view or panel that follows the app. */
+    public interface Listener {
+        void changed(App app, int what);
+    }
+
+    private final TraceRecorder recorder = new TraceRecorder(50000);
+    private final Session session = new Session(recorder);
+    private final History history = new History();
+    private final List<Listener> listeners = new ArrayList<>();
+    private List<TraceEvent> lastEvents = new ArrayList<>();
+    private StepResult lastResult;
+    private int currentAddress = 0xC0100000;
+    private int selectedDirectoryIndex = 768;
+    private int pending;
+    private boolean scheduled;
+
+    public Session session() {
+        return session;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public TraceRecorder recorder() {
+        return recorder;
+    }
+
+    /** The events the last action caused (for the walk animation and the log's highlight). */
+    public List<TraceEvent> lastEvents() {
+        return lastEvents;
+    }
+
+    public StepResult lastResult() {
+        return lastResult;
+    }
+
+    /** Runs one scenario line as a user action (with undo) and tells every view. Never throws. */
+    public StepResult run(String line) {
+        int mark = recorder.size();
+        StepResult r = history.run(session, line);
+        lastEvents = recorder.since(mark);
+        lastResult = r;
+        changed(MACHINE);
+        return r;
+    }
+
+    public boolean undo() {
+        String line = history.undo(session);
+        if (line == null) {
+            return false;
+        }
+        lastEvents = new ArrayList<>();
+        changed(MACHINE);
+        return true;
+    }
+
+    public boolean redo() {
+        String line = history.redo(session);
+        if (line == null) {
+            return false;
+        }
+        lastEvents = new ArrayList<>();
+        changed(MACHINE);
+        return true;
+    }
+
+    public int currentAddress() {
+        return currentAddress;
+    }
+
+    /** Makes {@code address} the one current address every view follows. */
+    public void select(int address) {
+        currentAddress = address;
+        selectedDirectoryIndex = address >>> 22;
+        changed(SELECTION);
+    }
+
+    /** Which directory slot's page table the table grid shows. */
+    public int selectedDirectoryIndex() {
+        return selectedDirectoryIndex;
+    }
+
+    public void selectDirectoryIndex(int index) {
+        if (index >= 0 && index < 1024) {
+            selectedDirectoryIndex = index;
+            changed(SELECTION);
+        }
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Coalesces changes into one redraw per animation frame: nothing draws twice for one action. */
+    public void changed(int what) {
+        pending |= what;
+        if (!scheduled) {
+            scheduled = true;
+            Guard.frame(t -> flush());
+        }
+    }
+
+    /** Redraws now (tests and the first paint). */
+    public void flush() {
+        scheduled = false;
+        int what = pending;
+        pending = 0;
+        for (Listener l : listeners) {
+            l.changed(this, what);
+        }
+    }
+}
