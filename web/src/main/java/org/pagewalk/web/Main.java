@@ -28,6 +28,8 @@ public final class Main {
         Theme.install(document);
         App app = new App();
         JsApi.install(app);
+        org.pagewalk.web.views.Views.install(app, document);
+        org.pagewalk.web.panels.Panels.install(app, document);
         // The first run boots CeanOS at once (UI.md): fixed variant, 32 MiB, as kernel.c does.
         app.run("boot ceanos");
         app.run("init_mm");
