@@ -5,8 +5,9 @@ import org.pagewalk.text.Hex;
 
 /**
  * What a guest kernel call came to: a return value, a refusal (fixed variant: the machine is
- * exactly as before the call), or a page fault inside the kernel (the real kernel would panic;
- * the machine is left as the fault found it).
+ * exactly as before the call), or a page fault inside the kernel (the real kernel would panic:
+ * the as-written variant leaves the machine as the fault found it, the fixed variant rolls the
+ * call back).
  */
 public final class CallResult {
     private final String function;

@@ -166,6 +166,10 @@ public final class CeanOs {
             m.rollback();
             m.trace().text(EventKind.GUEST_EXIT, name + " refused: " + stop.refusal + " (nothing changed)", 0, 1);
             return CallResult.refused(name, stop.refusal);
+        } catch (RuntimeException bug) {
+            // Never leave the journal open: undo the half-done call, then let the caller report it.
+            m.rollback();
+            throw bug;
         } finally {
             depth = 0;
         }

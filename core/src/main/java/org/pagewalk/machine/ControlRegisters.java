@@ -77,6 +77,7 @@ public final class ControlRegisters {
 
     public static String checkCr3(int value) {
         if ((value & 0xFFF & ~(ControlRegisterBits.CR3_PWT | ControlRegisterBits.CR3_PCD)) != 0) {
+            // The CPU ignores bits 11:5 and 2:0; Pagewalk refuses them so that a typo shows.
             return "CR3 value " + Hex.hex32(value) + " is not 4 KiB aligned: bits 11:0 must be 0 "
                     + "(except PWT bit 3 and PCD bit 4)";
         }

@@ -3,11 +3,15 @@ package org.pagewalk.trace;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps every event it hears, in order, up to a limit (the oldest go first past it). */
+/**
+ * Keeps the most recent events it hears, in order, in a ring of fixed capacity: past it the
+ * oldest go, at no cost to the newest (no shifting). Events are numbered from 0 in the order
+ * heard; {@link #size()} is how many were ever heard, so a caller can mark a point and later
+ * ask for everything {@link #since} it.
+ */
 public final class TraceRecorder implements TraceListener {
-    private final int limit;
-    private final ArrayList<TraceEvent> events = new ArrayList<>();
-    private int dropped;
+    private final TraceEvent[] ring;
+    private int total;
 
     public TraceRecorder() {
         this(1 << 20);
@@ -17,7 +21,7 @@ public final class TraceRecorder implements TraceListener {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        this.limit = limit;
+        this.ring = new TraceEvent[limit];
     }
 
     @Override
@@ -31,31 +35,37 @@ public final class TraceRecorder implements TraceListener {
     }
 
     private void add(TraceEvent event) {
-        if (events.size() >= limit) {
-            events.remove(0);
-            dropped++;
-        }
-        events.add(event);
+        ring[total % ring.length] = event;
+        total++;
     }
 
+    /** The events still held, oldest first. */
     public List<TraceEvent> events() {
-        return new ArrayList<>(events);
+        return since(0);
     }
 
+    /** How many events were ever recorded (the number the next one gets). */
     public int size() {
-        return events.size();
+        return total;
     }
 
-    /** Events dropped because the limit was reached. */
+    /** Events heard but no longer held. */
     public int dropped() {
-        return dropped;
+        return Math.max(0, total - ring.length);
     }
 
-    public List<TraceEvent> since(int index) {
-        return new ArrayList<>(events.subList(Math.max(0, Math.min(index, events.size())), events.size()));
+    /** The held events numbered {@code mark} and later. */
+    public List<TraceEvent> since(int mark) {
+        int from = Math.max(Math.max(0, mark), dropped());
+        List<TraceEvent> out = new ArrayList<>(Math.max(0, total - from));
+        for (int i = from; i < total; i++) {
+            out.add(ring[i % ring.length]);
+        }
+        return out;
     }
 
     public void clear() {
-        events.clear();
+        java.util.Arrays.fill(ring, null);
+        total = 0;
     }
 }
