@@ -30,15 +30,13 @@ public final class Main {
         JsApi.install(app);
         org.pagewalk.web.views.Views.install(app, document);
         org.pagewalk.web.panels.Panels.install(app, document);
-        // The first run boots CeanOS at once (UI.md): fixed variant, 32 MiB, as kernel.c does.
-        app.run("boot ceanos");
-        app.run("init_mm");
-        app.history().clear();
-        app.flush();
         HTMLElement status = document.getElementById("status");
         if (status != null) {
             status.setInnerText("Ready: the emulator runs on " + engine + ".");
         }
+        // The first state: a share link, a lesson, the autosaved session, or CeanOS booted as kernel.c does.
+        // After the ready text, so that a message about a damaged link stays visible.
+        org.pagewalk.web.lessons.Lessons.start(app, document);
         // Last, so that tests waiting for it see a fully wired page.
         body.setAttribute("data-ready", "1");
     }

@@ -1,0 +1,148 @@
+package org.pagewalk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.pagewalk.e2e.harness.Browser;
+import org.pagewalk.e2e.harness.BrowserTest;
+
+/** Lessons, exercises, share links, autosave, embedding and the postMessage API, as a user or a course page uses them. */
+@BrowserTest
+class LessonsTest {
+    private static String run(Browser b, String line) {
+        return (String) b.script("return window.pagewalk.run(arguments[0]);", line);
+    }
+
+    private static String state(Browser b) {
+        return (String) b.script("return window.pagewalk.state();");
+    }
+
+    @Test
+    void theLibraryLoadsFromDiskAndALessonChecksItself(Browser b) {
+        b.openFile("");
+        b.find("#topnav").findElements(By.tagName("button")).stream()
+                .filter(e -> e.getText().equals("Lessons")).findFirst().orElseThrow().click();
+        List<WebElement> lessons = b.driver().findElements(By.cssSelector(".lesson-list button"));
+        assertEquals(19, lessons.size(), "every library scenario is listed, from file:// too");
+        b.find(".lesson-list button[data-file='06-forgotten-invlpg.pw']").click();
+        assertEquals("Lesson: The forgotten invlpg", b.text(".lesson-title"));
+        b.script("window.__steps = 0;");
+        // Play runs to each pause; keep pressing until the summary says done.
+        for (int i = 0; i < 40 && !b.text(".lesson-summary").startsWith("Done"); i++) {
+            b.driver().findElements(By.cssSelector(".lesson-bar button")).stream()
+                    .filter(e -> e.getText().equals("Step")).findFirst().orElseThrow().click();
+            for (int k = 0; k < 5; k++) {
+                b.driver().findElements(By.cssSelector(".lesson-bar button")).stream()
+                        .filter(e -> e.getText().equals("Step")).findFirst().orElseThrow().click();
+            }
+        }
+        String summary = b.text(".lesson-summary");
+        assertTrue(summary.matches("Done: \\d+ checks held, 0 failed\\."), summary);
+        assertTrue(b.driver().findElements(By.cssSelector(".lesson-line[data-state='failed']")).isEmpty());
+        b.assertClean();
+    }
+
+    @Test
+    void aScenarioInTheUrlRunsToTheEnd(Browser b) {
+        b.open("?engine=js&scenario=10-global-pages.pw&run=1");
+        String summary = b.text(".lesson-summary");
+        assertTrue(summary.matches("Done: \\d+ checks held, 0 failed\\."), summary);
+        b.assertClean();
+    }
+
+    @Test
+    void aShareLinkRebuildsTheMachine(Browser b) {
+        b.open("?engine=js");
+        assertTrue(run(b, "memMapPage 0x08048000 0x00600000 WRITE|USER").startsWith("ok"));
+        assertTrue(run(b, "pd = memAllocPageDir").startsWith("ok"));
+        assertTrue(run(b, "memChangePageDir pd").startsWith("ok"));
+        String before = state(b);
+        b.find("#topnav").findElements(By.tagName("button")).stream()
+                .filter(e -> e.getText().equals("Share")).findFirst().orElseThrow().click();
+        String link = (String) b.script("return document.querySelector('.share-text').value;");
+        assertTrue(link.contains("#run="), link);
+        b.script("window.localStorage.clear();");
+        b.driver().get("about:blank");
+        b.driver().get(link);
+        b.waitUntil("document.body.dataset.ready === '1'");
+        assertEquals(before, state(b));
+        assertTrue(state(b).contains("\"cr3\":\"0x00150000\""), state(b));
+        b.assertClean();
+    }
+
+    @Test
+    void theSessionIsSavedAcrossReloads(Browser b) {
+        b.open("?engine=js");
+        run(b, "memMapPage 0x40000000 0x00700000 WRITE");
+        String before = state(b);
+        b.driver().navigate().refresh();
+        b.waitUntil("document.body.dataset.ready === '1'");
+        assertEquals(before, state(b));
+        assertTrue(state(b).contains("\"mem_num_vpages\":5"), state(b));
+        b.assertClean();
+    }
+
+    @Test
+    void aDamagedShareLinkFallsBackToTheDefaultMachine(Browser b) {
+        // From another page: a hash change alone would not reload a page that is already open.
+        b.driver().get("about:blank");
+        b.open("?engine=js#run=***not-base64");
+        assertTrue(b.text("#status").contains("share link is damaged"), b.text("#status"));
+        assertTrue(state(b).contains("\"totalAlloc\":5"), state(b));
+        b.assertClean();
+    }
+
+    @Test
+    void anExerciseHidesItsAnswers(Browser b) {
+        b.open("?engine=js");
+        b.find("#topnav").findElements(By.tagName("button")).stream()
+                .filter(e -> e.getText().equals("Exercise")).findFirst().orElseThrow().click();
+        WebElement seed = b.find(".pw-dialog input");
+        seed.clear();
+        seed.sendKeys("0x1G");
+        b.driver().findElements(By.cssSelector(".pw-dialog button")).stream()
+                .filter(e -> e.getText().equals("Start the exercise")).findFirst().orElseThrow().click();
+        assertTrue(b.text(".pw-dialog .field-error").startsWith("The seed must be a number"), b.text(".pw-dialog .field-error"));
+        seed.clear();
+        seed.sendKeys("5");
+        b.driver().findElements(By.cssSelector(".pw-dialog button")).stream()
+                .filter(e -> e.getText().equals("Start the exercise")).findFirst().orElseThrow().click();
+        assertEquals("Exercise: Exercise 5: translate by hand", b.text(".lesson-title"));
+        String lines = b.text(".lesson-lines");
+        assertTrue(lines.contains("expect physical"), lines);
+        assertTrue(lines.contains("= ?"), "answers hidden: " + lines);
+        b.assertClean();
+    }
+
+    @Test
+    void aCoursePageDrivesAnEmbeddedPagewalk(Browser b) {
+        b.open("?engine=js");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reply = (Map<String, Object>) b.driver().executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "var frame = document.createElement('iframe');"
+                + "frame.src = 'index.html?engine=js&embed=1&view=walk,tlb';"
+                + "window.addEventListener('message', function (e) {"
+                + "  if (e.data && e.data.type === 'pagewalk:ready') {"
+                + "    frame.contentWindow.postMessage({type: 'pagewalk:run', id: 'q1', line: 'translate user 0xD0000000'}, '*');"
+                + "  } else if (e.data && e.data.type === 'pagewalk:result') { done(e.data); }"
+                + "});"
+                + "document.body.appendChild(frame);");
+        assertEquals("q1", reply.get("id"));
+        assertEquals("ok", reply.get("status"));
+        assertTrue(((String) reply.get("message")).contains("page fault, error code 0x5"), (String) reply.get("message"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> st = (Map<String, Object>) reply.get("state");
+        assertEquals("0xD0000000", st.get("cr2"));
+        Boolean onlyChosen = (Boolean) b.script("var d = document.querySelector('iframe').contentDocument;"
+                + "return d.body.classList.contains('embed') && d.querySelector('.embed-views #walk') !== null"
+                + " && d.querySelector('.embed-views #memory-view') === null;");
+        assertTrue(onlyChosen, "the embedded page shows only the chosen views");
+        b.assertClean();
+    }
+}

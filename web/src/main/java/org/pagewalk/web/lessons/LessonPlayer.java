@@ -1,0 +1,253 @@
+package org.pagewalk.web.lessons;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pagewalk.scenario.Scenario;
+import org.pagewalk.scenario.ScenarioError;
+import org.pagewalk.scenario.Step;
+import org.pagewalk.scenario.StepResult;
+import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * Plays a scenario as a lesson: its title and explanation, then one line at a time through the
+ * app (so every view follows and undo works), notes as narration, expect lines ticked or
+ * crossed with expected versus actual. Play runs to the next pause. In exercise mode the
+ * answers of expect lines stay hidden until the learner reveals them.
+ */
+final class LessonPlayer {
+    private final App app;
+    private final HTMLElement root;
+    private final HTMLElement narration;
+    private Scenario scenario;
+    private String name;
+    private int next;
+    private boolean exercise;
+    private boolean playing;
+    private final List<HTMLElement> rows = new ArrayList<>();
+    private HTMLElement list;
+    private HTMLElement summary;
+    private int passed;
+    private int failed;
+
+    LessonPlayer(App app, HTMLDocument document) {
+        this.app = app;
+        this.root = document.getElementById("lesson-view");
+        this.narration = document.getElementById("narration");
+    }
+
+    boolean isLoaded() {
+        return scenario != null;
+    }
+
+    /** Loads scenario text; returns an error message, or null. The machine is not touched yet. */
+    String load(String text, String title, boolean asExercise) {
+        Scenario parsed;
+        try {
+            parsed = Scenario.parse(text);
+        } catch (ScenarioError e) {
+            return e.getMessage();
+        }
+        scenario = parsed;
+        name = parsed.title().isEmpty() ? title : parsed.title();
+        exercise = asExercise;
+        next = 0;
+        passed = 0;
+        failed = 0;
+        render();
+        return null;
+    }
+
+    private void render() {
+        Dom.clear(root);
+        root.setHidden(false);
+        HTMLElement head = Dom.el("div", "lesson-head", null);
+        HTMLElement h = Dom.el("h2", "lesson-title", (exercise ? "Exercise: " : "Lesson: ") + name);
+        head.appendChild(h);
+        head.appendChild(Dom.button("Close", "Close the lesson (the machine stays as it is)", this::closeLesson));
+        root.appendChild(head);
+        if (!scenario.about().isEmpty()) {
+            root.appendChild(Dom.el("p", "lesson-about", scenario.about()));
+        }
+        HTMLElement bar = Dom.el("div", "lesson-bar", null);
+        bar.appendChild(Dom.button("Step", "Run the next line", this::stepOnce));
+        bar.appendChild(Dom.button("Play", "Run to the next pause", this::play));
+        bar.appendChild(Dom.button("Restart", "Run the lesson again from its first line", this::restart));
+        if (exercise) {
+            bar.appendChild(Dom.button("Show answers", "Reveal the expected results", this::reveal));
+        }
+        summary = Dom.el("span", "lesson-summary", "");
+        summary.setAttribute("aria-live", "polite");
+        bar.appendChild(summary);
+        root.appendChild(bar);
+        list = Dom.el("ol", "lesson-lines", null);
+        list.setAttribute("aria-label", "Lesson lines");
+        rows.clear();
+        for (Step s : scenario.steps()) {
+            HTMLElement li = Dom.el("li", "lesson-line pending", null);
+            HTMLElement code = Dom.el("code", null, shown(s));
+            li.appendChild(code);
+            li.appendChild(Dom.el("div", "lesson-result", ""));
+            list.appendChild(li);
+            rows.add(li);
+        }
+        root.appendChild(list);
+        mark();
+    }
+
+    private String shown(Step s) {
+        String src = s.source().trim();
+        if (s.command().equals("note")) {
+            return src.substring(4).trim();
+        }
+        if (exercise && s.isExpect()) {
+            int eq = src.lastIndexOf('=');
+            return eq > 0 ? src.substring(0, eq + 1) + " ?" : src;
+        }
+        return src;
+    }
+
+    private void mark() {
+        for (int i = 0; i < rows.size(); i++) {
+            HTMLElement r = rows.get(i);
+            String base = "lesson-line " + (scenario.steps().get(i).command().equals("note") ? "note " : "");
+            String state = i < next ? r.getAttribute("data-state") : i == next ? "current" : "pending";
+            r.setClassName(base + (state == null ? "done" : state));
+            if (i == next) {
+                r.setAttribute("aria-current", "step");
+            } else {
+                r.removeAttribute("aria-current");
+            }
+        }
+        summary.setInnerText(next >= rows.size() ? "Done: " + passed + " checks held, " + failed + " failed."
+                : "Line " + (next + 1) + " of " + rows.size() + (passed + failed > 0 ? " · " + passed + " ✓ " + failed + " ✗" : ""));
+    }
+
+    void stepOnce() {
+        if (scenario == null || next >= scenario.steps().size()) {
+            return;
+        }
+        Step s = scenario.steps().get(next);
+        HTMLElement row = rows.get(next);
+        HTMLElement result = (HTMLElement) row.getLastChild();
+        next++;
+        if (s.isPause()) {
+            row.setAttribute("data-state", "done");
+            mark();
+            return;
+        }
+        StepResult r = app.run(s.source());
+        String text;
+        String state;
+        switch (r.status()) {
+            case PASSED:
+                passed++;
+                state = "passed";
+                text = exercise ? "✓ (answer hidden)" : "✓ holds";
+                break;
+            case FAILED:
+                failed++;
+                state = "failed";
+                text = "✗ " + r.message();
+                break;
+            case ERROR:
+                state = "error";
+                text = "✗ " + r.message();
+                break;
+            default:
+                state = s.command().equals("note") ? "note" : "done";
+                text = s.command().equals("note") ? "" : r.message();
+                break;
+        }
+        row.setAttribute("data-state", state);
+        result.setInnerText(text);
+        if (s.command().equals("note") && narration != null) {
+            narration.setInnerText(r.message());
+        }
+        mark();
+    }
+
+    void play() {
+        if (scenario == null || playing) {
+            return;
+        }
+        playing = true;
+        playNext();
+    }
+
+    private void playNext() {
+        if (scenario == null || next >= scenario.steps().size()) {
+            playing = false;
+            return;
+        }
+        boolean pause = scenario.steps().get(next).isPause();
+        stepOnce();
+        if (pause || next >= scenario.steps().size()) {
+            playing = false;
+            return;
+        }
+        Guard.later(Js.reducedMotion() ? 0 : 120, this::playNext);
+    }
+
+    /** Runs every remaining line at once (embedding, tests). */
+    void runToEnd() {
+        while (scenario != null && next < scenario.steps().size()) {
+            stepOnce();
+        }
+    }
+
+    void restart() {
+        if (scenario == null) {
+            return;
+        }
+        next = 0;
+        passed = 0;
+        failed = 0;
+        for (HTMLElement r : rows) {
+            r.removeAttribute("data-state");
+            ((HTMLElement) r.getLastChild()).setInnerText("");
+        }
+        mark();
+    }
+
+    private void reveal() {
+        exercise = false;
+        int keep = next;
+        int p = passed;
+        int f = failed;
+        List<String> results = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        for (HTMLElement r : rows) {
+            results.add(((HTMLElement) r.getLastChild()).getInnerText());
+            states.add(r.getAttribute("data-state"));
+        }
+        render();
+        next = keep;
+        passed = p;
+        failed = f;
+        for (int i = 0; i < rows.size(); i++) {
+            ((HTMLElement) rows.get(i).getLastChild()).setInnerText(results.get(i).replace("(answer hidden)", "holds"));
+            if (states.get(i) != null) {
+                rows.get(i).setAttribute("data-state", states.get(i));
+            }
+        }
+        mark();
+    }
+
+    int passed() {
+        return passed;
+    }
+
+    int failed() {
+        return failed;
+    }
+
+    private void closeLesson() {
+        scenario = null;
+        playing = false;
+        Dom.clear(root);
+        root.setHidden(true);
+    }
+}

@@ -1,0 +1,383 @@
+package org.pagewalk.web.lessons;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pagewalk.scenario.ExerciseGenerator;
+import org.pagewalk.scenario.ScenarioWriter;
+import org.pagewalk.scenario.StepResult;
+import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLTextAreaElement;
+
+/**
+ * Lessons, exercises, share links, export/import, autosave, embedding and the start card: the
+ * ways a course gets a prepared machine in front of a student. All of it is scenario text
+ * flowing into the app; none of it knows paging.
+ *
+ * <p>Start-up order: a share link ({@code #run=...}) wins, then {@code ?scenario=FILE} (a
+ * library lesson), then the autosaved session, then the default: CeanOS booted as kernel.c
+ * does ({@code boot ceanos}, {@code init_mm}).
+ */
+public final class Lessons {
+    static final String AUTOSAVE_KEY = "pagewalk.session.v1";
+    static final String START_CARD_KEY = "pagewalk.start-card.dismissed";
+    static final String[] DEFAULT_BOOT = {"boot ceanos", "init_mm"};
+
+    private final App app;
+    private final HTMLDocument document;
+    private final LessonPlayer player;
+    private List<String> baseLines = new ArrayList<>();
+    private HTMLElement dialog;
+    private HTMLElement dialogBody;
+    private HTMLElement dialogTitle;
+    private boolean restoring;
+
+    private Lessons(App app, HTMLDocument document) {
+        this.app = app;
+        this.document = document;
+        this.player = new LessonPlayer(app, document);
+    }
+
+    /** Builds the lesson UI and brings the machine to its first state. */
+    public static void start(App app, HTMLDocument document) {
+        Lessons lessons = new Lessons(app, document);
+        lessons.installNav();
+        lessons.installDialog();
+        boolean embed = "1".equals(Js.queryParameter("embed"));
+        if (embed) {
+            Embed.apply(document, Js.queryParameter("view"));
+        }
+        lessons.firstState();
+        MessageApi.install(app, lessons);
+        app.addListener((a, what) -> {
+            if ((what & App.MACHINE) != 0) {
+                lessons.autosave();
+            }
+        });
+        if (!embed && !"1".equals(Js.load(START_CARD_KEY)) && !lessons.player.isLoaded()) {
+            lessons.showStartCard();
+        }
+    }
+
+    private void firstState() {
+        restoring = true;
+        try {
+            String hash = Js.hash();
+            if (hash.startsWith("#run=")) {
+                String text = Js.fromBase64Url(hash.substring(5));
+                if (text != null && runLines(text)) {
+                    return;
+                }
+                status("This share link is damaged; Pagewalk started from the default machine instead.");
+                defaultBoot();
+                return;
+            }
+            String file = Js.queryParameter("scenario");
+            if (file != null && !file.isEmpty()) {
+                defaultBoot();
+                Library.Entry e = Library.find(file);
+                if (e == null) {
+                    status("No built-in scenario is called '" + file + "'; the lessons are listed under Lessons.");
+                } else {
+                    String error = player.load(e.text, e.title, false);
+                    if (error != null) {
+                        status(error);
+                    } else if ("1".equals(Js.queryParameter("run"))) {
+                        player.runToEnd();
+                    }
+                }
+                return;
+            }
+            String saved = Js.load(AUTOSAVE_KEY);
+            if (saved != null && !saved.isEmpty() && runLines(saved)) {
+                return;
+            }
+            defaultBoot();
+        } finally {
+            restoring = false;
+            app.flush();
+        }
+    }
+
+    private void defaultBoot() {
+        for (String l : DEFAULT_BOOT) {
+            app.run(l);
+        }
+        app.history().clear();
+        baseLines = new ArrayList<>();
+        for (String l : DEFAULT_BOOT) {
+            baseLines.add(l);
+        }
+    }
+
+    /** Runs saved or shared lines; on any failure rolls back to the default machine. */
+    private boolean runLines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String l : org.pagewalk.text.Split.on(text, '\n')) {
+            if (!l.trim().isEmpty()) {
+                lines.add(l.trim());
+            }
+        }
+        if (lines.isEmpty() || !lines.get(0).startsWith("boot ")) {
+            return false;
+        }
+        for (String l : lines) {
+            StepResult r = app.run(l);
+            if (r.status() == StepResult.Status.ERROR || r.status() == StepResult.Status.FAILED) {
+                app.history().clear();
+                defaultBoot();
+                return false;
+            }
+        }
+        app.history().clear();
+        baseLines = lines;
+        return true;
+    }
+
+    /** The lines that rebuild the current machine: what the app started from, then every kept action. */
+    List<String> currentLines() {
+        List<String> since = app.history().linesSinceBoot();
+        if (!since.isEmpty() && since.get(0).startsWith("boot ")) {
+            return since;
+        }
+        List<String> all = new ArrayList<>(baseLines);
+        all.addAll(since);
+        return all;
+    }
+
+    private void autosave() {
+        if (restoring) {
+            return;
+        }
+        Js.store(AUTOSAVE_KEY, String.join("\n", currentLines()));
+    }
+
+    String shareLink() {
+        return Js.pageUrl() + "#run=" + Js.toBase64Url(String.join("\n", currentLines()));
+    }
+
+    LessonPlayer player() {
+        return player;
+    }
+
+    private void status(String text) {
+        HTMLElement s = document.getElementById("status");
+        if (s != null) {
+            s.setInnerText(text);
+        }
+    }
+
+    // ---- top navigation and dialogs --------------------------------------------------------
+
+    private void installNav() {
+        HTMLElement nav = document.getElementById("topnav");
+        if (nav == null) {
+            return;
+        }
+        nav.appendChild(Dom.button("Lessons", "Built-in lessons and find-the-bug exercises", this::showLessons));
+        nav.appendChild(Dom.button("Exercise", "A random translation exercise with its answer key", this::showExercise));
+        nav.appendChild(Dom.button("Share", "A link that rebuilds this machine", this::showShare));
+        nav.appendChild(Dom.button("Export", "Save this machine as a scenario file", this::export));
+        nav.appendChild(Dom.button("Import", "Open a scenario file", this::showImport));
+        nav.appendChild(Dom.button("Embed", "An iframe snippet for course pages", this::showEmbed));
+    }
+
+    private void installDialog() {
+        dialog = document.createElement("dialog");
+        dialog.setClassName("pw-dialog");
+        dialog.setAttribute("aria-labelledby", "pw-dialog-title");
+        dialogTitle = Dom.el("h2", "pw-dialog-title", "");
+        dialogTitle.setAttribute("id", "pw-dialog-title");
+        HTMLElement head = Dom.el("div", "pw-dialog-head", null);
+        head.appendChild(dialogTitle);
+        head.appendChild(Dom.button("Close", "Close this dialog (Escape)", this::closeDialog));
+        dialog.appendChild(head);
+        dialogBody = Dom.el("div", "pw-dialog-body", null);
+        dialog.appendChild(dialogBody);
+        document.getBody().appendChild(dialog);
+    }
+
+    private HTMLElement openDialog(String title) {
+        dialogTitle.setInnerText(title);
+        Dom.clear(dialogBody);
+        Js.showModal(dialog);
+        return dialogBody;
+    }
+
+    private void closeDialog() {
+        Js.close(dialog);
+    }
+
+    void showLessons() {
+        HTMLElement body = openDialog("Lessons");
+        body.appendChild(Dom.el("p", null, "Each lesson boots its own machine and runs line by line: Step runs one line, "
+                + "Play runs to the next pause. Expect lines check themselves."));
+        HTMLElement list = Dom.el("ul", "lesson-list", null);
+        for (Library.Entry e : Library.entries()) {
+            HTMLElement li = Dom.el("li", null, null);
+            HTMLElement b = Dom.button(e.title, e.topic, () -> {
+                closeDialog();
+                String error = player.load(e.text, e.title, false);
+                if (error != null) {
+                    status(error);
+                }
+            });
+            b.setAttribute("data-file", e.file);
+            li.appendChild(b);
+            li.appendChild(Dom.el("span", "lesson-topic", " " + e.topic));
+            list.appendChild(li);
+        }
+        body.appendChild(list);
+    }
+
+    void showExercise() {
+        HTMLElement body = openDialog("Exercise");
+        body.appendChild(Dom.el("p", null, "A random CeanOS address space and ten accesses to translate by hand. "
+                + "The same seed always gives the same exercise, so a class can share one."));
+        HTMLElement label = Dom.el("label", null, "Seed ");
+        HTMLInputElement seed = (HTMLInputElement) document.createElement("input");
+        seed.setAttribute("inputmode", "numeric");
+        seed.setValue(Integer.toString((int) (Math.random() * 100000)));
+        label.appendChild(seed);
+        body.appendChild(label);
+        HTMLElement error = Dom.el("p", "field-error", "");
+        error.setAttribute("role", "alert");
+        body.appendChild(error);
+        body.appendChild(Dom.button("Start the exercise", null, () -> {
+            int[] out = new int[1];
+            String bad = org.pagewalk.text.Hex.parseUnsigned(seed.getValue().trim(), out);
+            if (bad != null) {
+                error.setInnerText("The seed must be a number: " + bad);
+                return;
+            }
+            closeDialog();
+            String text = ExerciseGenerator.exercise(out[0]);
+            player.load(text, "Exercise " + Integer.toUnsignedString(out[0]), true);
+            player.play();
+        }));
+    }
+
+    private void showShare() {
+        HTMLElement body = openDialog("Share this machine");
+        body.appendChild(Dom.el("p", null, "This link rebuilds the machine as it is now, by replaying the actions since boot."));
+        HTMLTextAreaElement area = (HTMLTextAreaElement) document.createElement("textarea");
+        area.setClassName("share-text");
+        area.setAttribute("readonly", "");
+        area.setAttribute("aria-label", "Share link");
+        area.setValue(shareLink());
+        body.appendChild(area);
+        body.appendChild(Dom.button("Copy link", null, () -> {
+            boolean ok = Js.copy(area.getValue());
+            status(ok ? "Share link copied." : "Select the link and copy it (the browser refused the clipboard).");
+        }));
+    }
+
+    private void export() {
+        Js.download("pagewalk-machine.pw", ScenarioWriter.write(app.session(), "Exported machine"));
+        status("Exported the machine as pagewalk-machine.pw: open it with Import, or run it with the command-line runner.");
+    }
+
+    private void showImport() {
+        HTMLElement body = openDialog("Open a scenario");
+        body.appendChild(Dom.el("p", null, "A scenario file (.pw) opens as a lesson: step through it or play it."));
+        HTMLInputElement input = (HTMLInputElement) document.createElement("input");
+        input.setAttribute("type", "file");
+        input.setAttribute("accept", ".pw,.txt,text/plain");
+        input.setAttribute("aria-label", "Scenario file");
+        HTMLElement error = Dom.el("p", "field-error", "");
+        error.setAttribute("role", "alert");
+        Guard.on(input, "change", e -> Js.readFile(input, text -> Guard.run(() -> {
+            if (text == null) {
+                error.setInnerText("The file could not be read.");
+                return;
+            }
+            String problem = player.load(text, "Imported scenario", false);
+            if (problem != null) {
+                error.setInnerText("This scenario has an error, nothing was run: " + problem);
+            } else {
+                closeDialog();
+            }
+        })));
+        body.appendChild(input);
+        body.appendChild(error);
+        HTMLTextAreaElement paste = (HTMLTextAreaElement) document.createElement("textarea");
+        paste.setAttribute("aria-label", "Or paste scenario text");
+        paste.setAttribute("placeholder", "…or paste scenario text here");
+        body.appendChild(paste);
+        body.appendChild(Dom.button("Open pasted text", null, () -> {
+            String problem = player.load(paste.getValue(), "Pasted scenario", false);
+            if (problem != null) {
+                error.setInnerText("This scenario has an error, nothing was run: " + problem);
+            } else {
+                closeDialog();
+            }
+        }));
+    }
+
+    private void showEmbed() {
+        HTMLElement body = openDialog("Embed in a course page");
+        body.appendChild(Dom.el("p", null, "Paste this into Moodle, Canvas, a Jupyter Book or a slide deck. Choose the views "
+                + "with view= (split, walk, directory, table, tlb, memory, registers, lesson) and a built-in lesson with "
+                + "scenario=. The page talks to its host with postMessage (see docs/EMBEDDING.md)."));
+        String base = Js.pageUrl();
+        String src = base + (base.indexOf('?') >= 0 ? "&" : "?") + "embed=1&view=lesson,walk,directory,tlb"
+                + "&scenario=06-forgotten-invlpg.pw";
+        HTMLTextAreaElement area = (HTMLTextAreaElement) document.createElement("textarea");
+        area.setClassName("share-text");
+        area.setAttribute("readonly", "");
+        area.setAttribute("aria-label", "Embed snippet");
+        area.setValue("<iframe src=\"" + src + "\" width=\"800\" height=\"600\" title=\"Pagewalk: x86 paging\" "
+                + "style=\"border:1px solid #d1d5db;border-radius:8px\"></iframe>");
+        body.appendChild(area);
+        body.appendChild(Dom.button("Copy snippet", null, () -> status(Js.copy(area.getValue()) ? "Snippet copied."
+                : "Select the snippet and copy it (the browser refused the clipboard).")));
+    }
+
+    private void showStartCard() {
+        HTMLElement main = document.getElementById("app");
+        HTMLElement card = Dom.el("section", "panel start-card", null);
+        card.setAttribute("aria-label", "Start here");
+        card.setAttribute("id", "start-card");
+        card.appendChild(Dom.el("h2", null, "Start here"));
+        card.appendChild(Dom.el("p", null, "CeanOS has booted: paging is on, initMemory has run and the kernel heap is mapped. "
+                + "Pick a way in:"));
+        HTMLElement row = Dom.el("div", "start-actions", null);
+        row.appendChild(Dom.button("Take the two-minute tour", null, () -> {
+            card.setHidden(true);
+            Library.Entry e = Library.find("01-boot-and-initmemory.pw");
+            if (e != null) {
+                player.load(e.text, e.title, false);
+            }
+        }));
+        row.appendChild(Dom.button("Browse the lessons", null, () -> {
+            card.setHidden(true);
+            showLessons();
+        }));
+        row.appendChild(Dom.button("Try an exercise", null, () -> {
+            card.setHidden(true);
+            showExercise();
+        }));
+        row.appendChild(Dom.button("Don't show this again", null, () -> {
+            card.setHidden(true);
+            Js.store(START_CARD_KEY, "1");
+        }));
+        card.appendChild(row);
+        HTMLElement status = document.getElementById("status");
+        if (main != null && status != null && status.getNextSibling() != null) {
+            main.insertBefore(card, status.getNextSibling());
+        }
+    }
+
+    /** For the message API: a whole scenario, run at once; returns its verdict counts. */
+    int[] runScenario(String text, String title) {
+        String error = player.load(text, title, false);
+        if (error != null) {
+            return null;
+        }
+        player.runToEnd();
+        return new int[] {player.passed(), player.failed()};
+    }
+}
