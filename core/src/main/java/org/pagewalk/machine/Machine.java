@@ -25,7 +25,11 @@ public final class Machine {
     private final Tlb tlb;
     private final ControlRegisters cr;
     private final Mmu mmu;
-    private MachineSnapshot pending;
+    private boolean pending;
+    private int savedCr0;
+    private int savedCr2;
+    private int savedCr3;
+    private int savedCr4;
     /** The first page's translation of the last page-crossing access (the MMU's last is the second's). */
     private Translation crossingFirst;
 
@@ -348,24 +352,33 @@ public final class Machine {
      * {@link #rollback()}. Cheaper than {@link #snapshot()} when the operation is usually kept.
      */
     public void begin() {
-        pending = new MachineSnapshot(config, null, cr.cr0(), cr.cr2(), cr.cr3(), cr.cr4(), tlb.save());
+        if (pending) {
+            throw new IllegalStateException("begin inside a transaction");
+        }
+        pending = true;
+        savedCr0 = cr.cr0();
+        savedCr2 = cr.cr2();
+        savedCr3 = cr.cr3();
+        savedCr4 = cr.cr4();
         memory.beginJournal();
+        tlb.beginJournal();
     }
 
     public void commit() {
         memory.commitJournal();
-        pending = null;
+        tlb.commitJournal();
+        pending = false;
     }
 
     /** Puts memory, registers and TLB back as they were at {@link #begin()}. */
     public void rollback() {
-        if (pending == null) {
+        if (!pending) {
             throw new IllegalStateException("rollback without begin");
         }
         memory.rollback();
-        cr.load(pending.cr0, pending.cr2, pending.cr3, pending.cr4);
-        tlb.load(pending.tlb);
-        pending = null;
+        tlb.rollbackJournal();
+        cr.load(savedCr0, savedCr2, savedCr3, savedCr4);
+        pending = false;
     }
 
     /** A new machine in the state of {@code s}. */

@@ -19,6 +19,12 @@ public final class Main {
     private static void start() {
         HTMLDocument document = HTMLDocument.current();
         HTMLBodyElement body = document.getBody();
+        if ("bench".equals(body.getAttribute("data-page"))) {
+            body.setAttribute("data-engine", Engine.id());
+            org.pagewalk.web.bench.BenchPage.start(document, Engine.name());
+            body.setAttribute("data-ready", "1");
+            return;
+        }
         String engine = Engine.name();
         body.setAttribute("data-engine", Engine.id());
         HTMLElement engineText = document.getElementById("engine");

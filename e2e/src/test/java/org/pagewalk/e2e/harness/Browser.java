@@ -75,6 +75,11 @@ public final class Browser {
         return navigate(site.resolve("index.html" + query));
     }
 
+    /** Opens another page of the served site, such as {@code "bench.html?engine=js"}, and waits for Java. */
+    public Browser openPage(String pathAndQuery) {
+        return navigate(site.resolve(pathAndQuery));
+    }
+
     /** Opens the built site straight from disk, as someone double-clicking index.html would. */
     public Browser openFile(String query) {
         return navigate(URI.create(siteDir.resolve("index.html").toUri() + query));

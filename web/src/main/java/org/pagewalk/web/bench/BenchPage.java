@@ -1,0 +1,185 @@
+package org.pagewalk.web.bench;
+
+import org.pagewalk.guest.CeanOs;
+import org.pagewalk.guest.GuestConfig;
+import org.pagewalk.guest.PageFlags;
+import org.pagewalk.inspect.FrameMap;
+import org.pagewalk.machine.Access;
+import org.pagewalk.machine.Machine;
+import org.pagewalk.machine.MachineConfig;
+import org.pagewalk.machine.TlbGeometry;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * bench.html: the core's hot paths timed in the browser, on whichever engine runs (JavaScript
+ * or WebAssembly GC), with performance.now() around the computation only. Each benchmark runs
+ * in its own timer task so the page stays responsive; results go into a table and into
+ * {@code window.pagewalkBench} for the e2e suite and docs/BENCHMARKS.md.
+ */
+public final class BenchPage {
+    private interface Work {
+        /** Runs {@code n} operations; returns a checksum so nothing is optimised away. */
+        int run(int n);
+    }
+
+    private final HTMLElement table;
+    private final StringBuilder json = new StringBuilder("[");
+    private int index;
+    private final String[] names;
+    private final Work[] works;
+    private final int[] counts;
+    private final String[] units;
+
+    private BenchPage(HTMLDocument document) {
+        table = document.getElementById("bench-results");
+        Machine hits = pagedMachine();
+        Machine misses = pagedMachine();
+        Machine undo = pagedMachine();
+        names = new String[] {"TLB hit: Machine.translate", "TLB miss: INVLPG + translate (full walk)",
+            "read32 through the MMU", "snapshot + write + restore", "memMapPage (fixed CeanOS, user page)",
+            "pmmAllocPageFrame over a 1 GiB machine", "FrameMap of a 4 GiB machine"};
+        units = new String[] {"ns/op", "ns/op", "ns/op", "µs/op", "µs/op", "ns/frame", "ms/map"};
+        counts = new int[] {2_000_000, 500_000, 1_000_000, 20_000, 2_000, 1, 3};
+        works = new Work[] {
+            n -> {
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += hits.translate(0x00400000 + ((i & 31) << 12), Access.KERNEL_READ);
+                }
+                return sum;
+            },
+            n -> {
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    int linear = 0x00400000 + ((i & 31) << 12);
+                    misses.invlpg(linear);
+                    sum += misses.translate(linear, Access.KERNEL_READ);
+                }
+                return sum;
+            },
+            n -> {
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += hits.read32(0x00400000 + ((i & 1023) << 2), Access.KERNEL_READ);
+                }
+                return sum;
+            },
+            n -> {
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    org.pagewalk.machine.MachineSnapshot s = undo.snapshot();
+                    undo.write32(0x00400000, i, Access.KERNEL_WRITE);
+                    undo.restore(s);
+                    sum += undo.readPhysical32(0x00200000);
+                }
+                return sum;
+            },
+            n -> {
+                Machine m = new Machine();
+                CeanOs os = CeanOs.boot(m, GuestConfig.FIXED);
+                os.initMemory(0x02000000, 0x00400000);
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += os.memMapPage(0x40000000 + (i << 12), 0x00800000 + ((i & 1023) << 12), PageFlags.USER).ok() ? 1 : 0;
+                }
+                return sum;
+            },
+            n -> {
+                Machine m = new Machine(MachineConfig.ofMiB(1024, 64, 4));
+                CeanOs os = CeanOs.boot(m, GuestConfig.FIXED);
+                os.initMemory(0x40000000, 0x00400000);
+                int sum = 0;
+                while (os.pmmAllocPageFrame().ok()) {
+                    sum++;
+                }
+                return sum;
+            },
+            n -> {
+                Machine m = new Machine(new MachineConfig(1 << 20, TlbGeometry.DEFAULT));
+                CeanOs os = CeanOs.boot(m, GuestConfig.FIXED);
+                os.initMemory(0xFFFFF000, 0x00400000);
+                os.kmallocInit(0x4000);
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += FrameMap.of(m, os).kindOrdinal(0x250);
+                }
+                return sum;
+            },
+        };
+    }
+
+    private static Machine pagedMachine() {
+        Machine m = new Machine();
+        m.writePhysical32(0x00010000 + 4, 0x00011000 | 3);
+        for (int i = 0; i < 1024; i++) {
+            m.writePhysical32(0x00011000 + i * 4, (0x00200000 + (i << 12)) | 3);
+        }
+        m.cr().writeCr3(0x00010000);
+        m.cr().writeCr0(0x80000001);
+        return m;
+    }
+
+    /** Entry from Main when the page is bench.html. */
+    public static void start(HTMLDocument document, String engineName) {
+        HTMLElement engine = document.getElementById("engine");
+        if (engine != null) {
+            engine.setInnerText(engineName);
+        }
+        HTMLElement status = document.getElementById("status");
+        if (status != null) {
+            status.setInnerText("Running the benchmarks on " + engineName + "…");
+        }
+        BenchPage page = new BenchPage(document);
+        Guard.later(50, page::next);
+    }
+
+    private void next() {
+        if (index >= works.length) {
+            json.append(']');
+            HTMLElement status = HTMLDocument.current().getElementById("status");
+            if (status != null) {
+                status.setInnerText("Done.");
+            }
+            publish(json.toString());
+            return;
+        }
+        int i = index++;
+        works[i].run(Math.max(1, counts[i] / 20)); // warm up (JIT, caches)
+        double start = now();
+        int checksum = works[i].run(counts[i]);
+        double elapsed = now() - start;
+        double per;
+        if (i == 5) {
+            per = elapsed * 1e6 / Math.max(1, checksum); // ns per frame allocated
+        } else if (units[i].startsWith("µs")) {
+            per = elapsed * 1e3 / counts[i];
+        } else if (units[i].startsWith("ms")) {
+            per = elapsed / counts[i];
+        } else {
+            per = elapsed * 1e6 / counts[i];
+        }
+        HTMLElement row = HTMLDocument.current().createElement("tr");
+        row.setInnerHTML("<th scope=\"row\"></th><td></td><td></td>");
+        ((HTMLElement) row.getChildNodes().get(0)).setInnerText(names[i]);
+        ((HTMLElement) row.getChildNodes().get(1)).setInnerText(round(per) + " " + units[i]);
+        ((HTMLElement) row.getChildNodes().get(2)).setInnerText(Integer.toString(checksum));
+        table.appendChild(row);
+        json.append(i == 0 ? "" : ",").append("{\"name\":\"").append(names[i]).append("\",\"value\":").append(round(per))
+                .append(",\"unit\":\"").append(units[i]).append("\"}");
+        Guard.later(20, this::next);
+    }
+
+    private static String round(double v) {
+        int hundredths = (int) Math.round(v * 100);
+        return (hundredths / 100) + "." + (hundredths % 100 < 10 ? "0" : "") + (hundredths % 100);
+    }
+
+    @JSBody(script = "return performance.now();")
+    private static native double now();
+
+    @JSBody(params = "json", script = "window.pagewalkBench = JSON.parse(json); document.body.dataset.bench = 'done';")
+    private static native void publish(String json);
+}
