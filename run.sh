@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Core and web only: the e2e suite is not needed to serve the page.
-mvn -q -B -DskipTests -pl web -am package
+# Quiet on success (Debian's Maven prints stray colour codes even with -q); everything on failure.
+echo "Building Pagewalk (core and web; the first build also downloads its dependencies)..."
+if ! build_log=$(mvn -q -B -DskipTests -pl web -am package 2>&1); then
+    printf '%s\n' "$build_log"
+    echo "run.sh: the build failed (see above)" >&2
+    exit 1
+fi
 
 exec java -jar web/target/pagewalk-server.jar "$@"
