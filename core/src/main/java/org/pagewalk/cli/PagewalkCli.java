@@ -104,7 +104,7 @@ public final class PagewalkCli {
             scenario = Scenario.parse(text);
         } catch (ScenarioError e) {
             if (json) {
-                out.println("{\"file\":" + Json.string(file) + ",\"error\":" + Json.string(e.getMessage())
+                out.println("{\"file\":" + org.pagewalk.text.JsonText.quote(file) + ",\"error\":" + org.pagewalk.text.JsonText.quote(e.getMessage())
                         + ",\"line\":" + e.line() + ",\"column\":" + e.column() + ",\"passed\":false}");
             } else {
                 err.println(file + ": " + e.getMessage());
@@ -116,7 +116,7 @@ public final class PagewalkCli {
         Interpreter interpreter = new Interpreter(scenario, session);
         StringBuilder js = new StringBuilder();
         if (json) {
-            js.append("{\"file\":").append(Json.string(file)).append(",\"title\":").append(Json.string(scenario.title()))
+            js.append("{\"file\":").append(org.pagewalk.text.JsonText.quote(file)).append(",\"title\":").append(org.pagewalk.text.JsonText.quote(scenario.title()))
                     .append(",\"steps\":[");
         } else if (!scenario.title().isEmpty()) {
             out.println("== " + scenario.title());
@@ -128,15 +128,15 @@ public final class PagewalkCli {
             List<TraceEvent> events = trace ? recorder.since(mark) : new ArrayList<>();
             if (json) {
                 js.append(first ? "" : ",").append("{\"line\":").append(r.line()).append(",\"source\":")
-                        .append(Json.string(r.source().trim())).append(",\"status\":")
-                        .append(Json.string(r.status().name().toLowerCase())).append(",\"message\":")
-                        .append(Json.string(r.message()));
+                        .append(org.pagewalk.text.JsonText.quote(r.source().trim())).append(",\"status\":")
+                        .append(org.pagewalk.text.JsonText.quote(r.status().name().toLowerCase())).append(",\"message\":")
+                        .append(org.pagewalk.text.JsonText.quote(r.message()));
                 if (trace) {
                     js.append(",\"trace\":[");
                     for (int i = 0; i < events.size(); i++) {
                         TraceEvent e = events.get(i);
-                        js.append(i == 0 ? "" : ",").append("{\"kind\":").append(Json.string(e.kind().name()))
-                                .append(",\"text\":").append(Json.string(TraceFormatter.describe(e))).append('}');
+                        js.append(i == 0 ? "" : ",").append("{\"kind\":").append(org.pagewalk.text.JsonText.quote(e.kind().name()))
+                                .append(",\"text\":").append(org.pagewalk.text.JsonText.quote(TraceFormatter.describe(e))).append('}');
                     }
                     js.append(']');
                 }

@@ -49,37 +49,6 @@ public final class LibraryBundler {
     }
 
     static String js(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                case '<':
-                    // Never "</script>" inside a script.
-                    sb.append("\\u003C");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        String hex = Integer.toHexString(c);
-                        sb.append("\\u").append("0000".substring(hex.length())).append(hex);
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
+        return org.pagewalk.text.JsonText.quote(s.replace("\r", ""));
     }
 }

@@ -67,19 +67,6 @@ final class MessageApi {
     }
 
     static String q(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c < 0x20) {
-                sb.append(' ');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
+        return org.pagewalk.text.JsonText.quote(s);
     }
 }
