@@ -47,6 +47,17 @@ final class ActionForm {
         });
     }
 
+    /** Another submit button; {@code pressed} tells which one sent the form (Enter in a field presses the first). */
+    HTMLButtonElement button(String id, String text, Runnable pressed) {
+        HTMLButtonElement b = Dom.el("button", "button").cast();
+        b.setType("submit");
+        b.setId(id);
+        b.setTextContent(text);
+        submit.getParentNode().appendChild(b);
+        Guard.on(b, "click", e -> pressed.run());
+        return b;
+    }
+
     Field field(String id, String label, String initial, String hint, Field.Rule rule) {
         Field f = new Field(id, label, initial, hint, rule);
         fields.add(f);
@@ -67,7 +78,7 @@ final class ActionForm {
     boolean validateAll() {
         Field first = null;
         for (Field f : fields) {
-            if (f.isShown() && !f.validate() && first == null) {
+            if (f.isShown() && f.isNeeded() && !f.validate() && first == null) {
                 first = f;
             }
         }

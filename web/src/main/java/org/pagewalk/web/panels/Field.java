@@ -21,6 +21,7 @@ final class Field {
     private final Rule rule;
     private int value;
     private boolean shown;
+    private java.util.function.BooleanSupplier needed;
 
     Field(String id, String label, String initial, String hint, Rule rule) {
         this.id = id;
@@ -99,6 +100,15 @@ final class Field {
             row.getClassList().remove("invalid");
             shown = false;
         }
+    }
+
+    /** Whether the form's current action uses this field (a write's value, not a read's). */
+    boolean isNeeded() {
+        return needed == null || needed.getAsBoolean();
+    }
+
+    void neededWhen(java.util.function.BooleanSupplier when) {
+        needed = when;
     }
 
     boolean isShown() {

@@ -52,6 +52,9 @@ final class InspectorPanel implements App.Listener {
         pinned = Dom.add(panel, "div", "inspector-pinned");
         pinned.setId("inspector-pinned");
         pinned.setAttribute("aria-live", "polite");
+        pinned.setAttribute("aria-label", "Pinned item");
+        pinned.setAttribute("role", "region");
+        pinned.setTabIndex(0);
         Dom.add(pinned, "p", "notice", "Nothing pinned yet: pick a TLB row, or show a frame or an address above.");
         app.addListener(this);
     }

@@ -46,7 +46,7 @@ final class Outcome {
         if (access && last != null && last.isFault()) {
             set("fault", "\u2715", "Page fault: " + message);
         } else {
-            set("ok", "\u2713", message.isEmpty() ? "Done." : capital(message));
+            set("ok", "\u2713", message.isEmpty() ? "Done." : message);
         }
     }
 
@@ -76,9 +76,5 @@ final class Outcome {
             return message.substring(8);
         }
         return message;
-    }
-
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

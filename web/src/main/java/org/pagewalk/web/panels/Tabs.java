@@ -8,8 +8,8 @@ import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * WAI-ARIA tabs: one tab stop for the tab list, arrow keys (and Home, End) move between tabs and
- * show their panel at once, Tab goes on into the panel.
+ * WAI-ARIA tabs: arrow keys (and Home, End) move between tabs and show their panel at once; each
+ * tab is also a Tab stop that Enter or Space opens, so Tab and Enter alone reach every form.
  */
 final class Tabs {
     final HTMLElement root;
@@ -38,7 +38,6 @@ final class Tabs {
         tab.setAttribute("role", "tab");
         tab.setAttribute("aria-controls", id + "-" + key);
         tab.setAttribute("aria-selected", "false");
-        tab.setTabIndex(-1);
         list.appendChild(tab);
         HTMLElement panel = Dom.add(root, "div", "tab-panel");
         panel.setId(id + "-" + key);
@@ -84,7 +83,6 @@ final class Tabs {
         for (int i = 0; i < tabs.size(); i++) {
             boolean on = i == index;
             tabs.get(i).setAttribute("aria-selected", on ? "true" : "false");
-            tabs.get(i).setTabIndex(on ? 0 : -1);
             panels.get(i).setHidden(!on);
         }
         boolean changed = selected != index;

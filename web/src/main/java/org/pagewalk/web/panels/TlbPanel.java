@@ -30,10 +30,11 @@ final class TlbPanel implements App.Listener {
     private static final int FILL = 2;
     private static final int EVICT = 4;
     private static final int REMOVED = 8;
-    private static final String[] HEADS = {"Set", "Way", "Page", "Frame", "Size", "Rights", "G", "D", "Age", "State"};
-    private static final String[] HEAD_TITLES = {"TLB set", "way within the set", "linear page number (the tag): the address divided by 4096",
+    private static final String[] HEADS = {"", "Set", "Way", "Page", "Frame", "Size", "Rights", "G", "D", "Age"};
+    private static final String[] HEAD_TITLES = {"what the last action did: \u2713 hit, + filled, \u21bb replaced, \u2715 removed",
+        "TLB set", "way within the set", "linear page number (the tag): the address divided by 4096",
         "physical frame number: the frame's address divided by 4096", "page size", "R = read-only, W = writable; S = supervisor, U = user", "global entry",
-        "dirty", "LRU rank in the set: 0 = most recent", "stale, and what the last action did"};
+        "dirty", "LRU rank in the set: 0 = most recent"};
 
     private final App app;
     private final Pick pick;
@@ -66,6 +67,13 @@ final class TlbPanel implements App.Listener {
         evictions = counter(counters, "Evictions", "tlb-evictions");
         valid = counter(counters, "Valid", "tlb-valid");
         staleCount = counter(counters, "Stale", "tlb-stale");
+        HTMLElement legend = Dom.add(container, "p", "tlb-legend");
+        legend.setAttribute("aria-hidden", "true");
+        Dom.add(legend, "span", "legend-hit", "\u2713 hit");
+        Dom.add(legend, "span", "legend-fill", "+ filled");
+        Dom.add(legend, "span", "legend-replaced", "\u21bb replaced");
+        Dom.add(legend, "span", "legend-removed", "\u2715 removed");
+        Dom.add(legend, "span", "legend-stale", "stale");
         HTMLElement scroll = Dom.add(container, "div", "tlb-scroll");
         HTMLElement table = Dom.add(scroll, "table", "tlb mono");
         table.setId("tlb-table");
@@ -76,6 +84,9 @@ final class TlbPanel implements App.Listener {
             HTMLElement th = Dom.add(tr, "th", null, HEADS[i]);
             th.setAttribute("scope", "col");
             th.setAttribute("title", HEAD_TITLES[i]);
+            if (i == 0) {
+                Dom.add(th, "span", "visually-hidden", "Last action");
+            }
         }
         body = Dom.add(table, "tbody", null);
         Guard.<MouseEvent>on(body, "click", e -> {
@@ -195,6 +206,8 @@ final class TlbPanel implements App.Listener {
             detail.setHidden(true);
             HTMLElement td = Dom.add(detail, "td", null);
             td.setAttribute("colspan", Integer.toString(HEADS.length));
+            Dom.add(td, "span", "badge", "stale");
+            Dom.add(td, "span", "stale-why");
             details[i] = detail;
         }
         shown = g;
@@ -304,29 +317,27 @@ final class TlbPanel implements App.Listener {
         HTMLElement row = rows[i];
         org.teavm.jso.dom.xml.NodeList<? extends HTMLElement> cells = row.querySelectorAll("td");
         String[] text = new String[HEADS.length];
-        text[0] = e.way() == 0 ? Integer.toString(e.set()) : "";
-        text[1] = Integer.toString(e.way());
+        text[0] = "";
+        text[1] = e.way() == 0 ? Integer.toString(e.set()) : "";
+        text[2] = Integer.toString(e.way());
         if (e.isValid()) {
-            text[2] = Hex.hex(e.pageNumber(), 5);
-            text[3] = Hex.hex(e.frame() >>> 12, 5);
-            text[4] = e.isLargePage() ? "4M" : "4K";
-            text[5] = (e.isWritable() ? "W" : "R") + " " + (e.isUser() ? "U" : "S");
-            text[6] = e.isGlobal() ? "G" : "\u00b7";
-            text[7] = e.isDirty() ? "D" : "\u00b7";
-            text[8] = Integer.toString(e.age());
-            text[9] = why != null ? "stale" : "";
+            text[3] = Hex.hex(e.pageNumber(), 5);
+            text[4] = Hex.hex(e.frame() >>> 12, 5);
+            text[5] = e.isLargePage() ? "4M" : "4K";
+            text[6] = (e.isWritable() ? "W" : "R") + " " + (e.isUser() ? "U" : "S");
+            text[7] = e.isGlobal() ? "G" : "\u00b7";
+            text[8] = e.isDirty() ? "D" : "\u00b7";
+            text[9] = Integer.toString(e.age());
         } else {
-            text[2] = "empty";
-            for (int c = 3; c < HEADS.length; c++) {
+            text[3] = "empty";
+            for (int c = 4; c < HEADS.length; c++) {
                 text[c] = "";
             }
         }
-        for (int c = 0; c < HEADS.length && c < cells.getLength(); c++) {
+        for (int c = 1; c < HEADS.length && c < cells.getLength(); c++) {
             Dom.text(cells.item(c), text[c]);
         }
-        HTMLElement state = cells.item(HEADS.length - 1);
-        Dom.toggle(state, "badge-cell", why != null);
-        cells.item(5).setAttribute("title", e.isValid() ? (e.isWritable() ? "writable" : "read-only") + ", "
+        cells.item(6).setAttribute("title", e.isValid() ? (e.isWritable() ? "writable" : "read-only") + ", "
                 + (e.isUser() ? "user" : "supervisor") : "");
         Dom.toggle(row, "empty", !e.isValid());
         Dom.toggle(row, "stale", why != null);
@@ -335,7 +346,7 @@ final class TlbPanel implements App.Listener {
         HTMLElement detail = details[i];
         Dom.hide(detail, why == null);
         if (why != null) {
-            Dom.text(detail.querySelector("td"), "Stale: " + why + ".");
+            Dom.text(detail.querySelector(".stale-why"), why + ".");
         }
     }
 }
