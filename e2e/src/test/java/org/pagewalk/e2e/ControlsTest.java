@@ -69,9 +69,10 @@ class ControlsTest {
         browser.assertClean();
     }
 
-    @Test
-    void forgottenInvlpgShowsAStaleRowAndInvlpgClearsIt(Browser browser) {
-        PanelsPage page = PanelsPage.open(browser, "js");
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void forgottenInvlpgShowsAStaleRowAndInvlpgClearsIt(String engine, Browser browser) {
+        PanelsPage page = PanelsPage.open(browser, engine);
         page.api("memMapPage 0x08048000 0x00300000 WRITE|USER");
         page.tab("access");
         page.type("access-address", "0x08048000");
@@ -95,7 +96,7 @@ class ControlsTest {
         String sentence = page.text("#tlb-table tr.tlb-stale-detail:not([hidden])");
         assertTrue(sentence.contains("the TLB says 0x08048000 -> 0x00300000; memory says 0x08048000 -> 0x00700000"), sentence);
         assertTrue(browser.find("#tlb-table tr.tlb-stale-detail:not([hidden])").isDisplayed(), "the sentence shows");
-        browser.screenshot("panels-stale-tlb");
+        browser.screenshot("panels-stale-tlb-" + engine);
 
         page.tab("cpu");
         page.type("cpu-invlpg-address", "0x08048000");

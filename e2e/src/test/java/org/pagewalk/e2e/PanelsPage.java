@@ -92,7 +92,7 @@ final class PanelsPage {
     WebElement tlbRow(String page) {
         for (WebElement row : browser.driver().findElements(org.openqa.selenium.By.cssSelector("#tlb-table tr.tlb-row"))) {
             List<WebElement> cells = row.findElements(org.openqa.selenium.By.tagName("td"));
-            if (cells.size() > 2 && page.equals(cells.get(2).getAttribute("textContent"))) {
+            if (cells.size() > 3 && page.equals(cells.get(3).getAttribute("textContent"))) {
                 return row;
             }
         }
