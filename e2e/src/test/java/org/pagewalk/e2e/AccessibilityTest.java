@@ -43,6 +43,8 @@ class AccessibilityTest {
         page.api("memMapPage 0x08048000 0x00300000 WRITE|USER");
         page.api("read user 0x08048000");
         page.api("write kernel 0xFFC20120 0x00700007");
+        page.press("log-clear"); // a few log lines are enough: axe's time grows with the page
+        page.api("read user 0x08048000");
         page.tab("kernel");
         page.type("kernel-memMapPage-virtual", "0x08048010");
         page.press("kernel-memMapPage-submit");
@@ -50,7 +52,8 @@ class AccessibilityTest {
         page.settle();
         assertNoSeriousViolations(scheme + " theme, kernel tab and inspector", browser);
         page.bottomTab("log");
-        for (String tab : new String[] {"access", "cpu", "processes"}) {
+        // The forms share their look; the dark theme is checked on two of them, the light on all.
+        for (String tab : scheme.equals("light") ? new String[] {"access", "cpu", "processes"} : new String[] {"access"}) {
             page.tab(tab);
             assertNoSeriousViolations(scheme + " theme, " + tab + " tab", browser);
         }

@@ -21,7 +21,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class LogPanel implements App.Listener, TopNav.Journal {
     static final int KEEP = 5000;
-    static final int SHOW = 400;
+    static final int SHOW = 300;
 
     static final int WALK = 1;
     static final int TLB = 2;

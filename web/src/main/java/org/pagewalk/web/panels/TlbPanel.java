@@ -45,6 +45,7 @@ final class TlbPanel implements App.Listener {
     private final HTMLElement valid;
     private final HTMLElement staleCount;
     private final HTMLElement body;
+    private final HTMLElement scroll;
     private TlbGeometry shown;
     private HTMLElement[] rows = new HTMLElement[0];
     private HTMLElement[] details = new HTMLElement[0];
@@ -74,7 +75,7 @@ final class TlbPanel implements App.Listener {
         Dom.add(legend, "span", "legend-replaced", "\u21bb replaced");
         Dom.add(legend, "span", "legend-removed", "\u2715 removed");
         Dom.add(legend, "span", "legend-stale", "stale");
-        HTMLElement scroll = Dom.add(container, "div", "tlb-scroll");
+        scroll = Dom.add(container, "div", "tlb-scroll");
         HTMLElement table = Dom.add(scroll, "table", "tlb mono");
         table.setId("tlb-table");
         Dom.add(table, "caption", "visually-hidden",
@@ -235,6 +236,7 @@ final class TlbPanel implements App.Listener {
         }
         int current = app.currentAddress();
         int currentIndex = tlb.lookup(current);
+        int show = -1;
         int stale = 0;
         for (int i = 0; i < n; i++) {
             TlbEntry e = tlb.entry(i / ways, i % ways);
@@ -250,7 +252,16 @@ final class TlbPanel implements App.Listener {
             Dom.toggle(rows[i], "current", i == currentIndex);
             if ((what & App.MACHINE) != 0) {
                 mark(rows[i], last[i], e.isValid());
+                if (last[i] != 0 && (show < 0 || i == currentIndex)) {
+                    show = i;
+                }
             }
+        }
+        if (show < 0 && (what & App.SELECTION) != 0) {
+            show = currentIndex;
+        }
+        if (show >= 0) {
+            reveal(show);
         }
         Dom.text(hits, Dom.count(tlb.hits()));
         Dom.text(misses, Dom.count(tlb.misses()));
@@ -258,6 +269,20 @@ final class TlbPanel implements App.Listener {
         Dom.text(valid, tlb.validEntries() + " / " + n);
         Dom.text(staleCount, Integer.toString(stale));
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
+    }
+
+    /** Scrolls the table (not the page) so that row {@code i} and its stale sentence are in view. */
+    private void reveal(int i) {
+        HTMLElement row = rows[i];
+        int head = 24;
+        int top = row.getOffsetTop();
+        int bottom = top + row.getOffsetHeight() + (details[i].isHidden() ? 0 : details[i].getOffsetHeight());
+        int view = scroll.getClientHeight();
+        if (top - head < scroll.getScrollTop()) {
+            scroll.setScrollTop(Math.max(0, top - head - 4));
+        } else if (bottom > scroll.getScrollTop() + view) {
+            scroll.setScrollTop(Math.max(0, bottom - view + 4));
+        }
     }
 
     private static void lastAction(List<TraceEvent> events, int[] last, int ways, int n) {
