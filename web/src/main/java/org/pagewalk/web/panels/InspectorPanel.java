@@ -63,6 +63,14 @@ final class InspectorPanel implements App.Listener {
         pin(TLB, set, way);
     }
 
+    void pinFrame(int frame) {
+        pin(FRAME, frame & 0xFFFFF, 0);
+    }
+
+    void pinLinear(int linear) {
+        pin(LINEAR, linear, 0);
+    }
+
     private void pin(int k, int x, int y) {
         kind = k;
         a = x;

@@ -12,7 +12,26 @@ import org.teavm.jso.dom.html.HTMLElement;
  * an embedded page may leave any of them out.
  */
 public final class Panels {
+    private static InspectorPanel inspector;
+    private static Tabs bottom;
+
     private Panels() {
+    }
+
+    /** Pins a physical frame in the inspector and shows it (for the frame map's click). */
+    public static void inspectFrame(int frame) {
+        if (inspector != null) {
+            inspector.pinFrame(frame);
+            bottom.select("inspector");
+        }
+    }
+
+    /** Pins the entries that map a linear address in the inspector (for a grid cell's click). */
+    public static void inspectLinear(int linear) {
+        if (inspector != null) {
+            inspector.pinLinear(linear);
+            bottom.select("inspector");
+        }
     }
 
     public static void install(App app, HTMLDocument document) {
@@ -30,6 +49,8 @@ public final class Panels {
             log = new LogPanel(app, bottomTabs.add("log", "Log"));
             new ConsolePanel(app, bottomTabs.add("console", "Console"));
             inspector = new InspectorPanel(app, bottomTabs.add("inspector", "Inspector"));
+            Panels.inspector = inspector;
+            Panels.bottom = bottomTabs;
         }
 
         HTMLElement controlsBox = document.getElementById("controls");

@@ -175,8 +175,8 @@ final class TlbPanel implements App.Listener {
     private void activate(int index) {
         Tlb tlb = app.session().machine().tlb();
         int ways = tlb.geometry().ways();
-        if (ways <= 0) {
-            return;
+        if (ways <= 0 || index < 0 || index >= tlb.geometry().entries()) {
+            return; // a new machine with a smaller TLB, not redrawn yet
         }
         TlbEntry entry = tlb.entry(index / ways, index % ways);
         if (entry.isValid()) {
