@@ -54,7 +54,7 @@ final class KernelTab {
         Field mapVirtual = f.field("kernel-memMapPage-virtual", "Virtual address (page aligned)", "0x08048000", null, Num::page);
         mapPhysical = f.field("kernel-memMapPage-physical", "Physical frame (page aligned)", "0x00300000",
                 "Tip: Allocate frame (pmmAllocPageFrame) fills this in.", Num::page);
-        HTMLElement flags = f.add(Dom.el("fieldset", "checks"));
+        HTMLElement flags = f.add(Dom.el("fieldset", "checks inline"));
         Dom.add(flags, "legend", "field-label", "Flags (PRESENT is always set)");
         Check[] flagChecks = new Check[MAP_FLAGS.length];
         for (int i = 0; i < MAP_FLAGS.length; i++) {
