@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -16,9 +18,10 @@ import org.pagewalk.e2e.harness.BrowserTest;
 @BrowserTest
 class ConsoleTest {
 
-    @Test
-    void consoleLinesRunAndRecall(Browser browser) {
-        PanelsPage page = PanelsPage.open(browser, "js");
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void consoleLinesRunAndRecall(String engine, Browser browser) {
+        PanelsPage page = PanelsPage.open(browser, engine);
         page.bottomTab("console");
         WebElement input = browser.find("#console-input");
         input.sendKeys("memMapPage 0x08048000 0x00300000 WRITE|USER", Keys.ENTER);

@@ -109,9 +109,10 @@ class ControlsTest {
         browser.assertClean();
     }
 
-    @Test
-    void tlbRowPinsTheEntryBesideMemoryInTheInspector(Browser browser) {
-        PanelsPage page = PanelsPage.open(browser, "js");
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void tlbRowPinsTheEntryBesideMemoryInTheInspector(String engine, Browser browser) {
+        PanelsPage page = PanelsPage.open(browser, engine);
         page.api("memMapPage 0x08048000 0x00300000 WRITE|USER");
         page.api("read user 0x08048000");
         page.api("write kernel 0xFFC20120 0x00700007");

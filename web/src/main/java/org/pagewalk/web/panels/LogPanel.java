@@ -258,16 +258,16 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         Dom.text(note, text);
     }
 
+    /** One element per line (the kind's tag is CSS from data-tag), so a long log stays light. */
     private HTMLElement line(Entry e) {
         String cat = catName(e.category);
-        HTMLElement li = Dom.el("li", "log-line log-" + cat);
-        Dom.add(li, "span", "log-tag", cat);
         String text = e.event == null ? e.text : TraceFormatter.describe(e.event);
-        HTMLElement t = Dom.add(li, "span", "log-text", text);
+        HTMLElement li = Dom.el("li", "log-line log-" + cat, text);
+        li.setAttribute("data-tag", cat);
         if (e.event != null && hasLinear(e.event)) {
-            t.setAttribute("data-addr", Integer.toHexString(e.event.a()));
-            t.setAttribute("title", "Click to make this the current address");
-            t.getClassList().add("log-link");
+            li.setAttribute("data-addr", Integer.toHexString(e.event.a()));
+            li.setAttribute("title", "Click to make this the current address");
+            li.getClassList().add("log-link");
         }
         return li;
     }
