@@ -61,6 +61,7 @@ class KeyboardTest {
         assertNull(page.tlbRow("0x08048"), "undone");
         assertEquals("6", page.global("totalAlloc"), "the mapping is still there");
         page.assertFocused("undo");
+        assertEquals("none", page.outcomeKind("access-outcome"), "the undone translation's result is no longer shown");
         browser.screenshot("panels-keyboard-journey");
         browser.assertClean();
     }

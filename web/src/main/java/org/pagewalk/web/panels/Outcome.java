@@ -10,6 +10,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * why the kernel refused. A glyph and a word go with each colour.
  */
 final class Outcome {
+    private static final java.util.List<Outcome> ALL = new java.util.ArrayList<>();
+
     final HTMLElement box;
     private final HTMLElement glyph;
     private final HTMLElement text;
@@ -23,6 +25,14 @@ final class Outcome {
         glyph.setAttribute("aria-hidden", "true");
         text = Dom.add(box, "span", "outcome-text");
         box.setAttribute("data-kind", "none");
+        ALL.add(this);
+    }
+
+    /** After undo or redo no form's last result describes the machine any more. */
+    static void clearAll() {
+        for (Outcome o : ALL) {
+            o.clear();
+        }
     }
 
     /** Shows the result of a line the form ran; {@code access} when it was a read, write or translate. */

@@ -98,6 +98,7 @@ final class TopNav implements App.Listener {
     void undo() {
         String line = lastLine();
         if (app.undo()) {
+            Outcome.clearAll();
             say("Undone: " + (line == null ? "the last action" : line));
         } else {
             say("Nothing to undo.");
@@ -106,6 +107,7 @@ final class TopNav implements App.Listener {
 
     void redo() {
         if (app.redo()) {
+            Outcome.clearAll();
             String line = lastLine();
             say("Redone: " + (line == null ? "the action" : line));
         } else {
