@@ -1,0 +1,85 @@
+package org.pagewalk.web.panels;
+
+import org.pagewalk.text.Hex;
+import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The Access tab: a read, write or translation of a linear address, as the kernel (CPL 0) or a
+ * user program (CPL 3), through the TLB and the page walk. One button per operation, so Tab and
+ * Enter reach each; Enter in a field reads. The address becomes the current one.
+ */
+final class AccessTab {
+    private static final String READ = "read";
+    private static final String WRITE = "write";
+    private static final String TRANSLATE = "translate";
+
+    private final App app;
+    private final Choice who = new Choice("access-who", "As", "kernel", "Kernel (CPL 0)", "user", "User (CPL 3)");
+    private final Choice size = new Choice("access-size", "Size (read and write)", "word", "Word (4 bytes)", "byte", "Byte");
+    private final Choice intent = new Choice("access-intent", "Translate checks a", "read", "Read", "write", "Write");
+    private final ActionForm form = new ActionForm("access-form", null, "Read");
+    private final Field address;
+    private final Field value;
+    private final Outcome outcome = new Outcome("access-outcome");
+    private String op = READ;
+
+    AccessTab(App app, HTMLElement panel) {
+        this.app = app;
+        form.form.setAttribute("aria-label", "Memory access");
+        Dom.add(panel, "p", "form-about",
+                "Access a linear (virtual) address as the CPU does: TLB first, then the page walk, with A/D bits and faults.");
+        panel.appendChild(form.form);
+        address = form.field("access-address", "Linear address", Hex.hex32(app.currentAddress()), null, Num::number);
+        value = form.field("access-value", "Value (for Write)", "0x00000000", null,
+                (t, out) -> "byte".equals(size.value()) ? Num.byteValue(t, out) : Num.number(t, out));
+        value.neededWhen(() -> WRITE.equals(op));
+        form.add(who.fieldset);
+        form.add(size.fieldset);
+        form.add(intent.fieldset);
+        form.submit.setId("access-read");
+        Guard.on(form.submit, "click", e -> op = READ);
+        form.button("access-write", "Write", () -> op = WRITE);
+        form.button("access-translate", "Translate", () -> op = TRANSLATE);
+        panel.appendChild(outcome.box);
+        size.onChange(() -> {
+            if (!value.message.getTextContent().isEmpty()) {
+                value.validate();
+            }
+        });
+        form.onSubmit(this::submit);
+    }
+
+    private void submit() {
+        String o = op;
+        op = READ;
+        if (!o.equals(WRITE)) {
+            value.clearError();
+        }
+        int a = address.value();
+        boolean bite = "byte".equals(size.value());
+        String line;
+        if (o.equals(TRANSLATE)) {
+            line = "translate " + who.value() + " " + intent.value() + " " + Hex.hex32(a);
+        } else if (o.equals(WRITE)) {
+            line = "write " + who.value() + " " + Hex.hex32(a) + " " + (bite ? Hex.hex(value.value(), 2) : Hex.hex32(value.value()))
+                    + (bite ? " byte" : "");
+        } else {
+            line = "read " + who.value() + " " + Hex.hex32(a) + (bite ? " byte" : "");
+        }
+        app.select(a);
+        outcome.show(app, Runs.run(line), true);
+    }
+
+    /** The one current address: when another view picks one, this field follows (unless being edited). */
+    void follow(HTMLElement active) {
+        if (active != address.input) {
+            String now = Hex.hex32(app.currentAddress());
+            if (!now.equals(address.text())) {
+                address.set(now);
+                address.clearError();
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.pagewalk.web.panels;
+
+import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.html.HTMLButtonElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The controls (#controls): tabs Access | Kernel | CPU | Processes | Boot. Under 900 px wide
+ * they are a drawer opened by a button in the top bar (CSS decides; the button says whether it
+ * is open).
+ */
+final class Controls implements App.Listener {
+    private final App app;
+    private final HTMLElement container;
+    private final Tabs tabs = new Tabs("controls-tabs", "Controls");
+    private final AccessTab access;
+    private final KernelTab kernel;
+    private final CpuTab cpu;
+    private final ProcessesTab processes;
+    private final BootTab boot;
+    private HTMLButtonElement toggle;
+
+    Controls(App app, HTMLElement container) {
+        this.app = app;
+        this.container = container;
+        HTMLElement head = Dom.add(container, "div", "controls-head");
+        Dom.heading(head, "Controls", "controls-title");
+        HTMLButtonElement close = Dom.add(head, Dom.button("Close", "drawer-close"));
+        close.setId("controls-close");
+        close.setAttribute("aria-label", "Close the controls");
+        Guard.on(close, "click", e -> open(false));
+        container.appendChild(tabs.root);
+        access = new AccessTab(app, tabs.add("access", "Access"));
+        kernel = new KernelTab(app, tabs.add("kernel", "Kernel"));
+        cpu = new CpuTab(app, tabs.add("cpu", "CPU"));
+        processes = new ProcessesTab(app, tabs.add("processes", "Processes"));
+        boot = new BootTab(app, tabs.add("boot", "Boot"));
+        Guard.<KeyboardEvent>on(container, "keydown", e -> {
+            if ("Escape".equals(e.getKey()) && container.getClassList().contains("open")) {
+                open(false);
+            }
+        });
+        app.addListener(this);
+    }
+
+    /** The drawer's toggle, placed in the top bar; shown only on narrow screens. */
+    HTMLButtonElement toggleButton() {
+        if (toggle == null) {
+            toggle = Dom.button("Controls", "drawer-toggle");
+            toggle.setId("controls-toggle");
+            toggle.setAttribute("aria-controls", "controls");
+            toggle.setAttribute("aria-expanded", "false");
+            Guard.on(toggle, "click", e -> open(!container.getClassList().contains("open")));
+        }
+        return toggle;
+    }
+
+    void open(boolean open) {
+        Dom.toggle(container, "open", open);
+        if (toggle != null) {
+            toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        }
+        if (open) {
+            HTMLElement first = container.querySelector("[role=tab][aria-selected=true]");
+            if (first != null) {
+                first.focus();
+            }
+        } else if (toggle != null && toggle.getOffsetWidth() > 0) {
+            toggle.focus();
+        }
+    }
+
+    Tabs tabs() {
+        return tabs;
+    }
+
+    @Override
+    public void changed(App app, int what) {
+        if ((what & App.MACHINE) != 0) {
+            kernel.update();
+            cpu.update();
+            processes.update();
+            boot.update();
+        }
+        if ((what & App.SELECTION) != 0) {
+            access.follow(Dom.document().getActiveElement());
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package org.pagewalk.web.panels;
+
+import java.util.List;
+import org.pagewalk.machine.Machine;
+import org.pagewalk.machine.Tlb;
+import org.pagewalk.machine.TlbEntry;
+import org.pagewalk.machine.TlbGeometry;
+import org.pagewalk.text.Hex;
+import org.pagewalk.trace.EventKind;
+import org.pagewalk.trace.TraceEvent;
+import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The TLB (#tlb-view) as a table: one row per way, grouped by set. What the last action did to a
+ * row (hit, fill, replaced, removed) is a data attribute that CSS turns into a pulse and a word;
+ * a stale entry (the TLB disagrees with memory) is hatched, badged and explained in a sentence.
+ * Clicking a row (or Enter on it) makes its page the current address and pins it in the inspector.
+ */
+final class TlbPanel implements App.Listener {
+    /** Told when a row is picked. */
+    interface Pick {
+        void tlb(int set, int way);
+    }
+
+    private static final int HIT = 1;
+    private static final int FILL = 2;
+    private static final int EVICT = 4;
+    private static final int REMOVED = 8;
+    private static final String[] HEADS = {"", "Set", "Way", "Page", "Frame", "Size", "Rights", "G", "D", "Age"};
+    private static final String[] HEAD_TITLES = {"what the last action did: \u2713 hit, + filled, \u21bb replaced, \u2715 removed",
+        "TLB set", "way within the set", "linear page number (the tag): the address divided by 4096",
+        "physical frame number: the frame's address divided by 4096", "page size", "R = read-only, W = writable; S = supervisor, U = user", "global entry",
+        "dirty", "LRU rank in the set: 0 = most recent"};
+
+    private final App app;
+    private final Pick pick;
+    private final HTMLElement geometry;
+    private final HTMLElement hits;
+    private final HTMLElement misses;
+    private final HTMLElement evictions;
+    private final HTMLElement valid;
+    private final HTMLElement staleCount;
+    private final HTMLElement body;
+    private final HTMLElement scroll;
+    private TlbGeometry shown;
+    private HTMLElement[] rows = new HTMLElement[0];
+    private HTMLElement[] details = new HTMLElement[0];
+    private String[] signatures = new String[0];
+    private int focus;
+    private int generation;
+
+    TlbPanel(App app, HTMLElement container, Pick pick) {
+        this.app = app;
+        this.pick = pick;
+        container.setAttribute("aria-labelledby", "tlb-title");
+        HTMLElement head = Dom.add(container, "div", "panel-head");
+        Dom.heading(head, "TLB", "tlb-title");
+        geometry = Dom.add(head, "span", "panel-sub");
+        geometry.setId("tlb-geometry");
+        HTMLElement counters = Dom.add(container, "p", "tlb-counters");
+        counters.setId("tlb-counters");
+        hits = counter(counters, "Hits", "tlb-hits");
+        misses = counter(counters, "Misses", "tlb-misses");
+        evictions = counter(counters, "Evictions", "tlb-evictions");
+        valid = counter(counters, "Valid", "tlb-valid");
+        staleCount = counter(counters, "Stale", "tlb-stale");
+        HTMLElement legend = Dom.add(container, "p", "tlb-legend");
+        legend.setAttribute("aria-hidden", "true");
+        Dom.add(legend, "span", "legend-hit", "\u2713 hit");
+        Dom.add(legend, "span", "legend-fill", "+ filled");
+        Dom.add(legend, "span", "legend-replaced", "\u21bb replaced");
+        Dom.add(legend, "span", "legend-removed", "\u2715 removed");
+        Dom.add(legend, "span", "legend-stale", "stale");
+        scroll = Dom.add(container, "div", "tlb-scroll");
+        HTMLElement table = Dom.add(scroll, "table", "tlb mono");
+        table.setId("tlb-table");
+        Dom.add(table, "caption", "visually-hidden",
+                "TLB entries, one row per way grouped by set. Arrow keys move between rows; Enter selects the row's page.");
+        HTMLElement tr = Dom.add(Dom.add(table, "thead", null), "tr", null);
+        for (int i = 0; i < HEADS.length; i++) {
+            HTMLElement th = Dom.add(tr, "th", null, HEADS[i]);
+            th.setAttribute("scope", "col");
+            th.setAttribute("title", HEAD_TITLES[i]);
+            if (i == 0) {
+                Dom.add(th, "span", "visually-hidden", "Last action");
+            }
+        }
+        body = Dom.add(table, "tbody", null);
+        Guard.<MouseEvent>on(body, "click", e -> {
+            HTMLElement target = e.getTarget().cast();
+            int index = rowOf(target);
+            if (index >= 0) {
+                moveFocus(index, false);
+                activate(index);
+            }
+        });
+        Guard.<KeyboardEvent>on(body, "keydown", this::key);
+        app.addListener(this);
+    }
+
+    private static HTMLElement counter(HTMLElement parent, String label, String id) {
+        HTMLElement item = Dom.add(parent, "span", "counter");
+        Dom.add(item, "span", "counter-label", label + " ");
+        HTMLElement v = Dom.add(item, "span", "counter-value", "0");
+        v.setId(id);
+        return v;
+    }
+
+    private int rowOf(HTMLElement target) {
+        HTMLElement e = target;
+        while (e != null && e != body) {
+            String index = e.getAttribute("data-index");
+            if (index != null) {
+                return Integer.parseInt(index);
+            }
+            org.teavm.jso.dom.xml.Node parent = e.getParentNode();
+            e = parent == null ? null : parent.cast();
+        }
+        return -1;
+    }
+
+    private void key(KeyboardEvent e) {
+        int n = rows.length;
+        if (n == 0) {
+            return;
+        }
+        int to;
+        switch (e.getKey()) {
+            case "ArrowDown":
+                to = Math.min(n - 1, focus + 1);
+                break;
+            case "ArrowUp":
+                to = Math.max(0, focus - 1);
+                break;
+            case "PageDown":
+                to = Math.min(n - 1, focus + 8);
+                break;
+            case "PageUp":
+                to = Math.max(0, focus - 8);
+                break;
+            case "Home":
+                to = 0;
+                break;
+            case "End":
+                to = n - 1;
+                break;
+            case "Enter":
+            case " ":
+                e.preventDefault();
+                activate(focus);
+                return;
+            default:
+                return;
+        }
+        e.preventDefault();
+        moveFocus(to, true);
+    }
+
+    private void moveFocus(int index, boolean focusIt) {
+        if (index < 0 || index >= rows.length) {
+            return;
+        }
+        rows[focus].setTabIndex(-1);
+        focus = index;
+        rows[focus].setTabIndex(0);
+        if (focusIt) {
+            rows[focus].focus();
+        }
+    }
+
+    private void activate(int index) {
+        Tlb tlb = app.session().machine().tlb();
+        int ways = tlb.geometry().ways();
+        if (ways <= 0 || index < 0 || index >= tlb.geometry().entries()) {
+            return; // a new machine with a smaller TLB, not redrawn yet
+        }
+        TlbEntry entry = tlb.entry(index / ways, index % ways);
+        if (entry.isValid()) {
+            app.select(entry.linearBase());
+        }
+        pick.tlb(index / ways, index % ways);
+    }
+
+    private void rebuild(TlbGeometry g) {
+        Dom.clear(body);
+        int n = g.entries();
+        int ways = g.ways();
+        rows = new HTMLElement[n];
+        details = new HTMLElement[n];
+        signatures = new String[n];
+        focus = 0;
+        for (int i = 0; i < n; i++) {
+            HTMLElement tr = Dom.add(body, "tr", "tlb-row" + (i % ways == 0 ? " set-start" : ""));
+            tr.setAttribute("data-index", Integer.toString(i));
+            tr.setAttribute("data-set", Integer.toString(i / ways));
+            tr.setAttribute("data-way", Integer.toString(i % ways));
+            tr.setTabIndex(i == 0 ? 0 : -1);
+            for (int c = 0; c < HEADS.length; c++) {
+                Dom.add(tr, "td", null);
+            }
+            rows[i] = tr;
+            HTMLElement detail = Dom.add(body, "tr", "tlb-stale-detail");
+            detail.setHidden(true);
+            HTMLElement td = Dom.add(detail, "td", null);
+            td.setAttribute("colspan", Integer.toString(HEADS.length));
+            Dom.add(td, "span", "badge", "stale");
+            Dom.add(td, "span", "stale-why");
+            details[i] = detail;
+        }
+        shown = g;
+    }
+
+    @Override
+    public void changed(App app, int what) {
+        if ((what & (App.MACHINE | App.SELECTION)) == 0) {
+            return;
+        }
+        Machine m = app.session().machine();
+        Tlb tlb = m.tlb();
+        TlbGeometry g = tlb.geometry();
+        if (shown == null || !shown.equals(g)) {
+            rebuild(g);
+        }
+        int ways = g.ways();
+        int n = g.entries();
+        Dom.text(geometry, g.entries() + " entries \u00b7 " + (ways == n ? "fully associative" : ways + "-way")
+                + " \u00b7 " + g.sets() + (g.sets() == 1 ? " set" : " sets"));
+        int[] last = new int[n];
+        if ((what & App.MACHINE) != 0) {
+            generation++;
+            lastAction(app.lastEvents(), last, ways, n);
+        }
+        int current = app.currentAddress();
+        int currentIndex = tlb.lookup(current);
+        int show = -1;
+        int stale = 0;
+        for (int i = 0; i < n; i++) {
+            TlbEntry e = tlb.entry(i / ways, i % ways);
+            String why = e.isValid() ? m.staleness(i / ways, i % ways) : null;
+            if (why != null) {
+                stale++;
+            }
+            String sig = e.toString() + (why == null ? "" : why);
+            if (!sig.equals(signatures[i])) {
+                signatures[i] = sig;
+                draw(i, e, why);
+            }
+            Dom.toggle(rows[i], "current", i == currentIndex);
+            if ((what & App.MACHINE) != 0) {
+                mark(rows[i], last[i], e.isValid());
+                if (last[i] != 0 && (show < 0 || i == currentIndex)) {
+                    show = i;
+                }
+            }
+        }
+        if (show < 0 && (what & App.SELECTION) != 0) {
+            show = currentIndex;
+        }
+        if (show >= 0) {
+            reveal(show);
+        }
+        Dom.text(hits, Dom.count(tlb.hits()));
+        Dom.text(misses, Dom.count(tlb.misses()));
+        Dom.text(evictions, Dom.count(tlb.evictions()));
+        Dom.text(valid, tlb.validEntries() + " / " + n);
+        Dom.text(staleCount, Integer.toString(stale));
+        Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
+    }
+
+    /** Scrolls the table (not the page) so that row {@code i} and its stale sentence are in view. */
+    private void reveal(int i) {
+        HTMLElement row = rows[i];
+        int head = 24;
+        int top = row.getOffsetTop();
+        int bottom = top + row.getOffsetHeight() + (details[i].isHidden() ? 0 : details[i].getOffsetHeight());
+        int view = scroll.getClientHeight();
+        if (top - head < scroll.getScrollTop()) {
+            scroll.setScrollTop(Math.max(0, top - head - 4));
+        } else if (bottom > scroll.getScrollTop() + view) {
+            scroll.setScrollTop(Math.max(0, bottom - view + 4));
+        }
+    }
+
+    private static void lastAction(List<TraceEvent> events, int[] last, int ways, int n) {
+        for (TraceEvent ev : events) {
+            int index;
+            int flag;
+            if (ev.kind() == EventKind.TLB_HIT) {
+                index = ev.b() * ways + ev.c();
+                flag = HIT;
+            } else if (ev.kind() == EventKind.TLB_FILL) {
+                index = ev.a() * ways + ev.b();
+                flag = FILL;
+            } else if (ev.kind() == EventKind.TLB_EVICT) {
+                index = ev.a() * ways + ev.b();
+                flag = EVICT;
+            } else if (ev.kind() == EventKind.TLB_INVALIDATE) {
+                index = ev.a() * ways + ev.b();
+                flag = REMOVED;
+            } else {
+                continue;
+            }
+            if (index >= 0 && index < n) {
+                last[index] |= flag;
+            }
+        }
+    }
+
+    /** What the last action did to the row, for CSS: hit, filled, replaced (evicted then filled), removed. */
+    private void mark(HTMLElement row, int flags, boolean valid) {
+        String word;
+        if (flags == 0) {
+            word = null;
+        } else if (!valid) {
+            word = (flags & REMOVED) != 0 ? "removed" : null;
+        } else if ((flags & EVICT) != 0) {
+            word = "replaced";
+        } else if ((flags & FILL) != 0) {
+            word = "filled";
+        } else if ((flags & HIT) != 0) {
+            word = "hit";
+        } else {
+            word = null;
+        }
+        if (word == null) {
+            if (row.hasAttribute("data-last")) {
+                row.removeAttribute("data-last");
+                row.removeAttribute("data-pulse");
+            }
+        } else {
+            row.setAttribute("data-last", word);
+            // Two animation names, alternated, so the same row pulses again on the next action.
+            row.setAttribute("data-pulse", (generation & 1) == 0 ? "a" : "b");
+        }
+    }
+
+    private void draw(int i, TlbEntry e, String why) {
+        HTMLElement row = rows[i];
+        org.teavm.jso.dom.xml.NodeList<? extends HTMLElement> cells = row.querySelectorAll("td");
+        String[] text = new String[HEADS.length];
+        text[0] = "";
+        text[1] = e.way() == 0 ? Integer.toString(e.set()) : "";
+        text[2] = Integer.toString(e.way());
+        if (e.isValid()) {
+            text[3] = Hex.hex(e.pageNumber(), 5);
+            text[4] = Hex.hex(e.frame() >>> 12, 5);
+            text[5] = e.isLargePage() ? "4M" : "4K";
+            text[6] = (e.isWritable() ? "W" : "R") + " " + (e.isUser() ? "U" : "S");
+            text[7] = e.isGlobal() ? "G" : "\u00b7";
+            text[8] = e.isDirty() ? "D" : "\u00b7";
+            text[9] = Integer.toString(e.age());
+        } else {
+            text[3] = "empty";
+            for (int c = 4; c < HEADS.length; c++) {
+                text[c] = "";
+            }
+        }
+        for (int c = 1; c < HEADS.length && c < cells.getLength(); c++) {
+            Dom.text(cells.item(c), text[c]);
+        }
+        cells.item(6).setAttribute("title", e.isValid() ? (e.isWritable() ? "writable" : "read-only") + ", "
+                + (e.isUser() ? "user" : "supervisor") : "");
+        Dom.toggle(row, "empty", !e.isValid());
+        Dom.toggle(row, "stale", why != null);
+        row.setAttribute("aria-label", e.isValid() ? "set " + e.set() + " way " + e.way() + ": page " + Hex.hex32(e.linearBase())
+                + " to frame " + Hex.hex32(e.frame()) + (why != null ? ", stale" : "") : "set " + e.set() + " way " + e.way() + ": empty");
+        HTMLElement detail = details[i];
+        Dom.hide(detail, why == null);
+        if (why != null) {
+            Dom.text(detail.querySelector(".stale-why"), why + ".");
+        }
+    }
+}
