@@ -175,8 +175,8 @@ final class EntryGridView extends CanvasView {
             Dom.text(caption, table.note() == null ? cap : cap + ". " + table.note());
         } else {
             int pdeIndex = app.selectedDirectoryIndex();
-            String cap = table.exists() ? "PDE " + pdeIndex + " → table at " + Hex.hex32(table.base()) + ", "
-                    + Hex.hex32(pdeIndex << 22) + "..." : null;
+            String cap = table.exists() ? "PDE " + pdeIndex + " → table at " + Hex.hex32(table.base()) + ": maps "
+                    + Hex.hex32(pdeIndex << 22) + ".." + Hex.hex32((pdeIndex << 22) | 0x3FFFFF) : null;
             Dom.text(caption, cap == null ? table.note() : table.note() == null ? cap : cap + " " + table.note());
             Dom.attr(root, "data-directory-index", Integer.toString(pdeIndex));
         }

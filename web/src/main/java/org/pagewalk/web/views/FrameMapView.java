@@ -93,12 +93,12 @@ final class FrameMapView extends CanvasView {
         for (int k = 0; k < kinds.length; k++) {
             HTMLElement li = Dom.legendItem(d, legend, "frame-" + SWATCH[k], GLYPH[k], kinds[k].label());
             li.setAttribute("title", kinds[k].description());
-            counts[k] = Dom.add(li, Dom.el(d, "span", "legend-count mono"));
+            counts[k] = Dom.add(li, Dom.el(d, "span", "legend-count mono count-" + SWATCH[k]));
         }
         HTMLElement li = Dom.legendItem(d, legend, "frame-differs", "", "bitmap says free, memory uses it");
         li.setAttribute("title", "Memory's truth above the diagonal, the allocator's bitmap (free) below: "
                 + "the allocator may hand this frame out again.");
-        counts[DIFFERS] = Dom.add(li, Dom.el(d, "span", "legend-count mono"));
+        counts[DIFFERS] = Dom.add(li, Dom.el(d, "span", "legend-count mono count-differs"));
 
         Guard.on(zoom, "change", e -> {
             int log = parseLog(zoom.getValue());
