@@ -34,6 +34,8 @@ final class FrameMapView extends CanvasView {
     /** How notable each kind is when one pixel shows several frames (by FrameKind ordinal). */
     private static final int[] RANK = {1, 4, 7, 6, 5, 3, 2, 0};
     private static final int DIFFERS = 8;
+    private static final int TABLE_KIND = FrameKind.PAGE_TABLE.ordinal();
+    private static final int MAPPED_KIND = FrameKind.MAPPED.ordinal();
     private static final String[] GLYPH = {"", "K", "D", "T", "M", "A", "R", ""};
     private static final String[] SWATCH = {"free", "kernel", "directory", "table", "mapped", "allocated", "reserved",
         "noram"};
@@ -257,8 +259,9 @@ final class FrameMapView extends CanvasView {
             kindCounts[i] = 0;
         }
         for (int f = 0; f < installed; f++) {
-            kindCounts[map.kindOrdinal(f)]++;
-            if (map.disagrees(f)) {
+            int k = map.kindOrdinal(f);
+            kindCounts[k]++;
+            if (canDiffer(k) && map.disagrees(f)) {
                 kindCounts[DIFFERS]++;
             }
         }
@@ -266,6 +269,11 @@ final class FrameMapView extends CanvasView {
         for (int k = 0; k < counts.length; k++) {
             Dom.text(counts[k], Integer.toString(kindCounts[k]));
         }
+    }
+
+    /** Only frames in use as a table or a mapped page can disagree with the bitmap (FrameMap.disagrees). */
+    private static boolean canDiffer(int kind) {
+        return kind == TABLE_KIND || kind == MAPPED_KIND;
     }
 
     private String summary() {
@@ -413,7 +421,7 @@ final class FrameMapView extends CanvasView {
             boolean differs;
             if (group == 1) {
                 kind = map.kindOrdinal(f);
-                differs = f < installed && map.disagrees(f);
+                differs = canDiffer(kind) && map.disagrees(f);
                 f++;
             } else {
                 kind = map.kindOrdinal(f);
@@ -423,7 +431,7 @@ final class FrameMapView extends CanvasView {
                     if (RANK[k] > RANK[kind]) {
                         kind = k;
                     }
-                    if (!differs && f < installed && map.disagrees(f)) {
+                    if (!differs && canDiffer(k) && map.disagrees(f)) {
                         differs = true;
                     }
                 }
