@@ -1,14 +1,132 @@
 package org.pagewalk.web.views;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
 
-/** Installs the canvas views: address split, walk, directory and table grids, frame map. */
-public final class Views {
-    private Views() {
+/**
+ * Installs the canvas views (address split, walk, directory and table grids, frame map) into
+ * their containers and keeps them in step with the app: one listener that, per change bit,
+ * re-reads the palette (THEME), re-sizes the canvases (LAYOUT) and lets each view update and
+ * redraw (MACHINE, SELECTION). Window resizes, container resizes and theme changes (the system
+ * setting or the toggle's {@code <html data-theme>}) are turned into app changes here, so a
+ * view never draws outside the app's once-per-frame flush (except its own animation).
+ */
+public final class Views implements App.Listener {
+    private final App app;
+    private final List<CanvasView> views = new ArrayList<>();
+    private Palette palette;
+    private WalkView walk;
+    private EntryGridView directory;
+    private EntryGridView table;
+
+    private Views(App app) {
+        this.app = app;
     }
 
     public static void install(App app, HTMLDocument document) {
-        // Filled in by the views work (ui-views branch).
+        Views v = new Views(app);
+        v.build(document);
+    }
+
+    private void build(HTMLDocument d) {
+        palette = Palette.read();
+        Tooltip tooltip = new Tooltip(d);
+        HTMLElement split = d.getElementById("address-split");
+        if (split != null) {
+            views.add(new AddressSplitView(app, d, split, palette, this));
+        }
+        HTMLElement walkBox = d.getElementById("walk");
+        if (walkBox != null) {
+            walk = new WalkView(app, d, walkBox, palette);
+            views.add(walk);
+        }
+        HTMLElement dirBox = d.getElementById("directory-view");
+        if (dirBox != null) {
+            directory = new EntryGridView(app, d, dirBox, palette, tooltip, this, true);
+            views.add(directory);
+        }
+        HTMLElement tableBox = d.getElementById("table-view");
+        if (tableBox != null) {
+            table = new EntryGridView(app, d, tableBox, palette, tooltip, this, false);
+            views.add(table);
+        }
+        HTMLElement memory = d.getElementById("memory-view");
+        if (memory != null) {
+            views.add(new FrameMapView(app, d, memory, palette));
+        }
+        for (CanvasView view : views) {
+            Guard.run(view::layout);
+        }
+        app.addListener(this);
+
+        Guard.on(Window.current(), "resize", e -> app.changed(App.LAYOUT));
+        for (CanvasView view : views) {
+            // Layout can change without a window resize (panels filling in, a scrollbar appearing):
+            // a width change of a view's box re-sizes its canvas at the next frame.
+            Js.onResize(view.box, () -> Guard.run(() -> {
+                if (view.box.getClientWidth() != view.cssWidth) {
+                    app.changed(App.LAYOUT);
+                }
+            }));
+        }
+        Js.Callback theme = () -> Guard.run(() -> app.changed(App.THEME));
+        Js.onMediaChange("(prefers-color-scheme: dark)", theme);
+        Js.onThemeAttribute(theme);
+        // A change of devicePixelRatio (browser zoom, moving to another screen) comes as a resize.
+    }
+
+    @Override
+    public void changed(App app, int what) {
+        if (what == 0) {
+            return;
+        }
+        if ((what & App.THEME) != 0) {
+            palette = Palette.read();
+            for (CanvasView view : views) {
+                view.palette = palette;
+            }
+        }
+        if ((what & App.LAYOUT) != 0) {
+            for (CanvasView view : views) {
+                Guard.run(view::layout);
+            }
+        }
+        for (CanvasView view : views) {
+            boolean update = (what & view.interest()) != 0;
+            if (update || (what & (App.THEME | App.LAYOUT)) != 0) {
+                Guard.run(() -> {
+                    if (update) {
+                        view.update(what);
+                    }
+                    view.draw();
+                });
+            }
+        }
+    }
+
+    /** The address split's D / T / F: show that level's step in the walk. */
+    void showLevel(int station) {
+        if (walk != null) {
+            walk.showStation(station);
+        }
+    }
+
+    /** Enter on a directory entry: keyboard focus moves into the table it opened. */
+    void focusTable() {
+        if (table != null) {
+            table.focus();
+        }
+    }
+
+    /** Escape in the table: back to the directory, on the entry whose table it was. */
+    void focusDirectory(int index) {
+        if (directory != null) {
+            directory.focusOn(index);
+        }
     }
 }

@@ -1,0 +1,125 @@
+package org.pagewalk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.pagewalk.e2e.harness.Browser;
+import org.pagewalk.e2e.harness.BrowserTest;
+
+/** The page directory and page table grids: CeanOS's boot state, mapping, hover, click and keyboard. */
+@BrowserTest
+class DirectoryGridTest {
+    private static final String DIR = "#directory-canvas";
+    private static final String TABLE = "#table-canvas";
+
+    @Test
+    void bootStateShowsTheKernelPagesAndTheRecursiveEntry(Browser browser) {
+        browser.open("?engine=js");
+        ViewProbe v = new ViewProbe(browser);
+        v.assertColour("--pw-free", v.entry(DIR, 0), "PDE 0 (cleared by initMemory)");
+        for (int i = 768; i <= 771; i++) {
+            v.assertColour("--pw-directory-4m", v.entry(DIR, i), "PDE " + i + " (4 MiB kernel page)");
+        }
+        v.assertColour("--pw-directory", v.entry(DIR, 832), "PDE 832 (the heap's page table)");
+        v.assertColour("--pw-directory", v.entryEdge(DIR, 1023), "PDE 1023's ring");
+        assertFalse(ViewProbe.same(v.token("--pw-directory"), v.entry(DIR, 1023)), "the recursive entry is a ring, not a fill");
+        v.assertColour("--pw-free", v.entry(DIR, 5), "PDE 5");
+        assertTrue(browser.text("#directory-view .grid-caption").startsWith("CR3 = " + v.state("cr3")),
+                browser.text("#directory-view .grid-caption"));
+        String label = browser.find(DIR).getAttribute("aria-label");
+        assertTrue(label.startsWith("Page directory at 0x0010B000: 1 page table, 4 4 MiB pages, 1 recursive entry"), label);
+        assertEquals("img", browser.find(DIR).getAttribute("role"));
+        assertEquals("Page directory", browser.script("return document.querySelector('#directory-view h2').textContent;"));
+        assertEquals("directory-view-title", browser.find("#directory-view").getAttribute("aria-labelledby"));
+        browser.assertClean();
+    }
+
+    @Test
+    void mappingAPageChangesItsEntryAndTheFrameMap(Browser browser) {
+        browser.open("?engine=wasm");
+        ViewProbe v = new ViewProbe(browser);
+        v.assertColour("--pw-free", v.entry(DIR, 32), "PDE 32 before");
+        v.assertColour("--pw-free", v.frame(0x255), "frame 0x255 before");
+        v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
+        v.assertColour("--pw-directory", v.entry(DIR, 32), "PDE 32 now points to a page table");
+        v.assertColour("--pw-table", v.frame(0x255), "the new page table's frame");
+        v.assertColour("--pw-frame", v.frame(0x600), "the mapped frame");
+
+        // Clicking the entry opens its table; clicking a page there selects its address.
+        browser.find("#directory-view h2").click();
+        clickEntry(browser, DIR, 32);
+        browser.waitUntil("document.getElementById('table-view').dataset.directoryIndex === '32'");
+        v.assertColour("--pw-table", v.entry(TABLE, 72), "PTE 72 maps the page");
+        assertTrue(browser.text("#table-view .grid-caption").startsWith("PDE 32 → table at 0x00255000"),
+                browser.text("#table-view .grid-caption"));
+        clickEntry(browser, TABLE, 72);
+        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0x08048000'");
+        browser.waitUntil("document.getElementById('address-input').value === '0x08048000'");
+        browser.assertClean();
+    }
+
+    @Test
+    void hoverDecodesAnEntry(Browser browser) {
+        browser.open("?engine=js");
+        moveToEntry(browser, DIR, 768);
+        browser.waitUntil("!document.getElementById('pw-tooltip').hidden");
+        String tip = browser.text("#pw-tooltip");
+        assertTrue(tip.startsWith("PDE 768 at 0x0010BC00 = 0x000000E3: present, 4 MiB page at 0x00000000"), tip);
+        assertTrue(tip.contains("Translates 0xC0000000..0xC03FFFFF"), tip);
+        assertTrue(tip.contains("Bits: "), tip);
+        new Actions(browser.driver()).moveToElement(browser.find("#walk h2")).perform();
+        browser.waitUntil("document.getElementById('pw-tooltip').hidden");
+        browser.assertClean();
+    }
+
+    @Test
+    void keyboardMovesDrillsInAndComesBack(Browser browser) {
+        browser.open("?engine=js");
+        browser.script("document.getElementById('directory-canvas').focus();");
+        // The cursor starts on the selected directory entry (768) and moves in the 32-wide grid.
+        keys(browser, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        assertTrue(browser.text("#directory-view .grid-readout").startsWith("PDE 832 at 0x0010BD00"),
+                browser.text("#directory-view .grid-readout"));
+        keys(browser, Keys.ENTER);
+        browser.waitUntil("document.getElementById('table-view').dataset.directoryIndex === '832'");
+        assertEquals("table-canvas", browser.script("return document.activeElement.id;"), "focus went into the table");
+        keys(browser, Keys.ARROW_RIGHT);
+        assertTrue(browser.text("#table-view .grid-readout").startsWith("PTE 1 at "), browser.text("#table-view .grid-readout"));
+        keys(browser, Keys.ENTER);
+        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0xD0001000'");
+        keys(browser, Keys.ESCAPE);
+        assertEquals("directory-canvas", browser.script("return document.activeElement.id;"), "Escape goes back");
+        assertTrue(browser.text("#directory-view .grid-readout").startsWith("PDE 832"), browser.text("#directory-view .grid-readout"));
+        browser.assertClean();
+    }
+
+    private static void keys(Browser browser, CharSequence... keys) {
+        new Actions(browser.driver()).sendKeys(keys).perform();
+    }
+
+    /** CSS offset of entry i's centre from the canvas's centre (what Actions.moveToElement takes). */
+    private static int[] offset(Browser browser, String canvas, int i) {
+        Object r = browser.script("var c = document.querySelector(arguments[0]); var d = c.dataset;"
+                + "c.scrollIntoView({block: 'center'});"
+                + "var k = c.width / c.getBoundingClientRect().width; var s = +d.cell;"
+                + "var x = (+d.x0 + (arguments[1] % 32) * s + s / 2) / k, y = (+d.y0 + Math.floor(arguments[1] / 32) * s + s / 2) / k;"
+                + "var b = c.getBoundingClientRect();"
+                + "return [Math.round(x - b.width / 2), Math.round(y - b.height / 2)];", canvas, i);
+        java.util.List<?> l = (java.util.List<?>) r;
+        return new int[] {((Number) l.get(0)).intValue(), ((Number) l.get(1)).intValue()};
+    }
+
+    static void moveToEntry(Browser browser, String canvas, int i) {
+        int[] o = offset(browser, canvas, i);
+        new Actions(browser.driver()).moveToElement(browser.find(canvas), o[0], o[1]).perform();
+    }
+
+    static void clickEntry(Browser browser, String canvas, int i) {
+        int[] o = offset(browser, canvas, i);
+        new Actions(browser.driver()).moveToElement(browser.find(canvas), o[0], o[1]).click().perform();
+    }
+}

@@ -1,0 +1,90 @@
+package org.pagewalk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.pagewalk.e2e.harness.Browser;
+import org.pagewalk.e2e.harness.BrowserTest;
+
+/** The frame map: kinds, zoom from 1 MiB to 4 GiB, the bitmap's disagreements, the pointer's readout. */
+@BrowserTest
+class FrameMapTest {
+
+    @Test
+    void aFourGigabyteMachineDrawsItsMillionFrames(Browser browser) {
+        browser.open("?engine=wasm");
+        ViewProbe v = new ViewProbe(browser);
+        v.run("boot ceanos ram=4G");
+        long t0 = System.nanoTime();
+        v.run("init_mm");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("1048576", browser.script("return document.getElementById('memory-canvas').dataset.frames;"));
+        assertTrue(browser.text("#map-range").startsWith("0x00000000..0xFFFFFFFF · 1048576 frames"), browser.text("#map-range"));
+        v.assertColour("--pw-kernel", v.frame(0x120), "kernel image at 0x00120000");
+        v.assertColour("--pw-free", v.frame(0xFFFF0), "a free frame near 4 GiB");
+        assertTrue(v.legendCount("free").startsWith("1047"), v.legendCount("free"));
+        assertEquals("0", v.legendCount("noram"), "4 GiB: no frame beyond RAM");
+        assertTrue(ms < 5000, "booting and drawing 4 GiB took " + ms + " ms");
+        // Later actions redraw the whole map too, without a long pause.
+        long t1 = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            v.run("read 0xD0000000");
+        }
+        long each = (System.nanoTime() - t1) / 5_000_000;
+        assertTrue(each < 500, "an action on a 4 GiB machine took " + each + " ms");
+        browser.assertClean();
+    }
+
+    @Test
+    void zoomAndPointerReadout(Browser browser) {
+        browser.open("?engine=js");
+        ViewProbe v = new ViewProbe(browser);
+        assertEquals("8192", browser.script("return document.getElementById('memory-canvas').dataset.frames;"),
+                "the default window is the installed 32 MiB");
+        new Select(browser.find("#map-zoom")).selectByVisibleText("1 MiB");
+        assertEquals("256", browser.script("return document.getElementById('memory-canvas').dataset.frames;"));
+        int cell = Integer.parseInt((String) browser.script("return document.getElementById('memory-canvas').dataset.cell;"));
+        assertTrue(cell >= 8, "1 MiB gets big cells, was " + cell);
+        // Zooming keeps the current address's frame (0xC0100000 is physical 0x00100000) in view.
+        assertTrue(browser.text("#map-range").startsWith("0x00100000..0x001FFFFF"), browser.text("#map-range"));
+        v.assertColour("--pw-kernel", v.frame(0x100), "the kernel image's first frame");
+        v.assertColour("--pw-directory", v.frame(0x10B), "initial_page_dir");
+        browser.find(".map-earlier").click();
+        assertTrue(browser.text("#map-range").startsWith("0x00000000..0x000FFFFF"), browser.text("#map-range"));
+        assertEquals("true", browser.find(".map-earlier").getAttribute("disabled"), "nothing below 0");
+        browser.find(".map-later").click();
+
+        // Point at initial_page_dir (frame 0x10B, cell 0x0B of this window).
+        Object offset = browser.script("var c = document.getElementById('memory-canvas'); var d = c.dataset;"
+                + "c.scrollIntoView({block: 'center'});"
+                + "var k = c.width / c.getBoundingClientRect().width; var s = +d.cell, cols = +d.columns, u = 0x0B;"
+                + "var b = c.getBoundingClientRect();"
+                + "return [Math.round(((u % cols) * s + s / 2) / k - b.width / 2), Math.round((Math.floor(u / cols) * s + s / 2) / k - b.height / 2)];");
+        java.util.List<?> o = (java.util.List<?>) offset;
+        new Actions(browser.driver()).moveToElement(browser.find("#memory-canvas"),
+                ((Number) o.get(0)).intValue(), ((Number) o.get(1)).intValue()).perform();
+        String readout = browser.text("#map-readout");
+        assertTrue(readout.startsWith("Frame 0x0010B (267) · physical 0x0010B000..0x0010BFFF · page directory"), readout);
+        assertTrue(readout.contains("bitmap bit"), readout);
+        browser.assertClean();
+    }
+
+    @Test
+    void theBitmapsViewShowsBesideMemorysTruth(Browser browser) {
+        browser.open("?engine=js");
+        ViewProbe v = new ViewProbe(browser);
+        assertTrue(browser.text("#memory-canvas").isEmpty());
+        assertEquals("0", v.legendCount("differs"));
+        // Mapping a frame the allocator never handed out: memory uses it, the bitmap calls it free.
+        v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
+        assertEquals("1", v.legendCount("differs"));
+        v.assertColour("--pw-frame", v.frame(0x600), "memory's truth (mapped) in the cell's top-left");
+        String label = browser.find("#memory-canvas").getAttribute("aria-label");
+        assertTrue(label.contains("1 frames in use are free in the bitmap"), label);
+        browser.script("document.getElementById('memory-canvas').focus();");
+        browser.assertClean();
+    }
+}

@@ -1,0 +1,143 @@
+package org.pagewalk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import org.pagewalk.e2e.harness.Browser;
+
+/**
+ * What the canvas views show, read the way a test can: colours of grid entries and frames (from
+ * the geometry the views publish as data attributes), the theme's tokens, and whole-canvas
+ * fingerprints for "nothing changed" checks.
+ */
+final class ViewProbe {
+    /** Every canvas view on the page. */
+    static final List<String> CANVASES = List.of("#address-canvas", "#walk-canvas", "#directory-canvas",
+            "#table-canvas", "#memory-canvas");
+
+    private final Browser browser;
+
+    ViewProbe(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Runs a scenario line as a user action through window.pagewalk; returns "status: message". */
+    String run(String line) {
+        Object result = browser.script("return window.pagewalk.run(arguments[0]);", line);
+        String text = String.valueOf(result);
+        assertTrue(text.startsWith("ok") || text.startsWith("passed"), () -> line + " -> " + text);
+        return text;
+    }
+
+    /** A field of window.pagewalk.state(). */
+    String state(String field) {
+        return String.valueOf(browser.script("return JSON.parse(window.pagewalk.state())[arguments[0]];", field));
+    }
+
+    private int data(String canvas, String name) {
+        Object v = browser.script("return document.querySelector(arguments[0]).dataset[arguments[1]];", canvas, name);
+        assertTrue(v != null, () -> canvas + " has no data-" + name);
+        return Integer.parseInt(String.valueOf(v));
+    }
+
+    /** The plain fill of grid entry {@code i}: clear of every mark, ring and bar. */
+    int[] entry(String canvas, int i) {
+        int s = data(canvas, "cell");
+        int off = Math.max(1, s / 4);
+        return browser.pixel(canvas, data(canvas, "x0") + (i % 32) * s + off, data(canvas, "y0") + (i / 32) * s + off);
+    }
+
+    /** The left edge of grid entry {@code i}, half-way down (where a ring is drawn). */
+    int[] entryEdge(String canvas, int i) {
+        int s = data(canvas, "cell");
+        return browser.pixel(canvas, data(canvas, "x0") + (i % 32) * s, data(canvas, "y0") + (i / 32) * s + s / 2);
+    }
+
+    /** The top-left pixel of the frame map's cell for physical frame {@code frame}. */
+    int[] frame(int frame) {
+        String c = "#memory-canvas";
+        int start = data(c, "start");
+        int group = data(c, "group");
+        int columns = data(c, "columns");
+        int cell = data(c, "cell");
+        int unit = (frame - start) / group;
+        return browser.pixel(c, (unit % columns) * cell, (unit / columns) * cell);
+    }
+
+    /** A theme token (--pw-...) as RGB. */
+    int[] token(String name) {
+        String css = String.valueOf(browser.script(
+                "return getComputedStyle(document.documentElement).getPropertyValue(arguments[0]).trim();", name));
+        assertTrue(css.startsWith("#") && css.length() == 7, () -> name + " is " + css);
+        int v = Integer.parseInt(css.substring(1), 16);
+        return new int[] {v >> 16 & 0xFF, v >> 8 & 0xFF, v & 0xFF};
+    }
+
+    static boolean same(int[] rgb, int[] pixel) {
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(rgb[i] - pixel[i]) > 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void assertColour(String token, int[] pixel, String what) {
+        int[] rgb = token(token);
+        assertTrue(same(rgb, pixel), () -> what + ": expected " + token + " " + Arrays.toString(rgb) + ", saw "
+                + Arrays.toString(pixel));
+    }
+
+    /**
+     * Every canvas's pixels, hashed: equal fingerprints mean nothing visible changed. Waits for
+     * animations to settle first.
+     */
+    Map<String, Integer> fingerprint() {
+        settle();
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String c : CANVASES) {
+            out.put(c, String.valueOf(browser.script("return document.querySelector(arguments[0]).toDataURL();", c)).hashCode());
+        }
+        return out;
+    }
+
+    /** Lets a running highlight or redraw finish (a few frames and the longest tween). */
+    void settle() {
+        browser.script("return new Promise(function (r) { setTimeout(function () {"
+                + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
+    }
+
+    /** The number in a frame map legend entry ("free", "table", "differs", ...). */
+    String legendCount(String kind) {
+        return String.valueOf(browser.script("return document.querySelector('#memory-view .count-' + arguments[0]).textContent;", kind));
+    }
+
+    /** How many pixels of a canvas have exactly a token's colour (give or take 2 per channel). */
+    long count(String canvas, String token) {
+        int[] rgb = token(token);
+        Object n = browser.script("var c = document.querySelector(arguments[0]);"
+                + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; var n = 0;"
+                + "for (var i = 0; i < d.length; i += 4) {"
+                + "  if (Math.abs(d[i] - arguments[1]) <= 2 && Math.abs(d[i + 1] - arguments[2]) <= 2"
+                + "      && Math.abs(d[i + 2] - arguments[3]) <= 2) n++; }"
+                + "return n;", canvas, rgb[0], rgb[1], rgb[2]);
+        return ((Number) n).longValue();
+    }
+
+    /** Shows the walk's last step (the walk animates otherwise). */
+    void walkToEnd() {
+        browser.script("document.querySelector('#walk .walk-last').click();");
+        browser.waitUntil("document.getElementById('walk').dataset.step == document.getElementById('walk').dataset.steps - 1");
+    }
+
+    /** The sentences of every step of the walk on show. */
+    List<String> walkSentences() {
+        @SuppressWarnings("unchecked")
+        List<String> items = (List<String>) browser.script(
+                "return Array.prototype.map.call(document.querySelectorAll('#walk-steps li'), function (li) { return li.textContent; });");
+        return items;
+    }
+}

@@ -1,0 +1,126 @@
+package org.pagewalk.web.views;
+
+import org.pagewalk.web.App;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * A view drawn on a canvas that fills its box's width: sized in CSS pixels times the device
+ * pixel ratio (sharp on a 4K screen), resized when the layout changes, and redrawn only when the
+ * app reports a change that matters to it ({@link App.Listener} bits) or an animation runs.
+ * Colours come from the theme's CSS tokens ({@link Palette}).
+ */
+abstract class CanvasView {
+    final App app;
+    final HTMLDocument document;
+    final HTMLElement root;
+    final HTMLElement box;
+    final HTMLCanvasElement canvas;
+    final CanvasRenderingContext2D g;
+    Palette palette;
+    /** Size in CSS pixels. */
+    int cssWidth;
+    int cssHeight;
+    /** Size in device pixels (the canvas's own pixels). */
+    int width;
+    int height;
+    double ratio = 1;
+
+    CanvasView(App app, HTMLDocument document, HTMLElement root, Palette palette) {
+        this.app = app;
+        this.document = document;
+        this.root = root;
+        this.palette = palette;
+        box = Dom.el(document, "div", "view-canvas");
+        canvas = (HTMLCanvasElement) document.createElement("canvas");
+        canvas.setAttribute("role", "img");
+        box.appendChild(canvas);
+        g = (CanvasRenderingContext2D) canvas.getContext("2d");
+    }
+
+    /** The canvas's height in CSS pixels for a given width. */
+    abstract int heightFor(int cssWidth);
+
+    /** Re-reads what the view shows after a change ({@link App} bits); draws nothing. */
+    abstract void update(int what);
+
+    /** Paints the whole canvas from the view's state. */
+    abstract void draw();
+
+    /** Which {@link App} bits make this view update and redraw. */
+    int interest() {
+        return App.MACHINE | App.SELECTION;
+    }
+
+    /** Matches the canvas to its box and the device pixel ratio; true if its size changed. */
+    boolean layout() {
+        double r = Js.devicePixelRatio();
+        if (!(r > 0) || r > 8) {
+            r = 1;
+        }
+        int w = box.getClientWidth();
+        if (w <= 0) {
+            w = root.getClientWidth() > 0 ? root.getClientWidth() : 320;
+        }
+        ratio = r;
+        int h = Math.max(1, heightFor(w));
+        int dw = Math.max(1, (int) Math.floor(w * r + 0.5));
+        int dh = Math.max(1, (int) Math.floor(h * r + 0.5));
+        if (w == cssWidth && h == cssHeight && dw == width && dh == height) {
+            return false;
+        }
+        cssWidth = w;
+        cssHeight = h;
+        width = dw;
+        height = dh;
+        canvas.setWidth(dw);
+        canvas.setHeight(dh);
+        canvas.getStyle().setProperty("width", w + "px");
+        canvas.getStyle().setProperty("height", h + "px");
+        return true;
+    }
+
+    /** Drawing in CSS pixels from here on (vector views); grids that need whole device pixels skip it. */
+    void cssUnits() {
+        g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    }
+
+    void deviceUnits() {
+        g.setTransform(1, 0, 0, 1, 0, 0);
+    }
+
+    void fill(int rgb) {
+        g.setFillStyle(Colors.css(rgb));
+    }
+
+    void stroke(int rgb) {
+        g.setStrokeStyle(Colors.css(rgb));
+    }
+
+    /** A font in CSS pixels: {@code mono} for addresses and entries, the UI face otherwise. */
+    void font(int px, boolean bold, boolean mono) {
+        g.setFont((bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
+                : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif"));
+    }
+
+    void roundRect(double x, double y, double w, double h, double r) {
+        double rr = Math.min(r, Math.min(w, h) / 2);
+        g.beginPath();
+        g.moveTo(x + rr, y);
+        g.lineTo(x + w - rr, y);
+        g.arcTo(x + w, y, x + w, y + rr, rr);
+        g.lineTo(x + w, y + h - rr);
+        g.arcTo(x + w, y + h, x + w - rr, y + h, rr);
+        g.lineTo(x + rr, y + h);
+        g.arcTo(x, y + h, x, y + h - rr, rr);
+        g.lineTo(x, y + rr);
+        g.arcTo(x, y, x + rr, y, rr);
+        g.closePath();
+    }
+
+    void label(String text) {
+        Dom.attr(canvas, "aria-label", text);
+    }
+}

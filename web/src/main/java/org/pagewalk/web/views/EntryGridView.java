@@ -1,0 +1,449 @@
+package org.pagewalk.web.views;
+
+import org.pagewalk.inspect.EntryInfo;
+import org.pagewalk.inspect.EntryTable;
+import org.pagewalk.text.Hex;
+import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.TextRectangle;
+
+/**
+ * A page directory (CR3's) or page table (the selected PDE's) as 32 × 32 cells, index growing
+ * left to right, top to bottom. A cell's colour says its kind and a mark always says it too
+ * (never colour alone): a bar and "4M" for a 4 MiB page, a ring and "↺" for the recursive entry,
+ * a K corner for the kernel half, a U corner for user pages, a square for OWNER. Hover decodes
+ * an entry in a tooltip; click or Enter drills in (directory) or selects the page (table);
+ * arrows move a cursor; Escape goes back from the table to the directory.
+ *
+ * <p>Geometry for tests and tools: the canvas carries {@code data-cell} (cell side in device
+ * pixels), {@code data-x0} and {@code data-y0} (the grid's top-left device pixel). Entry i's
+ * plain fill is at (x0 + (i % 32) * cell + max(1, cell / 4), y0 + (i / 32) * cell + max(1, cell / 4)).
+ */
+final class EntryGridView extends CanvasView {
+    private final boolean directory;
+    private final Tooltip tooltip;
+    private final Views views;
+    private final HTMLElement caption;
+    private final HTMLElement readout;
+    private EntryTable table;
+    private int cursor = -1;
+    private int hover = -1;
+    private boolean focused;
+    private int cell;
+    private int x0;
+    private int y0;
+
+    EntryGridView(App app, HTMLDocument d, HTMLElement root, Palette palette, Tooltip tooltip, Views views,
+                  boolean directory) {
+        super(app, d, root, palette);
+        this.directory = directory;
+        this.tooltip = tooltip;
+        this.views = views;
+        Dom.title(d, root, directory ? "Page directory" : "Page table");
+        caption = Dom.add(root, Dom.el(d, "p", "grid-caption mono"));
+        caption.setId(root.getId() + "-caption");
+        root.appendChild(box);
+        box.setClassName("view-canvas grid-canvas");
+        canvas.setId(directory ? "directory-canvas" : "table-canvas");
+        canvas.setTabIndex(0);
+        canvas.setAttribute("aria-describedby", caption.getId());
+        readout = Dom.add(root, Dom.el(d, "p", "grid-readout mono"));
+        readout.setAttribute("aria-live", "polite");
+        HTMLElement legend = Dom.add(root, Dom.el(d, "ul", "legend"));
+        legend.setAttribute("aria-label", directory ? "Directory legend" : "Table legend");
+        if (directory) {
+            Dom.legendItem(d, legend, "none", "", "not present");
+            Dom.legendItem(d, legend, "table", "", "page table");
+            Dom.legendItem(d, legend, "large", "4M", "4 MiB page (bar)");
+            Dom.legendItem(d, legend, "recursive", "↺", "recursive (ring)");
+        } else {
+            Dom.legendItem(d, legend, "none", "", "not present");
+            Dom.legendItem(d, legend, "page", "", "4 KiB page");
+        }
+        Dom.legendItem(d, legend, "kernel", "K", "kernel half (corner)");
+        Dom.legendItem(d, legend, "user", "U", "user (corner)");
+        if (directory) {
+            Dom.legendItem(d, legend, "owner", "■", "OWNER");
+        }
+        Dom.legendItem(d, legend, "current", "", "current address");
+
+        Guard.on(canvas, "pointermove", e -> {
+            MouseEvent m = (MouseEvent) e;
+            int i = hit(m.getOffsetX(), m.getOffsetY());
+            if (i != hover) {
+                hover = i;
+                draw();
+            }
+            if (i >= 0 && table != null && table.exists()) {
+                tooltip.show(table.describe(i), m.getClientX(), m.getClientY());
+                Dom.text(readout, table.summary(i));
+            } else {
+                tooltip.hide();
+            }
+        });
+        Guard.on(canvas, "pointerleave", e -> {
+            hover = -1;
+            tooltip.hide();
+            showReadout();
+            draw();
+        });
+        Guard.on(canvas, "click", e -> {
+            MouseEvent m = (MouseEvent) e;
+            int i = hit(m.getOffsetX(), m.getOffsetY());
+            if (i >= 0) {
+                cursor = i;
+                activate(i, false);
+            }
+        });
+        Guard.on(canvas, "focus", e -> {
+            focused = true;
+            if (cursor < 0) {
+                cursor = home();
+            }
+            showReadout();
+            draw();
+        });
+        Guard.on(canvas, "blur", e -> {
+            focused = false;
+            tooltip.hide();
+            draw();
+        });
+        Guard.on(canvas, "keydown", e -> key((KeyboardEvent) e));
+    }
+
+    @Override
+    int heightFor(int w) {
+        int s = Math.max(3, (int) Math.floor(w * ratio / 32));
+        return (int) Math.ceil(32 * s / ratio);
+    }
+
+    @Override
+    boolean layout() {
+        boolean changed = super.layout();
+        cell = Math.max(3, Math.min(width, height) / 32);
+        x0 = Math.max(0, (width - 32 * cell) / 2);
+        y0 = 0;
+        Dom.attr(canvas, "data-cell", Integer.toString(cell));
+        Dom.attr(canvas, "data-x0", Integer.toString(x0));
+        Dom.attr(canvas, "data-y0", Integer.toString(y0));
+        return changed;
+    }
+
+    /** The entry under CSS point (x, y), or -1. */
+    private int hit(int x, int y) {
+        if (cell <= 0) {
+            return -1;
+        }
+        int dx = (int) Math.floor(x * ratio) - x0;
+        int dy = (int) Math.floor(y * ratio) - y0;
+        if (dx < 0 || dy < 0 || dx >= 32 * cell || dy >= 32 * cell) {
+            return -1;
+        }
+        return (dy / cell) * 32 + dx / cell;
+    }
+
+    /** The entry the current address uses here, or -1 (a table of another PDE). */
+    private int currentEntry() {
+        int a = app.currentAddress();
+        if (directory) {
+            return a >>> 22;
+        }
+        return (a >>> 22) == app.selectedDirectoryIndex() ? (a >>> 12) & 0x3FF : -1;
+    }
+
+    private int home() {
+        if (directory) {
+            return app.selectedDirectoryIndex();
+        }
+        int c = currentEntry();
+        return c >= 0 ? c : 0;
+    }
+
+    @Override
+    void update(int what) {
+        table = directory ? EntryTable.directory(app.session().machine())
+                : EntryTable.table(app.session().machine(), app.selectedDirectoryIndex());
+        if ((what & App.SELECTION) != 0 && !focused) {
+            cursor = -1;
+        }
+        if (directory) {
+            String cap = "CR3 = " + Hex.hex32(app.session().machine().cr().cr3()) + " → directory at " + Hex.hex32(table.base());
+            Dom.text(caption, table.note() == null ? cap : cap + ". " + table.note());
+        } else {
+            int pdeIndex = app.selectedDirectoryIndex();
+            String cap = table.exists() ? "PDE " + pdeIndex + " → table at " + Hex.hex32(table.base()) + ": maps "
+                    + Hex.hex32(pdeIndex << 22) + ".." + Hex.hex32((pdeIndex << 22) | 0x3FFFFF) : null;
+            Dom.text(caption, cap == null ? table.note() : table.note() == null ? cap : cap + " " + table.note());
+            Dom.attr(root, "data-directory-index", Integer.toString(pdeIndex));
+        }
+        label((table.exists() ? table.overview() : table.note())
+                + (directory ? " Arrow keys move; Enter opens an entry's page table." : " Arrow keys move; Enter selects a page; Escape goes back to the directory."));
+        showReadout();
+    }
+
+    private void showReadout() {
+        int i = focused && cursor >= 0 ? cursor : currentEntry();
+        if (table == null) {
+            return;
+        }
+        if (!table.exists()) {
+            Dom.text(readout, "");
+        } else if (i >= 0) {
+            Dom.text(readout, table.summary(i));
+        } else {
+            Dom.text(readout, "Point at an entry to decode it.");
+        }
+    }
+
+    private void key(KeyboardEvent k) {
+        String key = k.getKey();
+        int c = cursor < 0 ? home() : cursor;
+        int next = c;
+        switch (key) {
+            case "ArrowLeft":
+                next = c % 32 == 0 ? c : c - 1;
+                break;
+            case "ArrowRight":
+                next = c % 32 == 31 ? c : c + 1;
+                break;
+            case "ArrowUp":
+                next = c < 32 ? c : c - 32;
+                break;
+            case "ArrowDown":
+                next = c >= 992 ? c : c + 32;
+                break;
+            case "Home":
+                next = k.isCtrlKey() ? 0 : c - c % 32;
+                break;
+            case "End":
+                next = k.isCtrlKey() ? 1023 : c - c % 32 + 31;
+                break;
+            case "PageUp":
+                next = Math.max(c % 32, c - 256);
+                break;
+            case "PageDown":
+                next = Math.min(992 + c % 32, c + 256);
+                break;
+            case "Enter":
+            case " ":
+                k.preventDefault();
+                activate(c, true);
+                return;
+            case "Escape":
+                if (!directory) {
+                    k.preventDefault();
+                    tooltip.hide();
+                    views.focusDirectory(app.selectedDirectoryIndex());
+                }
+                return;
+            default:
+                return;
+        }
+        k.preventDefault();
+        cursor = next;
+        showReadout();
+        showCursorTip();
+        draw();
+    }
+
+    /** The keyboard's tooltip: beside the cursor's cell. */
+    private void showCursorTip() {
+        if (table == null || !table.exists() || cursor < 0) {
+            tooltip.hide();
+            return;
+        }
+        TextRectangle r = canvas.getBoundingClientRect();
+        int cx = r.getLeft() + (int) ((x0 + (cursor % 32 + 1) * cell) / ratio);
+        int cy = r.getTop() + (int) ((y0 + (cursor / 32 + 1) * cell) / ratio);
+        tooltip.show(table.describe(cursor), cx, cy);
+    }
+
+    private void activate(int i, boolean keyboard) {
+        if (directory) {
+            app.selectDirectoryIndex(i);
+            if (keyboard) {
+                tooltip.hide();
+                views.focusTable();
+            }
+        } else if (table != null && table.exists()) {
+            app.select(table.linear(i));
+        }
+    }
+
+    /** Moves focus here with the cursor on entry {@code i} (Escape from the table). */
+    void focusOn(int i) {
+        cursor = i & 0x3FF;
+        canvas.focus();
+        showReadout();
+        draw();
+    }
+
+    void focus() {
+        canvas.focus();
+    }
+
+    // ---- Drawing --------------------------------------------------------------------------
+
+    @Override
+    void draw() {
+        if (width == 0 || table == null) {
+            return;
+        }
+        deviceUnits();
+        Palette p = palette;
+        fill(p.surface);
+        g.fillRect(0, 0, width, height);
+        int s = cell;
+        int inner = s >= 5 ? s - 1 : s;
+        boolean exists = table.exists();
+        for (int i = 0; i < 1024; i++) {
+            int x = x0 + (i & 31) * s;
+            int y = y0 + (i >>> 5) * s;
+            if (!exists) {
+                fill(p.tint(p.free, 60));
+                g.fillRect(x, y, inner, inner);
+                continue;
+            }
+            drawCell(p, table.info(i), x, y, inner);
+        }
+        int current = currentEntry();
+        if (exists && current >= 0) {
+            ring(current, p.text, Math.max(1, s / 8), 0);
+        }
+        if (directory) {
+            int sel = app.selectedDirectoryIndex();
+            if (sel != current) {
+                ring(sel, p.textMuted, 1, 0);
+            }
+        }
+        if (hover >= 0) {
+            ring(hover, p.focus, Math.max(1, s / 8), 0);
+        }
+        if (focused && cursor >= 0) {
+            ring(cursor, p.focus, Math.max(2, s / 5), 0);
+        }
+        if (!exists) {
+            cssUnits();
+            String t = directory ? "No directory" : "No page table";
+            font(13, true, false);
+            double w = g.measureText(t).getWidth() + 20;
+            double cx = cssWidth / 2.0;
+            double cy = cssHeight / 2.0;
+            fill(p.raised);
+            roundRect(cx - w / 2, cy - 14, w, 28, 6);
+            g.fill();
+            stroke(p.border);
+            g.setLineWidth(1);
+            g.stroke();
+            fill(p.text);
+            g.setTextAlign("center");
+            g.setTextBaseline("middle");
+            g.fillText(t, cx, cy + 0.5);
+        }
+    }
+
+    private void drawCell(Palette p, int info, int x, int y, int s) {
+        int kind = EntryInfo.kind(info);
+        boolean present = kind != EntryInfo.NOT_PRESENT;
+        switch (kind) {
+            case EntryInfo.NOT_PRESENT:
+                fill(p.free);
+                g.fillRect(x, y, s, s);
+                return;
+            case EntryInfo.TABLE:
+                fill(p.directory);
+                g.fillRect(x, y, s, s);
+                break;
+            case EntryInfo.LARGE_PAGE: {
+                fill(p.directory4m);
+                g.fillRect(x, y, s, s);
+                // The bar across: 4 MiB pages are one solid stretch.
+                int bar = Math.max(1, s / 6);
+                fill(p.textOn(p.directory4m));
+                g.fillRect(x, y + (s - bar) / 2, s, bar);
+                if (s >= 22) {
+                    glyph("4M", x, y + s / 4 - 1, s, p.textOn(p.directory4m), s / 3);
+                }
+                break;
+            }
+            case EntryInfo.RECURSIVE: {
+                fill(p.surface);
+                g.fillRect(x, y, s, s);
+                int w = Math.max(1, s / 5);
+                fill(p.directory);
+                g.fillRect(x, y, s, w);
+                g.fillRect(x, y + s - w, s, w);
+                g.fillRect(x, y, w, s);
+                g.fillRect(x + s - w, y, w, s);
+                if (s >= 12) {
+                    glyph("↺", x, y + s / 2, s, p.directory, (s * 2) / 3);
+                }
+                break;
+            }
+            default:
+                fill(p.table);
+                g.fillRect(x, y, s, s);
+                break;
+        }
+        if (!present) {
+            return;
+        }
+        int leg = Math.max(2, (s * 2 + 4) / 5);
+        if (EntryInfo.has(info, EntryInfo.MARK_KERNEL_HALF)) {
+            corner(x + s, y, -leg, leg, p.kernel);
+            if (s >= 24) {
+                glyph("K", x + s - leg / 3 - 1, y + leg / 3, 0, p.textOn(p.kernel), leg / 2 + 1);
+            }
+        }
+        if (EntryInfo.has(info, EntryInfo.MARK_USER)) {
+            corner(x + s, y + s, -leg, -leg, p.user);
+            if (s >= 24) {
+                glyph("U", x + s - leg / 3 - 1, y + s - leg / 3, 0, p.textOn(p.user), leg / 2 + 1);
+            }
+        }
+        if (EntryInfo.has(info, EntryInfo.MARK_OWNER)) {
+            int o = Math.max(2, s / 4);
+            fill(p.dark ? p.text : p.bg);
+            g.fillRect(x + 1, y + s - o - 1, o, o);
+            stroke(p.text);
+            g.setLineWidth(1);
+            g.strokeRect(x + 1.5, y + s - o - 0.5, o - 1, o - 1);
+        }
+    }
+
+    /** A right triangle in a corner: the corner at (cx, cy), legs dx and dy long. */
+    private void corner(int cx, int cy, int dx, int dy, int color) {
+        fill(color);
+        g.beginPath();
+        g.moveTo(cx, cy);
+        g.lineTo(cx + dx, cy);
+        g.lineTo(cx, cy + dy);
+        g.closePath();
+        g.fill();
+    }
+
+    private void glyph(String text, int x, int y, int s, int color, int px) {
+        font(Math.max(6, px), true, false);
+        fill(color);
+        g.setTextAlign("center");
+        g.setTextBaseline("middle");
+        g.fillText(text, s > 0 ? x + s / 2.0 : x, y);
+    }
+
+    private void ring(int i, int color, int w, int grow) {
+        int s = cell;
+        int inner = s >= 5 ? s - 1 : s;
+        int x = x0 + (i & 31) * s - grow;
+        int y = y0 + (i >>> 5) * s - grow;
+        int size = inner + 2 * grow;
+        fill(color);
+        g.fillRect(x, y, size, w);
+        g.fillRect(x, y + size - w, size, w);
+        g.fillRect(x, y, w, size);
+        g.fillRect(x + size - w, y, w, size);
+    }
+}

@@ -1,0 +1,560 @@
+package org.pagewalk.web.views;
+
+import org.pagewalk.inspect.FrameKind;
+import org.pagewalk.inspect.FrameMap;
+import org.pagewalk.inspect.FrameMapLayout;
+import org.pagewalk.machine.Access;
+import org.pagewalk.machine.AccessResult;
+import org.pagewalk.machine.Machine;
+import org.pagewalk.text.Hex;
+import org.pagewalk.text.Sizes;
+import org.pagewalk.web.App;
+import org.pagewalk.web.Guard;
+import org.teavm.jso.canvas.ImageData;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+/**
+ * Physical memory as a frame map: a window of 1 MiB to 4 GiB of the physical address space,
+ * one cell of one or more device pixels per frame (or, when the box is too small, one pixel per
+ * power-of-two group of frames, showing the most notable of them), coloured by {@link FrameKind}.
+ * Where the allocator's bitmap calls a frame free that memory uses, the cell is split: memory's
+ * truth above the diagonal, the bitmap's view (free) below it, with a red line between.
+ *
+ * <p>Pixels are written in bulk: an int per pixel in a Java array, copied once into an
+ * ImageData's Int32Array and put on the canvas; a 4 GiB machine (1,048,576 frames) costs one
+ * pass over the frames.
+ */
+final class FrameMapView extends CanvasView {
+    private static final int MIN_LOG = 8;
+    private static final int MAX_LOG = 20;
+    /** How notable each kind is when one pixel shows several frames (by FrameKind ordinal). */
+    private static final int[] RANK = {1, 4, 7, 6, 5, 3, 2, 0};
+    private static final int DIFFERS = 8;
+    private static final int TABLE_KIND = FrameKind.PAGE_TABLE.ordinal();
+    private static final int MAPPED_KIND = FrameKind.MAPPED.ordinal();
+    private static final String[] GLYPH = {"", "K", "D", "T", "M", "A", "R", ""};
+    private static final String[] SWATCH = {"free", "kernel", "directory", "table", "mapped", "allocated", "reserved",
+        "noram"};
+
+    private final HTMLSelectElement zoom;
+    private final HTMLElement earlier;
+    private final HTMLElement later;
+    private final HTMLElement range;
+    private final HTMLElement readout;
+    private final HTMLElement[] counts = new HTMLElement[9];
+
+    private FrameMap map;
+    private int installed;
+    private final int[] kindCounts = new int[9];
+    private int spanLog = 13;
+    private int start;
+    private boolean userZoom;
+    private FrameMapLayout layoutModel;
+    private int[] pixels = new int[0];
+    private ImageData image;
+    private boolean dirty = true;
+    private Palette rendered;
+    private int currentFrame = -1;
+    private int hoverCell = -1;
+    private int cursorCell = -1;
+    private boolean focused;
+
+    FrameMapView(App app, HTMLDocument d, HTMLElement root, Palette palette) {
+        super(app, d, root, palette);
+        Dom.title(d, root, "Physical memory");
+        HTMLElement controls = Dom.add(root, Dom.el(d, "div", "map-controls"));
+        HTMLElement zoomLabel = Dom.add(controls, Dom.el(d, "label", "field-label", "Show"));
+        zoomLabel.setAttribute("for", "map-zoom");
+        zoom = (HTMLSelectElement) d.createElement("select");
+        zoom.setId("map-zoom");
+        zoom.setClassName("map-zoom");
+        for (int log = MIN_LOG; log <= MAX_LOG; log++) {
+            HTMLElement option = Dom.el(d, "option", null, Sizes.ofFrames(1 << log));
+            option.setAttribute("value", Integer.toString(log));
+            zoom.appendChild(option);
+        }
+        controls.appendChild(zoom);
+        earlier = Dom.add(controls, Dom.button(d, "map-earlier", "◀", "Show lower addresses"));
+        later = Dom.add(controls, Dom.button(d, "map-later", "▶", "Show higher addresses"));
+        range = Dom.add(controls, Dom.el(d, "span", "map-range mono"));
+        range.setId("map-range");
+        root.appendChild(box);
+        box.setClassName("view-canvas map-canvas");
+        canvas.setId("memory-canvas");
+        canvas.setTabIndex(0);
+        readout = Dom.add(root, Dom.el(d, "p", "map-readout mono", "Point at a frame to see what it holds."));
+        readout.setId("map-readout");
+        readout.setAttribute("aria-live", "polite");
+        HTMLElement legend = Dom.add(root, Dom.el(d, "ul", "legend map-legend"));
+        legend.setAttribute("aria-label", "Frame map legend");
+        FrameKind[] kinds = FrameKind.values();
+        for (int k = 0; k < kinds.length; k++) {
+            HTMLElement li = Dom.legendItem(d, legend, "frame-" + SWATCH[k], GLYPH[k], kinds[k].label());
+            li.setAttribute("title", kinds[k].description());
+            counts[k] = Dom.add(li, Dom.el(d, "span", "legend-count mono count-" + SWATCH[k]));
+        }
+        HTMLElement li = Dom.legendItem(d, legend, "frame-differs", "", "bitmap says free, memory uses it");
+        li.setAttribute("title", "Memory's truth above the diagonal, the allocator's bitmap (free) below: "
+                + "the allocator may hand this frame out again.");
+        counts[DIFFERS] = Dom.add(li, Dom.el(d, "span", "legend-count mono count-differs"));
+
+        Guard.on(zoom, "change", e -> {
+            int log = parseLog(zoom.getValue());
+            userZoom = true;
+            setSpan(log, currentFrame >= 0 ? currentFrame : start);
+        });
+        Guard.on(earlier, "click", e -> move(-1));
+        Guard.on(later, "click", e -> move(1));
+        Guard.on(canvas, "pointermove", e -> {
+            MouseEvent m = (MouseEvent) e;
+            int c = cellAt(m.getOffsetX(), m.getOffsetY());
+            if (c != hoverCell) {
+                hoverCell = c;
+                describeCell(c);
+                draw();
+            }
+        });
+        Guard.on(canvas, "pointerleave", e -> {
+            hoverCell = -1;
+            describeCell(focused ? cursorCell : -1);
+            draw();
+        });
+        Guard.on(canvas, "focus", e -> {
+            focused = true;
+            if (cursorCell < 0) {
+                cursorCell = currentFrame >= start && currentFrame < start + (1 << spanLog) && layoutModel != null
+                        ? (currentFrame - start) / layoutModel.group() : 0;
+            }
+            describeCell(cursorCell);
+            draw();
+        });
+        Guard.on(canvas, "blur", e -> {
+            focused = false;
+            draw();
+        });
+        Guard.on(canvas, "keydown", e -> key((KeyboardEvent) e));
+    }
+
+    private static int parseLog(String value) {
+        int log = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return MIN_LOG;
+            }
+            log = log * 10 + (c - '0');
+        }
+        return Math.max(MIN_LOG, Math.min(MAX_LOG, log));
+    }
+
+    // ---- Window --------------------------------------------------------------------------
+
+    private void setSpan(int log, int aroundFrame) {
+        spanLog = Math.max(MIN_LOG, Math.min(MAX_LOG, log));
+        int frames = 1 << spanLog;
+        start = Math.max(0, Math.min(FrameMap.FRAMES - frames, (aroundFrame >> spanLog) << spanLog));
+        hoverCell = -1;
+        cursorCell = -1;
+        dirty = true;
+        layout();
+        showWindow();
+        draw();
+    }
+
+    private void move(int direction) {
+        int frames = 1 << spanLog;
+        int next = start + direction * frames;
+        if (next >= 0 && next + frames <= FrameMap.FRAMES) {
+            start = next;
+            hoverCell = -1;
+            cursorCell = -1;
+            dirty = true;
+            showWindow();
+            draw();
+        }
+    }
+
+    private void showWindow() {
+        int frames = 1 << spanLog;
+        zoom.setValue(Integer.toString(spanLog));
+        Dom.attr(earlier, "disabled", start == 0 ? "" : null);
+        Dom.attr(later, "disabled", start + frames >= FrameMap.FRAMES ? "" : null);
+        String per = layoutModel == null ? "" : layoutModel.group() == 1 ? "1 cell = 1 frame"
+                : "1 pixel = " + layoutModel.group() + " frames";
+        Dom.text(range, Hex.hex32(start << 12) + ".." + Hex.hex32(((start + frames) << 12) - 1) + " · " + frames
+                + " frames · " + per);
+        if (layoutModel != null) {
+            Dom.attr(canvas, "data-cell", Integer.toString(layoutModel.cell()));
+            Dom.attr(canvas, "data-group", Integer.toString(layoutModel.group()));
+            Dom.attr(canvas, "data-columns", Integer.toString(layoutModel.columns()));
+        }
+        Dom.attr(canvas, "data-start", Integer.toString(start));
+        Dom.attr(canvas, "data-frames", Integer.toString(frames));
+    }
+
+    @Override
+    int heightFor(int w) {
+        int maxCss = w < 600 ? 300 : 520;
+        int dw = Math.max(1, (int) Math.floor(w * ratio + 0.5));
+        int dh = Math.max(1, (int) Math.floor(maxCss * ratio));
+        layoutModel = FrameMapLayout.fit(1 << spanLog, dw, dh);
+        dirty = true;
+        return Math.max(24, (int) Math.ceil(layoutModel.height() / ratio));
+    }
+
+    @Override
+    boolean layout() {
+        boolean changed = super.layout();
+        showWindow();
+        return changed;
+    }
+
+    // ---- Model ---------------------------------------------------------------------------
+
+    @Override
+    void update(int what) {
+        Machine m = app.session().machine();
+        if ((what & App.MACHINE) != 0 || map == null) {
+            map = FrameMap.of(m, app.session().os());
+            installed = map.installedFrames();
+            countKinds();
+            dirty = true;
+            if (!userZoom) {
+                // Until someone picks a zoom, the window is the installed RAM (rounded up to a power of two).
+                int log = MIN_LOG;
+                while (log < MAX_LOG && (1 << log) < installed) {
+                    log++;
+                }
+                if (log != spanLog || start != 0) {
+                    spanLog = log;
+                    start = 0;
+                    layout();
+                }
+            }
+        }
+        AccessResult r = m.probe(app.currentAddress(), Access.KERNEL_READ);
+        int frame = r.isFault() ? -1 : r.physical() >>> 12;
+        if (frame != currentFrame) {
+            currentFrame = frame;
+        }
+        int frames = 1 << spanLog;
+        if ((what & App.SELECTION) != 0 && currentFrame >= 0 && (currentFrame < start || currentFrame >= start + frames)) {
+            // Follow the current address into another window of the same size.
+            start = (currentFrame >> spanLog) << spanLog;
+            dirty = true;
+        }
+        showWindow();
+        describeCell(focused ? cursorCell : hoverCell);
+        label("Physical memory: " + Sizes.ofFrames(installed) + " installed (" + installed + " frames). Showing "
+                + Hex.hex32(start << 12) + " to " + Hex.hex32(((start + frames) << 12) - 1) + ". "
+                + summary() + " Arrow keys move a frame cursor.");
+    }
+
+    private void countKinds() {
+        for (int i = 0; i < kindCounts.length; i++) {
+            kindCounts[i] = 0;
+        }
+        for (int f = 0; f < installed; f++) {
+            int k = map.kindOrdinal(f);
+            kindCounts[k]++;
+            if (canDiffer(k) && map.disagrees(f)) {
+                kindCounts[DIFFERS]++;
+            }
+        }
+        kindCounts[FrameKind.BEYOND_RAM.ordinal()] = FrameMap.FRAMES - installed;
+        for (int k = 0; k < counts.length; k++) {
+            Dom.text(counts[k], Integer.toString(kindCounts[k]));
+        }
+    }
+
+    /** Only frames in use as a table or a mapped page can disagree with the bitmap (FrameMap.disagrees). */
+    private static boolean canDiffer(int kind) {
+        return kind == TABLE_KIND || kind == MAPPED_KIND;
+    }
+
+    private String summary() {
+        StringBuilder sb = new StringBuilder();
+        FrameKind[] kinds = FrameKind.values();
+        for (int k = 0; k < kinds.length; k++) {
+            if (kinds[k] != FrameKind.BEYOND_RAM && kindCounts[k] > 0) {
+                sb.append(kindCounts[k]).append(' ').append(kinds[k].label()).append(", ");
+            }
+        }
+        if (sb.length() > 1) {
+            sb.setLength(sb.length() - 2);
+            sb.append(" frames. ");
+        }
+        sb.append(kindCounts[DIFFERS] == 0 ? "The bitmap agrees with memory."
+                : kindCounts[DIFFERS] + " frames in use are free in the bitmap.");
+        return sb.toString();
+    }
+
+    private int cellAt(int cssX, int cssY) {
+        if (layoutModel == null) {
+            return -1;
+        }
+        return layoutModel.cellAt((int) Math.floor(cssX * ratio), (int) Math.floor(cssY * ratio));
+    }
+
+    private void describeCell(int cell) {
+        if (cell < 0 || map == null || layoutModel == null) {
+            Dom.text(readout, currentFrame >= 0
+                    ? "The current address " + Hex.hex32(app.currentAddress()) + " is in frame " + frameName(currentFrame)
+                            + " (ringed). Point at a frame to see what it holds."
+                    : "Point at a frame to see what it holds.");
+            return;
+        }
+        int group = layoutModel.group();
+        int first = start + cell * group;
+        StringBuilder sb = new StringBuilder(160);
+        if (group == 1) {
+            sb.append("Frame ").append(frameName(first)).append(" · physical ").append(Hex.hex32(first << 12)).append("..")
+                    .append(Hex.hex32((first << 12) + 0xFFF)).append(" · ").append(map.kind(first).description());
+            if (first < installed) {
+                sb.append(" · bitmap bit ").append(map.bitmapUsed(first) ? "1 (used)" : "0 (free)");
+                if (map.disagrees(first)) {
+                    sb.append(" · differs: memory uses it, the allocator may hand it out again");
+                }
+            }
+        } else {
+            int used = 0;
+            int differs = 0;
+            int best = first;
+            for (int f = first; f < first + group; f++) {
+                if (map.bitmapUsed(f)) {
+                    used++;
+                }
+                if (map.disagrees(f)) {
+                    differs++;
+                }
+                if (RANK[map.kindOrdinal(f)] > RANK[map.kindOrdinal(best)]) {
+                    best = f;
+                }
+            }
+            sb.append("Frames ").append(frameName(first)).append("..").append(frameName(first + group - 1))
+                    .append(" · physical ").append(Hex.hex32(first << 12)).append("..")
+                    .append(Hex.hex32(((first + group) << 12) - 1)).append(" · shown as ")
+                    .append(map.kind(best).label()).append(" (the most notable of ").append(group).append(")");
+            if (first < installed) {
+                sb.append(" · bitmap: ").append(used).append(" of ").append(group).append(" used");
+            }
+            if (differs > 0) {
+                sb.append(" · ").append(differs).append(" differ from memory");
+            }
+        }
+        Dom.text(readout, sb.toString());
+    }
+
+    private static String frameName(int frame) {
+        return Hex.hex(frame, 5) + " (" + frame + ")";
+    }
+
+    private void key(KeyboardEvent k) {
+        if (layoutModel == null) {
+            return;
+        }
+        int cols = layoutModel.columns();
+        int cells = cols * layoutModel.rows();
+        int c = cursorCell < 0 ? 0 : cursorCell;
+        int next;
+        switch (k.getKey()) {
+            case "ArrowLeft":
+                next = c - 1;
+                break;
+            case "ArrowRight":
+                next = c + 1;
+                break;
+            case "ArrowUp":
+                next = c - cols;
+                break;
+            case "ArrowDown":
+                next = c + cols;
+                break;
+            case "Home":
+                next = 0;
+                break;
+            case "End":
+                next = cells - 1;
+                break;
+            default:
+                return;
+        }
+        k.preventDefault();
+        cursorCell = Math.max(0, Math.min(cells - 1, next));
+        describeCell(cursorCell);
+        draw();
+    }
+
+    // ---- Drawing -------------------------------------------------------------------------
+
+    private void render() {
+        FrameMapLayout l = layoutModel;
+        Palette p = palette;
+        int w = l.width();
+        int h = l.height();
+        if (pixels.length != w * h) {
+            pixels = new int[w * h];
+        }
+        int[] colour = new int[9];
+        int[] rgb = kindColours(p);
+        for (int k = 0; k < 8; k++) {
+            colour[k] = Colors.pixel(rgb[k]);
+        }
+        colour[DIFFERS] = Colors.pixel(p.fault);
+        int gapColour = Colors.pixel(p.surface);
+        int hatch = Colors.pixel(Colors.mix(p.noRam, p.surface, 45));
+        int freeColour = colour[FrameKind.FREE.ordinal()];
+        int noRam = FrameKind.BEYOND_RAM.ordinal();
+        int group = l.group();
+        int cols = l.columns();
+        int c = l.cell();
+        int inner = c >= 4 ? c - 1 : c;
+        int units = cols * l.rows();
+        int f = start;
+        int[] px = pixels;
+        for (int u = 0; u < units; u++) {
+            int kind;
+            boolean differs;
+            if (group == 1) {
+                kind = map.kindOrdinal(f);
+                differs = canDiffer(kind) && map.disagrees(f);
+                f++;
+            } else {
+                kind = map.kindOrdinal(f);
+                differs = false;
+                for (int i = 0; i < group; i++, f++) {
+                    int k = map.kindOrdinal(f);
+                    if (RANK[k] > RANK[kind]) {
+                        kind = k;
+                    }
+                    if (!differs && canDiffer(k) && map.disagrees(f)) {
+                        differs = true;
+                    }
+                }
+            }
+            int x = (u % cols) * c;
+            int y = (u / cols) * c;
+            int base = colour[kind];
+            if (c == 1) {
+                px[y * w + x] = differs ? colour[DIFFERS] : kind == noRam && ((x + y) & 3) == 0 ? hatch : base;
+                continue;
+            }
+            boolean split = differs && c >= 6;
+            for (int dy = 0; dy < c; dy++) {
+                int row = (y + dy) * w + x;
+                for (int dx = 0; dx < c; dx++) {
+                    int v;
+                    if (dx >= inner || dy >= inner) {
+                        v = gapColour;
+                    } else if (split) {
+                        int diag = dx + dy;
+                        v = diag == inner - 1 || diag == inner ? colour[DIFFERS] : diag > inner ? freeColour : base;
+                    } else if (differs) {
+                        v = colour[DIFFERS];
+                    } else if (kind == noRam) {
+                        v = ((x + dx + y + dy) & 3) == 0 ? hatch : base;
+                    } else {
+                        v = base;
+                    }
+                    px[row + dx] = v;
+                }
+            }
+        }
+        if (image == null || image.getWidth() != w || image.getHeight() != h) {
+            image = g.createImageData(w, h);
+        }
+        Js.pixels(image).set(px);
+        dirty = false;
+        rendered = p;
+    }
+
+    /** FrameKind ordinal → colour: the same tokens as everywhere (directory blue, table green, frame amber...). */
+    static int[] kindColours(Palette p) {
+        return new int[] {
+            p.free,
+            p.kernel,
+            p.directory,
+            p.table,
+            p.frame,
+            Colors.mix(p.frame, p.free, 55),
+            Colors.mix(p.free, p.textMuted, 30),
+            p.noRam,
+        };
+    }
+
+    @Override
+    void draw() {
+        if (width == 0 || layoutModel == null || map == null) {
+            return;
+        }
+        if (dirty || rendered != palette) {
+            render();
+        }
+        deviceUnits();
+        fill(palette.surface);
+        g.fillRect(0, 0, width, height);
+        g.putImageData(image, 0, 0);
+        FrameMapLayout l = layoutModel;
+        int c = l.cell();
+        if (c >= 14 && l.group() == 1) {
+            glyphs(l);
+        }
+        int frames = 1 << spanLog;
+        if (currentFrame >= start && currentFrame < start + frames) {
+            mark((currentFrame - start) / l.group(), palette.text, 2);
+        }
+        if (hoverCell >= 0) {
+            mark(hoverCell, palette.focus, 2);
+        }
+        if (focused && cursorCell >= 0) {
+            mark(cursorCell, palette.focus, 3);
+        }
+    }
+
+    private void glyphs(FrameMapLayout l) {
+        int c = l.cell();
+        int[] rgb = kindColours(palette);
+        font(Math.max(7, (int) (c * 0.5 / ratio)), true, false);
+        g.setTextAlign("center");
+        g.setTextBaseline("middle");
+        cssUnits();
+        int units = l.columns() * l.rows();
+        for (int u = 0; u < units; u++) {
+            int f = start + u;
+            if (f >= installed) {
+                break;
+            }
+            int kind = map.kindOrdinal(f);
+            if (GLYPH[kind].isEmpty() || map.disagrees(f)) {
+                continue;
+            }
+            double x = ((u % l.columns()) * c + (c - 1) / 2.0) / ratio;
+            double y = ((u / l.columns()) * c + (c - 1) / 2.0) / ratio;
+            fill(palette.textOn(rgb[kind]));
+            g.fillText(GLYPH[kind], x, y + 0.5);
+        }
+        deviceUnits();
+    }
+
+    /** A ring around a cell, at least 7 device pixels across so a one-pixel frame still shows. */
+    private void mark(int cell, int color, int w) {
+        FrameMapLayout l = layoutModel;
+        int c = l.cell();
+        int x = (cell % l.columns()) * c;
+        int y = (cell / l.columns()) * c;
+        int size = Math.max(c, 7);
+        int grow = (size - c) / 2 + w;
+        int sx = x - grow;
+        int sy = y - grow;
+        int s = c + 2 * grow - (c >= 4 ? 1 : 0);
+        fill(color);
+        g.fillRect(sx, sy, s, w);
+        g.fillRect(sx, sy + s - w, s, w);
+        g.fillRect(sx, sy, w, s);
+        g.fillRect(sx + s - w, sy, w, s);
+    }
+}
