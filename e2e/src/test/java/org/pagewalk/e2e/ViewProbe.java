@@ -106,6 +106,15 @@ final class ViewProbe {
 
     /** Lets a running highlight or redraw finish (a few frames and the longest tween). */
     void settle() {
+        // A walk plays step by step for seconds after an access: jump it to its last step (as a
+        // user pressing Last would), so that both sides of a comparison show the same frame.
+        for (int i = 0; i < 3; i++) {
+            browser.script("var w = document.querySelector('#walk'), last = document.querySelector('#walk .walk-last');"
+                    + " if (w && last && w.dataset.steps && (w.dataset.playing === '1'"
+                    + " || +w.dataset.step !== +w.dataset.steps - 1)) { last.click(); }");
+            browser.script("return new Promise(function (r) { setTimeout(function () {"
+                    + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
+        }
         browser.script("return new Promise(function (r) { setTimeout(function () {"
                 + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
     }

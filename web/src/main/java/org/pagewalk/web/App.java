@@ -22,6 +22,25 @@ public final class App {
     public static final int LAYOUT = 8;
     public static final int ALL = MACHINE | SELECTION | THEME | LAYOUT;
 
+    /** One user action: its line, its result, and the trace events it caused (numbers from and to). */
+    public static final class Action {
+        public final int id;
+        public final String line;
+        public final StepResult result;
+        /** The first event's number in the recorder ({@link TraceRecorder#since}). */
+        public final int from;
+        /** One past the last event's number. */
+        public final int to;
+
+        Action(int id, String line, StepResult result, int from, int to) {
+            this.id = id;
+            this.line = line;
+            this.result = result;
+            this.from = from;
+            this.to = to;
+        }
+    }
+
     /** A view or panel that follows the app. */
     public interface Listener {
         void changed(App app, int what);
@@ -33,6 +52,8 @@ public final class App {
     private final List<Listener> listeners = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
     private StepResult lastResult;
+    private final List<Action> actions = new ArrayList<>();
+    private int nextActionId = 1;
     private int currentAddress = 0xC0100000;
     private int selectedDirectoryIndex = 768;
     private int pending;
@@ -65,8 +86,23 @@ public final class App {
         StepResult r = history.run(session, line);
         lastEvents = recorder.since(mark);
         lastResult = r;
+        actions.add(new Action(nextActionId++, line, r, mark, recorder.size()));
+        if (actions.size() > 1000) {
+            actions.remove(0);
+        }
         changed(MACHINE);
         return r;
+    }
+
+    /** The actions after the one numbered {@code id} (0 for all still held), oldest first. */
+    public List<Action> actionsAfter(int id) {
+        List<Action> out = new ArrayList<>();
+        for (Action a : actions) {
+            if (a.id > id) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     public boolean undo() {

@@ -156,25 +156,15 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             return;
         }
         int before = entries.size();
-        List<Runs.Run> runs = Runs.take();
+        List<App.Action> runs = Runs.take();
         StepResult last = app.lastResult();
-        if (runs.isEmpty()) {
-            // A line run from outside the panels (window.pagewalk.run): its events are the last ones.
-            if (last == null || last == seenResult) {
-                return;
-            }
-            header(last.source(), last);
-            addEvents(app.lastEvents());
-        } else {
-            TraceRecorder recorder = app.recorder();
-            for (Runs.Run run : runs) {
-                header(run.line, run.result);
-                int from = run.from - recorder.dropped();
-                int count = run.to - run.from;
-                if (from >= 0 && count > 0) {
-                    List<TraceEvent> events = recorder.since(from);
-                    addEvents(events.size() > count ? events.subList(0, count) : events);
-                }
+        TraceRecorder recorder = app.recorder();
+        for (App.Action run : runs) {
+            header(run.line, run.result);
+            int count = run.to - run.from;
+            if (count > 0) {
+                List<TraceEvent> events = recorder.since(run.from);
+                addEvents(events.size() > count ? events.subList(0, count) : events);
             }
         }
         seenResult = last;
