@@ -39,6 +39,22 @@ class DirectoryGridTest {
     }
 
     @Test
+    void bootAsmStateBeforeInitMemoryHasTheIdentityPage(Browser browser) {
+        // The Boot tab without "then init_mm": the state boot.s leaves, PDE 0 still the 4 MiB identity page.
+        browser.open("?engine=js");
+        browser.script("return window.pagewalk.run('boot ceanos');");
+        ViewProbe v = new ViewProbe(browser);
+        v.settle();
+        for (int i : new int[] {0, 768, 769, 770, 771}) {
+            v.assertColour("--pw-directory-4m", v.entry(DIR, i), "PDE " + i + " (4 MiB page from boot.s)");
+        }
+        v.assertColour("--pw-free", v.entry(DIR, 1023), "no recursive entry before initMemory");
+        assertEquals("0x0010B000", v.state("cr3"));
+        assertTrue(browser.text("#registers-view").contains("0x0010B000"), browser.text("#registers-view"));
+        browser.assertClean();
+    }
+
+    @Test
     void mappingAPageChangesItsEntryAndTheFrameMap(Browser browser) {
         browser.open("?engine=wasm");
         ViewProbe v = new ViewProbe(browser);
