@@ -15,6 +15,7 @@ public final class History {
     private final List<String> undoLines = new ArrayList<>();
     private final List<Session.State> redoStates = new ArrayList<>();
     private final List<String> redoLines = new ArrayList<>();
+    private int recorded;
 
     /**
      * Runs {@code line} with undo: if it changes the machine, it can be undone. A line that
@@ -27,6 +28,7 @@ public final class History {
                 && !line.trim().startsWith("#")) {
             undoStates.add(before);
             undoLines.add(line.trim());
+            recorded++;
             if (undoStates.size() > LIMIT) {
                 undoStates.remove(0);
                 undoLines.remove(0);
@@ -88,6 +90,11 @@ public final class History {
             }
         }
         return new ArrayList<>(undoLines.subList(from, undoLines.size()));
+    }
+
+    /** How many actions were ever recorded (grows by one each time {@link #run} keeps a line for undo). */
+    public int recorded() {
+        return recorded;
     }
 
     public int size() {

@@ -20,6 +20,7 @@ class UndoRedoTest {
         PanelsPage page = PanelsPage.open(browser, "js");
         page.api("memMapPage 0x08048000 0x00300000 WRITE|USER");
         Map<String, String> s0 = page.viewTexts();
+        List<String> before = page.canvasHashes();
 
         page.tab("access");
         page.type("access-address", "0x08048000");
@@ -29,12 +30,16 @@ class UndoRedoTest {
         Map<String, String> s1 = page.viewTexts();
         assertNotEquals(s0, s1, "the write changed what the panels show");
 
+        List<String> after = page.canvasHashes();
+        assertNotEquals(before, after, "the write changed the canvases");
         page.press("undo");
         assertEquals(s0, page.viewTexts(), "undo restores the panels exactly");
         List<String> c0 = page.canvasHashes();
+        assertEquals(before, c0, "undo restores every canvas exactly, walk and selection included");
         page.press("redo");
         assertEquals(s1, page.viewTexts(), "redo restores them too");
         List<String> c1 = page.canvasHashes();
+        assertEquals(after, c1, "redo restores every canvas exactly");
         page.press("undo");
         assertEquals(s0, page.viewTexts());
         assertEquals(c0, page.canvasHashes(), "the canvases too");

@@ -53,6 +53,24 @@ public final class App {
     private List<TraceEvent> lastEvents = new ArrayList<>();
     private StepResult lastResult;
     private final List<Action> actions = new ArrayList<>();
+    // What the views showed before each undoable action (the events they drew from and the
+    // selection), so that undo and redo put every view back exactly, not just the machine.
+    private final List<ViewState> undoViews = new ArrayList<>();
+    private final List<ViewState> redoViews = new ArrayList<>();
+
+    private static final class ViewState {
+        final List<TraceEvent> events;
+        final StepResult result;
+        final int address;
+        final int directoryIndex;
+
+        ViewState(List<TraceEvent> events, StepResult result, int address, int directoryIndex) {
+            this.events = events;
+            this.result = result;
+            this.address = address;
+            this.directoryIndex = directoryIndex;
+        }
+    }
     private int nextActionId = 1;
     private int currentAddress = 0xC0100000;
     private int selectedDirectoryIndex = 768;
@@ -83,7 +101,16 @@ public final class App {
     /** Runs one scenario line as a user action (with undo) and tells every view. Never throws. */
     public StepResult run(String line) {
         int mark = recorder.size();
+        int recordedBefore = history.recorded();
+        ViewState shown = viewState();
         StepResult r = history.run(session, line);
+        if (history.recorded() != recordedBefore) {
+            undoViews.add(shown);
+            if (undoViews.size() > history.size()) {
+                undoViews.remove(0);
+            }
+            redoViews.clear();
+        }
         lastEvents = recorder.since(mark);
         lastResult = r;
         actions.add(new Action(nextActionId++, line, r, mark, recorder.size()));
@@ -106,23 +133,49 @@ public final class App {
     }
 
     public boolean undo() {
+        ViewState shown = viewState();
         String line = history.undo(session);
         if (line == null) {
             return false;
         }
-        lastEvents = new ArrayList<>();
-        changed(MACHINE);
+        redoViews.add(shown);
+        restoreView(undoViews.isEmpty() ? null : undoViews.remove(undoViews.size() - 1));
+        changed(MACHINE | SELECTION);
         return true;
     }
 
     public boolean redo() {
+        ViewState shown = viewState();
         String line = history.redo(session);
         if (line == null) {
             return false;
         }
-        lastEvents = new ArrayList<>();
-        changed(MACHINE);
+        undoViews.add(shown);
+        restoreView(redoViews.isEmpty() ? null : redoViews.remove(redoViews.size() - 1));
+        changed(MACHINE | SELECTION);
         return true;
+    }
+
+    /** Forgets undo and redo (a fresh start: the first state of the page). */
+    public void clearHistory() {
+        history.clear();
+        undoViews.clear();
+        redoViews.clear();
+    }
+
+    private ViewState viewState() {
+        return new ViewState(lastEvents, lastResult, currentAddress, selectedDirectoryIndex);
+    }
+
+    private void restoreView(ViewState v) {
+        if (v == null) {
+            lastEvents = new ArrayList<>();
+            return;
+        }
+        lastEvents = v.events;
+        lastResult = v.result;
+        currentAddress = v.address;
+        selectedDirectoryIndex = v.directoryIndex;
     }
 
     public int currentAddress() {

@@ -106,7 +106,7 @@ public final class Lessons {
         for (String l : DEFAULT_BOOT) {
             app.run(l);
         }
-        app.history().clear();
+        app.clearHistory();
         baseLines = new ArrayList<>();
         for (String l : DEFAULT_BOOT) {
             baseLines.add(l);
@@ -127,12 +127,12 @@ public final class Lessons {
         for (String l : lines) {
             StepResult r = app.run(l);
             if (r.status() == StepResult.Status.ERROR || r.status() == StepResult.Status.FAILED) {
-                app.history().clear();
+                app.clearHistory();
                 defaultBoot();
                 return false;
             }
         }
-        app.history().clear();
+        app.clearHistory();
         baseLines = lines;
         return true;
     }

@@ -68,8 +68,9 @@ final class AccessTab {
         } else {
             line = "read " + who.value() + " " + Hex.hex32(a) + (bite ? " byte" : "");
         }
-        app.select(a);
+        // Run first, then select: undo then brings back the selection from before the access too.
         outcome.show(app, Runs.run(line), true);
+        app.select(a);
     }
 
     /** The one current address: when another view picks one, this field follows (unless being edited). */
