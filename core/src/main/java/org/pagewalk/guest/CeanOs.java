@@ -188,10 +188,10 @@ public final class CeanOs {
             }
             writeGlobal(KernelLayout.MEM_NUM_VPAGES, 0);
             wr32(initialPageDir(), 0);
-            invalidateCall(0);
+            invalidate(0);
             wr32(initialPageDir() + 1023 * 4, INITIAL_PAGE_DIR | PageFlags.PRESENT | PageFlags.WRITE);
-            invalidateCall(REC_PAGEDIR);
-            pmmInitCall(physicalAllocStart, memHigh);
+            invalidate(REC_PAGEDIR);
+            pmm_init(physicalAllocStart, memHigh);
             fill(virt(layout.pageDirs()), NUM_PAGE_DIRS * 1024);
             fill(virt(GLOBALS + KernelLayout.PAGE_DIR_USED), NUM_PAGE_DIRS / 4);
             return 0;
@@ -203,13 +203,6 @@ public final class CeanOs {
             if (config.isFixed()) {
                 checkRange(memLow, memHigh);
             }
-            pmmInitBody(memLow, memHigh);
-            return 0;
-        });
-    }
-
-    private void pmmInitCall(int memLow, int memHigh) {
-        call("pmm_init", Hex.hex32(memLow) + ", " + Hex.hex32(memHigh), false, () -> {
             pmmInitBody(memLow, memHigh);
             return 0;
         });
@@ -377,13 +370,6 @@ public final class CeanOs {
         });
     }
 
-    private void syncCall() {
-        call("syncPageDirs", "", false, () -> {
-            syncBody();
-            return 0;
-        });
-    }
-
     private void syncBody() {
         int used = virt(GLOBALS + KernelLayout.PAGE_DIR_USED);
         for (int i = 0; i < NUM_PAGE_DIRS; i++) {
@@ -412,13 +398,6 @@ public final class CeanOs {
         });
     }
 
-    private void mapCall(int virtualAddr, int physAddr, int flags) {
-        call("memMapPage", Hex.hex32(virtualAddr) + ", " + Hex.hex32(physAddr) + ", " + PageFlags.format(flags), false, () -> {
-            mapBody(virtualAddr, physAddr, flags, false);
-            return 0;
-        });
-    }
-
     private void mapBody(int virtualAddr, int physAddr, int flags, boolean remap) {
         if (config.isFixed()) {
             checkMapArguments(virtualAddr, physAddr, flags);
@@ -441,7 +420,7 @@ public final class CeanOs {
         if ((pde & PageFlags.PRESENT) == 0) {
             int ptPAddr = allocFrame();
             wr32(REC_PAGEDIR + pdIndex * 4, ptPAddr | PageFlags.PRESENT | PageFlags.WRITE | PageFlags.OWNER | flags);
-            invalidateCall(virtualAddr);
+            invalidate(virtualAddr);
             fill(pt, 1024);
         }
         int oldPte = rd32(pt + ptIndex * 4);
@@ -454,9 +433,9 @@ public final class CeanOs {
         if (!(config.isFixed() && wasPresent)) {
             writeGlobal(KernelLayout.MEM_NUM_VPAGES, readGlobal(KernelLayout.MEM_NUM_VPAGES) + 1);
         }
-        invalidateCall(virtualAddr);
+        invalidate(virtualAddr);
         if (prevPageDir != 0) {
-            syncCall();
+            syncPageDirs();
             if (prevPageDir != initialPageDir()) {
                 changePageDir(prevPageDir);
             }
@@ -490,13 +469,6 @@ public final class CeanOs {
 
     public CallResult invalidate(int vaddr) {
         return call("invalidate", Hex.hex32(vaddr), false, () -> {
-            invalidateBody(vaddr);
-            return 0;
-        });
-    }
-
-    private void invalidateCall(int vaddr) {
-        call("invalidate", Hex.hex32(vaddr), false, () -> {
             invalidateBody(vaddr);
             return 0;
         });
@@ -581,7 +553,7 @@ public final class CeanOs {
                     frame = pte & EntryBits.FRAME_4K;
                     wr32(pteAddress, 0);
                     writeGlobal(KernelLayout.MEM_NUM_VPAGES, readGlobal(KernelLayout.MEM_NUM_VPAGES) - 1);
-                    invalidateCall(virtualAddr);
+                    invalidate(virtualAddr);
                 }
             }
             if (prevPageDir != 0 && prevPageDir != initialPageDir()) {
@@ -619,7 +591,7 @@ public final class CeanOs {
                     int pd = pageDir(i);
                     fill(pd, 1024);
                     wr32(pd + 1023 * 4, layout.pageDir(i) | PageFlags.PRESENT | PageFlags.WRITE);
-                    syncCall();
+                    syncPageDirs();
                     return pd;
                 }
             }
@@ -666,7 +638,7 @@ public final class CeanOs {
             writeGlobal(KernelLayout.HEAP_START, kernelMalloc);
             writeGlobal(KernelLayout.HEAP_SIZE, 0);
             writeGlobal(KernelLayout.THRESHOLD, 0);
-            heapCall(initialHeapSize);
+            changeHeapSize(initialHeapSize);
             int heapSize = readGlobal(KernelLayout.HEAP_SIZE);
             writeGlobal(KernelLayout.FIRST_MEMORY_SEGMENT, kernelMalloc);
             wr32(kernelMalloc + 8, 0);                       // next
@@ -682,10 +654,6 @@ public final class CeanOs {
         return call("changeHeapSize", Hex.hex32(newSize), true, () -> heapBody(newSize));
     }
 
-    private void heapCall(int newSize) {
-        call("changeHeapSize", Hex.hex32(newSize), true, () -> heapBody(newSize));
-    }
-
     private int heapBody(int newSize) {
         if (config.isFixed() && (newSize < 0 || newSize > MAX_HEAP)) {
             throw refuse("heap size " + Hex.hex32(newSize) + " is out of range: 0 to " + Hex.hex32(MAX_HEAP) + " (256 MiB)");
@@ -698,7 +666,7 @@ public final class CeanOs {
             int diff = newPageTop - oldPageTop;
             for (int i = 0; i < diff; i++) {
                 int phys = allocFrame();
-                mapCall(kernelMalloc + oldPageTop * 0x1000 + i * 0x1000, phys, PageFlags.WRITE);
+                memMapPage(kernelMalloc + oldPageTop * 0x1000 + i * 0x1000, phys, PageFlags.WRITE);
             }
         }
         writeGlobal(KernelLayout.HEAP_SIZE, newSize);

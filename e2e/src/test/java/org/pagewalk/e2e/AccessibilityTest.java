@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** axe-core (bundled, no network) finds no serious or critical problem in either theme. */
-@BrowserTest
+@InBrowser
 class AccessibilityTest {
 
     @ParameterizedTest

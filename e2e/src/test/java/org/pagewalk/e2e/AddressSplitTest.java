@@ -8,10 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** The address split and its field: validated in place, nothing changes on bad input. */
-@BrowserTest
+@InBrowser
 class AddressSplitTest {
 
     @Test

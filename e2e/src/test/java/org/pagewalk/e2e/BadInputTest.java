@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** A bad value is explained beside its field, and nothing happens to the machine or any view. */
-@BrowserTest
+@InBrowser
 class BadInputTest {
 
     @Test

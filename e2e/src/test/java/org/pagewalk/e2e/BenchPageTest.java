@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /**
  * bench.html runs every core benchmark on each engine and reports a positive figure with the
  * expected checksum. No timing is asserted here: the figures go into docs/BENCHMARKS.md.
  */
-@BrowserTest
+@InBrowser
 class BenchPageTest {
     @Test
     void javascriptAndWebAssemblyBothReport(Browser b) {

@@ -12,10 +12,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** The console runs scenario lines as user actions; the editor runs or steps a whole scenario; the log shows it all. */
-@BrowserTest
+@InBrowser
 class ConsoleTest {
 
     @ParameterizedTest

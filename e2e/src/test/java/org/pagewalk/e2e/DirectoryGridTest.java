@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** The page directory and page table grids: CeanOS's boot state, mapping, hover, click and keyboard. */
-@BrowserTest
+@InBrowser
 class DirectoryGridTest {
     private static final String DIR = "#directory-canvas";
     private static final String TABLE = "#table-canvas";

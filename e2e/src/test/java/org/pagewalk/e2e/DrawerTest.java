@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** Under 900 px the controls are a drawer behind a button; on a desktop the button is not there. */
-@BrowserTest
+@InBrowser
 class DrawerTest {
 
     @Test

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** When the Wasm build cannot load, the page still runs (or says clearly why it cannot). */
-@BrowserTest
+@InBrowser
 class EngineFallbackTest {
 
     @Test

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** From file:// (the JavaScript build), the views draw and work as over HTTP. */
-@BrowserTest
+@InBrowser
 class FileUrlViewsTest {
 
     @Test

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** The frame map: kinds, zoom from 1 MiB to 4 GiB, the bitmap's disagreements, the pointer's readout. */
-@BrowserTest
+@InBrowser
 class FrameMapTest {
 
     @Test

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** The harness's own checks catch what they claim to, so a green suite means something. */
-@BrowserTest
+@InBrowser
 class HarnessTest {
 
     @Test

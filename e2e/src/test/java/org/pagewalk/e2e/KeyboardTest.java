@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** A keyboard-only journey, Tab, Enter and typing only: boot, map, translate, undo. */
-@BrowserTest
+@InBrowser
 class KeyboardTest {
     private static final int MAX_TABS = 120;
 

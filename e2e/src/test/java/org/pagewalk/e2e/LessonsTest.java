@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** Lessons, exercises, share links, autosave, embedding and the postMessage API, as a user or a course page uses them. */
-@BrowserTest
+@InBrowser
 class LessonsTest {
     private static String run(Browser b, String line) {
         return (String) b.script("return window.pagewalk.run(arguments[0]);", line);

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** Light and dark themes: the system setting by default, the toggle pins and remembers one. */
-@BrowserTest
+@InBrowser
 class ThemeTest {
     private static final String BACKGROUND = "return getComputedStyle(document.body).backgroundColor;";
 

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /**
  * Screenshots of the page after a mapping and a walk, at desktop and phone widths, in light and
  * dark (target/screenshots/views-*.png), with the canvases sharp for the device pixel ratio.
  */
-@BrowserTest
+@InBrowser
 class ViewsScreenshotTest {
 
     @ParameterizedTest(name = "{0} {1}")

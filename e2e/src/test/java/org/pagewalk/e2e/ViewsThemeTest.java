@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** The canvases follow the theme: the toggle and the system setting both redraw them in the theme's tokens. */
-@BrowserTest
+@InBrowser
 class ViewsThemeTest {
 
     @Test

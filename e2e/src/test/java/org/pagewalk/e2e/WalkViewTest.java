@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
-import org.pagewalk.e2e.harness.BrowserTest;
+import org.pagewalk.e2e.harness.InBrowser;
 
 /** The walk: every step in words, the core's physical address, the TLB short-cut, faults, playback. */
-@BrowserTest
+@InBrowser
 class WalkViewTest {
 
     @Test

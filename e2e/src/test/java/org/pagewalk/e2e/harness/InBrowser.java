@@ -12,5 +12,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(BrowserExtension.class)
 @Tag("e2e")
-public @interface BrowserTest {
+public @interface InBrowser {
 }
