@@ -333,7 +333,7 @@ public final class Machine {
     // ---- Snapshots ------------------------------------------------------------------------
 
     public MachineSnapshot snapshot() {
-        return new MachineSnapshot(config, memory.snapshot(), cr.cr0(), cr.cr2(), cr.cr3(), cr.cr4(), tlb.save());
+        return new MachineSnapshot(config, memory.snapshot(), cr.cr0(), cr.cr2(), cr.cr3(), cr.cr4(), tlb.saveFlat());
     }
 
     public void restore(MachineSnapshot s) {
@@ -343,7 +343,7 @@ public final class Machine {
         }
         memory.restore(s.memory);
         cr.load(s.cr0, s.cr2, s.cr3, s.cr4);
-        tlb.load(s.tlb);
+        tlb.loadFlat(s.tlb);
     }
 
     /**

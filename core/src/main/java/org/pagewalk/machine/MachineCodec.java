@@ -30,18 +30,19 @@ public final class MachineCodec {
                 .append(' ').append(hex(s.config.tlb().ways())).append('\n');
         sb.append("cr ").append(hex(s.cr0)).append(' ').append(hex(s.cr2)).append(' ').append(hex(s.cr3))
                 .append(' ').append(hex(s.cr4)).append('\n');
-        int[] counters = s.tlb[9];
+        int[][] tlbState = m.tlb().save();
+        int[] counters = tlbState[9];
         sb.append("tlb");
         for (int c : counters) {
             sb.append(' ').append(hex(c));
         }
         sb.append('\n');
-        int[] flags = s.tlb[3];
+        int[] flags = tlbState[3];
         for (int i = 0; i < flags.length; i++) {
             if ((flags[i] & Tlb.VALID) != 0) {
                 sb.append("e ").append(hex(i));
                 for (int k = 0; k < 9; k++) {
-                    sb.append(' ').append(hex(s.tlb[k][i]));
+                    sb.append(' ').append(hex(tlbState[k][i]));
                 }
                 sb.append('\n');
             }

@@ -11,10 +11,10 @@ public final class MachineSnapshot {
     final int cr2;
     final int cr3;
     final int cr4;
-    final int[][] tlb;
+    final int[] tlb;
 
     MachineSnapshot(MachineConfig config, PhysicalMemory.Image memory, int cr0, int cr2, int cr3, int cr4,
-                    int[][] tlb) {
+                    int[] tlb) {
         this.config = config;
         this.memory = memory;
         this.cr0 = cr0;

@@ -419,6 +419,39 @@ public final class Tlb {
             {clock, largeEntries, hits, misses, evictions}};
     }
 
+    /**
+     * The whole TLB in one new array (ten fields per entry, then the counters): one allocation per
+     * snapshot, which matters in TeaVM's JavaScript, where every int[] is a typed array that is
+     * costly to create.
+     */
+    int[] saveFlat() {
+        int n = tag.length;
+        int[] out = new int[n * 10 + 5];
+        int[][] fields = {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
+        for (int k = 0; k < 9; k++) {
+            System.arraycopy(fields[k], 0, out, k * n, n);
+        }
+        out[n * 10] = clock;
+        out[n * 10 + 1] = largeEntries;
+        out[n * 10 + 2] = hits;
+        out[n * 10 + 3] = misses;
+        out[n * 10 + 4] = evictions;
+        return out;
+    }
+
+    void loadFlat(int[] s) {
+        int n = tag.length;
+        int[][] fields = {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
+        for (int k = 0; k < 9; k++) {
+            System.arraycopy(s, k * n, fields[k], 0, n);
+        }
+        clock = s[n * 10];
+        largeEntries = s[n * 10 + 1];
+        hits = s[n * 10 + 2];
+        misses = s[n * 10 + 3];
+        evictions = s[n * 10 + 4];
+    }
+
     void load(int[][] s) {
         int[][] targets = {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
         for (int k = 0; k < targets.length; k++) {
