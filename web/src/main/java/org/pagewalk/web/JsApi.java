@@ -1,9 +1,7 @@
 package org.pagewalk.web;
 
 import org.pagewalk.scenario.StepResult;
-import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
-import org.teavm.jso.JSObject;
+import org.pagewalk.web.dom.Js;
 
 /**
  * {@code window.pagewalk}: a small JavaScript API over the app, for the postMessage bridge used
@@ -12,21 +10,11 @@ import org.teavm.jso.JSObject;
  * registers and globals.
  */
 final class JsApi {
-    @JSFunctor
-    interface LineFunction extends JSObject {
-        String apply(String line);
-    }
-
-    @JSFunctor
-    interface StateFunction extends JSObject {
-        String apply();
-    }
-
     private JsApi() {
     }
 
     static void install(App app) {
-        LineFunction run = line -> {
+        Js.TextFunction run = line -> {
             StepResult[] out = new StepResult[1];
             Guard.run(() -> {
                 out[0] = app.run(line == null ? "" : line);
@@ -34,14 +22,11 @@ final class JsApi {
             });
             return out[0] == null ? "error: internal error" : out[0].status().name().toLowerCase() + ": " + out[0].message();
         };
-        StateFunction state = () -> {
+        Js.TextSupplier state = () -> {
             String[] out = new String[1];
             Guard.run(() -> out[0] = StateJson.of(app));
             return out[0] == null ? "{}" : out[0];
         };
-        expose(run, state);
+        Js.exposeApi(run, state);
     }
-
-    @JSBody(params = {"run", "state"}, script = "window.pagewalk = { run: run, state: state };")
-    private static native void expose(LineFunction run, StateFunction state);
 }

@@ -1,5 +1,6 @@
 package org.pagewalk.web;
 
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLBodyElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -33,16 +34,17 @@ public final class Main {
         }
         Theme.install(document);
         App app = new App();
+        Dom dom = new Dom(document);
         JsApi.install(app);
-        org.pagewalk.web.views.Views.install(app, document);
-        org.pagewalk.web.panels.Panels.install(app, document);
+        org.pagewalk.web.views.Views.install(app, dom);
+        org.pagewalk.web.panels.Panels.install(app, dom);
         HTMLElement status = document.getElementById("status");
         if (status != null) {
             status.setInnerText("Ready: the emulator runs on " + engine + ".");
         }
         // The first state: a share link, a lesson, the autosaved session, or CeanOS booted as kernel.c does.
         // After the ready text, so that a message about a damaged link stays visible.
-        org.pagewalk.web.lessons.Lessons.start(app, document);
+        org.pagewalk.web.lessons.Lessons.start(app, dom);
         // Last, so that tests waiting for it see a fully wired page.
         body.setAttribute("data-ready", "1");
     }

@@ -1,5 +1,7 @@
 package org.pagewalk.web;
 
+import org.pagewalk.web.dom.Js;
+import org.pagewalk.web.dom.MediaQuery;
 import org.teavm.jso.browser.Storage;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -21,7 +23,7 @@ final class Theme {
         if (toggle == null) {
             return;
         }
-        MediaQuery system = MediaQuery.match("(prefers-color-scheme: dark)");
+        MediaQuery system = Js.matchMedia("(prefers-color-scheme: dark)");
         show(toggle, isDark(document, system));
         toggle.removeAttribute("disabled");
         if (system != null) {

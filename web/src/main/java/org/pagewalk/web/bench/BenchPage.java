@@ -9,7 +9,7 @@ import org.pagewalk.machine.Machine;
 import org.pagewalk.machine.MachineConfig;
 import org.pagewalk.machine.TlbGeometry;
 import org.pagewalk.web.Guard;
-import org.teavm.jso.JSBody;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -25,6 +25,7 @@ public final class BenchPage {
         int run(int n);
     }
 
+    private final HTMLDocument document;
     private final HTMLElement table;
     private final StringBuilder json = new StringBuilder("[");
     private int index;
@@ -34,6 +35,7 @@ public final class BenchPage {
     private final String[] units;
 
     private BenchPage(HTMLDocument document) {
+        this.document = document;
         table = document.getElementById("bench-results");
         Machine hits = pagedMachine();
         Machine misses = pagedMachine();
@@ -139,18 +141,18 @@ public final class BenchPage {
     private void next() {
         if (index >= works.length) {
             json.append(']');
-            HTMLElement status = HTMLDocument.current().getElementById("status");
+            HTMLElement status = document.getElementById("status");
             if (status != null) {
                 status.setInnerText("Done.");
             }
-            publish(json.toString());
+            Js.publishBench(json.toString());
             return;
         }
         int i = index++;
         works[i].run(Math.max(1, counts[i] / 20)); // warm up (JIT, caches)
-        double start = now();
+        double start = Js.now();
         int checksum = works[i].run(counts[i]);
-        double elapsed = now() - start;
+        double elapsed = Js.now() - start;
         double per;
         if (i == 5) {
             per = elapsed * 1e6 / Math.max(1, checksum); // ns per frame allocated
@@ -161,7 +163,7 @@ public final class BenchPage {
         } else {
             per = elapsed * 1e6 / counts[i];
         }
-        HTMLElement row = HTMLDocument.current().createElement("tr");
+        HTMLElement row = document.createElement("tr");
         row.setInnerHTML("<th scope=\"row\"></th><td></td><td></td>");
         ((HTMLElement) row.getChildNodes().get(0)).setInnerText(names[i]);
         ((HTMLElement) row.getChildNodes().get(1)).setInnerText(round(per) + " " + units[i]);
@@ -176,10 +178,4 @@ public final class BenchPage {
         int hundredths = (int) Math.round(v * 100);
         return (hundredths / 100) + "." + (hundredths % 100 < 10 ? "0" : "") + (hundredths % 100);
     }
-
-    @JSBody(script = "return performance.now();")
-    private static native double now();
-
-    @JSBody(params = "json", script = "window.pagewalkBench = JSON.parse(json); document.body.dataset.bench = 'done';")
-    private static native void publish(String json);
 }

@@ -1,6 +1,7 @@
 package org.pagewalk.web.lessons;
 
-import org.teavm.jso.dom.html.HTMLDocument;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -17,27 +18,27 @@ final class Embed {
     private Embed() {
     }
 
-    static void apply(HTMLDocument document, String views) {
-        HTMLElement body = document.getBody();
+    static void apply(Dom dom, String views) {
+        HTMLElement body = dom.document().getBody();
         body.getClassList().add("embed");
-        HTMLElement main = document.getElementById("app");
-        HTMLElement column = Dom.el("div", "embed-views embed-shown", null);
+        HTMLElement main = dom.byId("app");
+        HTMLElement column = dom.el("div", "embed-views embed-shown", null);
         String wanted = views == null || views.isEmpty() ? "lesson,walk,directory" : views;
         for (String name : org.pagewalk.text.Split.on(wanted, ',')) {
             String id = idOf(name.trim());
-            HTMLElement view = id == null ? null : document.getElementById(id);
+            HTMLElement view = id == null ? null : dom.byId(id);
             if (view != null) {
                 column.appendChild(view);
             }
         }
         main.appendChild(column);
-        HTMLElement status = document.getElementById("status");
+        HTMLElement status = dom.byId("status");
         if (status != null) {
             status.getClassList().add("embed-shown");
         }
-        HTMLElement header = document.querySelector(".topbar");
+        HTMLElement header = dom.document().querySelector(".topbar");
         if (header != null) {
-            HTMLElement open = Dom.el("a", "embed-open", "Open in Pagewalk ↗");
+            HTMLElement open = dom.el("a", "embed-open", "Open in Pagewalk ↗");
             String full = Js.pageUrl().replace("embed=1", "embed=0");
             open.setAttribute("href", full);
             open.setAttribute("target", "_blank");

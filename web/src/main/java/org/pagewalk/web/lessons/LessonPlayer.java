@@ -8,7 +8,8 @@ import org.pagewalk.scenario.Step;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
-import org.teavm.jso.dom.html.HTMLDocument;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -19,6 +20,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class LessonPlayer {
     private final App app;
+    private final Dom dom;
     private final HTMLElement root;
     private final HTMLElement narration;
     private Scenario scenario;
@@ -32,10 +34,11 @@ final class LessonPlayer {
     private int passed;
     private int failed;
 
-    LessonPlayer(App app, HTMLDocument document) {
+    LessonPlayer(App app, Dom dom) {
         this.app = app;
-        this.root = document.getElementById("lesson-view");
-        this.narration = document.getElementById("narration");
+        this.dom = dom;
+        this.root = dom.byId("lesson-view");
+        this.narration = dom.byId("narration");
     }
 
     boolean isLoaded() {
@@ -63,33 +66,33 @@ final class LessonPlayer {
     private void render() {
         Dom.clear(root);
         root.setHidden(false);
-        HTMLElement head = Dom.el("div", "lesson-head", null);
-        HTMLElement h = Dom.el("h2", "lesson-title", (exercise ? "Exercise: " : "Lesson: ") + name);
+        HTMLElement head = dom.el("div", "lesson-head", null);
+        HTMLElement h = dom.el("h2", "lesson-title", (exercise ? "Exercise: " : "Lesson: ") + name);
         head.appendChild(h);
-        head.appendChild(Dom.button("Close", "Close the lesson (the machine stays as it is)", this::closeLesson));
+        head.appendChild(dom.action("Close", "Close the lesson (the machine stays as it is)", this::closeLesson));
         root.appendChild(head);
         if (!scenario.about().isEmpty()) {
-            root.appendChild(Dom.el("p", "lesson-about", scenario.about()));
+            root.appendChild(dom.el("p", "lesson-about", scenario.about()));
         }
-        HTMLElement bar = Dom.el("div", "lesson-bar", null);
-        bar.appendChild(Dom.button("Step", "Run the next line", this::stepOnce));
-        bar.appendChild(Dom.button("Play", "Run to the next pause", this::play));
-        bar.appendChild(Dom.button("Restart", "Run the lesson again from its first line", this::restart));
+        HTMLElement bar = dom.el("div", "lesson-bar", null);
+        bar.appendChild(dom.action("Step", "Run the next line", this::stepOnce));
+        bar.appendChild(dom.action("Play", "Run to the next pause", this::play));
+        bar.appendChild(dom.action("Restart", "Run the lesson again from its first line", this::restart));
         if (exercise) {
-            bar.appendChild(Dom.button("Show answers", "Reveal the expected results", this::reveal));
+            bar.appendChild(dom.action("Show answers", "Reveal the expected results", this::reveal));
         }
-        summary = Dom.el("span", "lesson-summary", "");
+        summary = dom.el("span", "lesson-summary", "");
         summary.setAttribute("aria-live", "polite");
         bar.appendChild(summary);
         root.appendChild(bar);
-        list = Dom.el("ol", "lesson-lines", null);
+        list = dom.el("ol", "lesson-lines", null);
         list.setAttribute("aria-label", "Lesson lines");
         rows.clear();
         for (Step s : scenario.steps()) {
-            HTMLElement li = Dom.el("li", "lesson-line pending", null);
-            HTMLElement code = Dom.el("code", null, shown(s));
+            HTMLElement li = dom.el("li", "lesson-line pending", null);
+            HTMLElement code = dom.el("code", null, shown(s));
             li.appendChild(code);
-            li.appendChild(Dom.el("div", "lesson-result", ""));
+            li.appendChild(dom.el("div", "lesson-result", ""));
             list.appendChild(li);
             rows.add(li);
         }

@@ -7,7 +7,8 @@ import org.pagewalk.scenario.ScenarioWriter;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
-import org.teavm.jso.dom.html.HTMLDocument;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.dom.html.HTMLTextAreaElement;
@@ -27,7 +28,7 @@ public final class Lessons {
     static final String[] DEFAULT_BOOT = {"boot ceanos", "init_mm"};
 
     private final App app;
-    private final HTMLDocument document;
+    private final Dom dom;
     private final LessonPlayer player;
     private List<String> baseLines = new ArrayList<>();
     private HTMLElement dialog;
@@ -35,20 +36,20 @@ public final class Lessons {
     private HTMLElement dialogTitle;
     private boolean restoring;
 
-    private Lessons(App app, HTMLDocument document) {
+    private Lessons(App app, Dom dom) {
         this.app = app;
-        this.document = document;
-        this.player = new LessonPlayer(app, document);
+        this.dom = dom;
+        this.player = new LessonPlayer(app, dom);
     }
 
     /** Builds the lesson UI and brings the machine to its first state. */
-    public static void start(App app, HTMLDocument document) {
-        Lessons lessons = new Lessons(app, document);
+    public static void start(App app, Dom dom) {
+        Lessons lessons = new Lessons(app, dom);
         lessons.installNav();
         lessons.installDialog();
         boolean embed = "1".equals(Js.queryParameter("embed"));
         if (embed) {
-            Embed.apply(document, Js.queryParameter("view"));
+            Embed.apply(dom, Js.queryParameter("view"));
         }
         lessons.firstState();
         MessageApi.install(app, lessons);
@@ -164,7 +165,7 @@ public final class Lessons {
     }
 
     private void status(String text) {
-        HTMLElement s = document.getElementById("status");
+        HTMLElement s = dom.byId("status");
         if (s != null) {
             s.setInnerText(text);
         }
@@ -173,31 +174,30 @@ public final class Lessons {
     // ---- top navigation and dialogs --------------------------------------------------------
 
     private void installNav() {
-        HTMLElement nav = document.getElementById("topnav");
+        HTMLElement nav = dom.byId("topnav");
         if (nav == null) {
             return;
         }
-        nav.appendChild(Dom.button("Lessons", "Built-in lessons and find-the-bug exercises", this::showLessons));
-        nav.appendChild(Dom.button("Exercise", "A random translation exercise with its answer key", this::showExercise));
-        nav.appendChild(Dom.button("Share", "A link that rebuilds this machine", this::showShare));
-        nav.appendChild(Dom.button("Export", "Save this machine as a scenario file", this::export));
-        nav.appendChild(Dom.button("Import", "Open a scenario file", this::showImport));
-        nav.appendChild(Dom.button("Embed", "An iframe snippet for course pages", this::showEmbed));
+        nav.appendChild(dom.action("Lessons", "Built-in lessons and find-the-bug exercises", this::showLessons));
+        nav.appendChild(dom.action("Exercise", "A random translation exercise with its answer key", this::showExercise));
+        nav.appendChild(dom.action("Share", "A link that rebuilds this machine", this::showShare));
+        nav.appendChild(dom.action("Export", "Save this machine as a scenario file", this::export));
+        nav.appendChild(dom.action("Import", "Open a scenario file", this::showImport));
+        nav.appendChild(dom.action("Embed", "An iframe snippet for course pages", this::showEmbed));
     }
 
     private void installDialog() {
-        dialog = document.createElement("dialog");
-        dialog.setClassName("pw-dialog");
+        dialog = dom.el("dialog", "pw-dialog");
         dialog.setAttribute("aria-labelledby", "pw-dialog-title");
-        dialogTitle = Dom.el("h2", "pw-dialog-title", "");
+        dialogTitle = dom.el("h2", "pw-dialog-title", "");
         dialogTitle.setAttribute("id", "pw-dialog-title");
-        HTMLElement head = Dom.el("div", "pw-dialog-head", null);
+        HTMLElement head = dom.el("div", "pw-dialog-head", null);
         head.appendChild(dialogTitle);
-        head.appendChild(Dom.button("Close", "Close this dialog (Escape)", this::closeDialog));
+        head.appendChild(dom.action("Close", "Close this dialog (Escape)", this::closeDialog));
         dialog.appendChild(head);
-        dialogBody = Dom.el("div", "pw-dialog-body", null);
+        dialogBody = dom.el("div", "pw-dialog-body", null);
         dialog.appendChild(dialogBody);
-        document.getBody().appendChild(dialog);
+        dom.document().getBody().appendChild(dialog);
     }
 
     private HTMLElement openDialog(String title) {
@@ -213,12 +213,12 @@ public final class Lessons {
 
     void showLessons() {
         HTMLElement body = openDialog("Lessons");
-        body.appendChild(Dom.el("p", null, "Each lesson boots its own machine and runs line by line: Step runs one line, "
+        body.appendChild(dom.el("p", null, "Each lesson boots its own machine and runs line by line: Step runs one line, "
                 + "Play runs to the next pause. Expect lines check themselves."));
-        HTMLElement list = Dom.el("ul", "lesson-list", null);
+        HTMLElement list = dom.el("ul", "lesson-list", null);
         for (Library.Entry e : Library.entries()) {
-            HTMLElement li = Dom.el("li", null, null);
-            HTMLElement b = Dom.button(e.title, e.topic, () -> {
+            HTMLElement li = dom.el("li", null, null);
+            HTMLElement b = dom.action(e.title, e.topic, () -> {
                 closeDialog();
                 String error = player.load(e.text, e.title, false);
                 if (error != null) {
@@ -227,7 +227,7 @@ public final class Lessons {
             });
             b.setAttribute("data-file", e.file);
             li.appendChild(b);
-            li.appendChild(Dom.el("span", "lesson-topic", " " + e.topic));
+            li.appendChild(dom.el("span", "lesson-topic", " " + e.topic));
             list.appendChild(li);
         }
         body.appendChild(list);
@@ -235,18 +235,18 @@ public final class Lessons {
 
     void showExercise() {
         HTMLElement body = openDialog("Exercise");
-        body.appendChild(Dom.el("p", null, "A random CeanOS address space and ten accesses to translate by hand. "
+        body.appendChild(dom.el("p", null, "A random CeanOS address space and ten accesses to translate by hand. "
                 + "The same seed always gives the same exercise, so a class can share one."));
-        HTMLElement label = Dom.el("label", null, "Seed ");
-        HTMLInputElement seed = (HTMLInputElement) document.createElement("input");
+        HTMLElement label = dom.el("label", null, "Seed ");
+        HTMLInputElement seed = dom.el("input").cast();
         seed.setAttribute("inputmode", "numeric");
         seed.setValue(Integer.toString((int) (Math.random() * 100000)));
         label.appendChild(seed);
         body.appendChild(label);
-        HTMLElement error = Dom.el("p", "field-error", "");
+        HTMLElement error = dom.el("p", "field-error", "");
         error.setAttribute("role", "alert");
         body.appendChild(error);
-        body.appendChild(Dom.button("Start the exercise", null, () -> {
+        body.appendChild(dom.action("Start the exercise", null, () -> {
             int[] out = new int[1];
             String bad = org.pagewalk.text.Hex.parseUnsigned(seed.getValue().trim(), out);
             if (bad != null) {
@@ -262,14 +262,14 @@ public final class Lessons {
 
     private void showShare() {
         HTMLElement body = openDialog("Share this machine");
-        body.appendChild(Dom.el("p", null, "This link rebuilds the machine as it is now, by replaying the actions since boot."));
-        HTMLTextAreaElement area = (HTMLTextAreaElement) document.createElement("textarea");
+        body.appendChild(dom.el("p", null, "This link rebuilds the machine as it is now, by replaying the actions since boot."));
+        HTMLTextAreaElement area = dom.el("textarea").cast();
         area.setClassName("share-text");
         area.setAttribute("readonly", "");
         area.setAttribute("aria-label", "Share link");
         area.setValue(shareLink());
         body.appendChild(area);
-        body.appendChild(Dom.button("Copy link", null, () -> {
+        body.appendChild(dom.action("Copy link", null, () -> {
             boolean ok = Js.copy(area.getValue());
             status(ok ? "Share link copied." : "Select the link and copy it (the browser refused the clipboard).");
         }));
@@ -282,12 +282,12 @@ public final class Lessons {
 
     private void showImport() {
         HTMLElement body = openDialog("Open a scenario");
-        body.appendChild(Dom.el("p", null, "A scenario file (.pw) opens as a lesson: step through it or play it."));
-        HTMLInputElement input = (HTMLInputElement) document.createElement("input");
+        body.appendChild(dom.el("p", null, "A scenario file (.pw) opens as a lesson: step through it or play it."));
+        HTMLInputElement input = dom.el("input").cast();
         input.setAttribute("type", "file");
         input.setAttribute("accept", ".pw,.txt,text/plain");
         input.setAttribute("aria-label", "Scenario file");
-        HTMLElement error = Dom.el("p", "field-error", "");
+        HTMLElement error = dom.el("p", "field-error", "");
         error.setAttribute("role", "alert");
         Guard.on(input, "change", e -> Js.readFile(input, text -> Guard.run(() -> {
             if (text == null) {
@@ -303,11 +303,11 @@ public final class Lessons {
         })));
         body.appendChild(input);
         body.appendChild(error);
-        HTMLTextAreaElement paste = (HTMLTextAreaElement) document.createElement("textarea");
+        HTMLTextAreaElement paste = dom.el("textarea").cast();
         paste.setAttribute("aria-label", "Or paste scenario text");
         paste.setAttribute("placeholder", "…or paste scenario text here");
         body.appendChild(paste);
-        body.appendChild(Dom.button("Open pasted text", null, () -> {
+        body.appendChild(dom.action("Open pasted text", null, () -> {
             String problem = player.load(paste.getValue(), "Pasted scenario", false);
             if (problem != null) {
                 error.setInnerText("This scenario has an error, nothing was run: " + problem);
@@ -319,53 +319,53 @@ public final class Lessons {
 
     private void showEmbed() {
         HTMLElement body = openDialog("Embed in a course page");
-        body.appendChild(Dom.el("p", null, "Paste this into Moodle, Canvas, a Jupyter Book or a slide deck. Choose the views "
+        body.appendChild(dom.el("p", null, "Paste this into Moodle, Canvas, a Jupyter Book or a slide deck. Choose the views "
                 + "with view= (split, walk, directory, table, tlb, memory, registers, lesson) and a built-in lesson with "
                 + "scenario=. The page talks to its host with postMessage (see docs/EMBEDDING.md)."));
         String base = Js.pageUrl();
         String src = base + (base.indexOf('?') >= 0 ? "&" : "?") + "embed=1&view=lesson,walk,directory,tlb"
                 + "&scenario=06-forgotten-invlpg.pw";
-        HTMLTextAreaElement area = (HTMLTextAreaElement) document.createElement("textarea");
+        HTMLTextAreaElement area = dom.el("textarea").cast();
         area.setClassName("share-text");
         area.setAttribute("readonly", "");
         area.setAttribute("aria-label", "Embed snippet");
         area.setValue("<iframe src=\"" + src + "\" width=\"800\" height=\"600\" title=\"Pagewalk: x86 paging\" "
                 + "style=\"border:1px solid #d1d5db;border-radius:8px\"></iframe>");
         body.appendChild(area);
-        body.appendChild(Dom.button("Copy snippet", null, () -> status(Js.copy(area.getValue()) ? "Snippet copied."
+        body.appendChild(dom.action("Copy snippet", null, () -> status(Js.copy(area.getValue()) ? "Snippet copied."
                 : "Select the snippet and copy it (the browser refused the clipboard).")));
     }
 
     private void showStartCard() {
-        HTMLElement main = document.getElementById("app");
-        HTMLElement card = Dom.el("section", "panel start-card", null);
+        HTMLElement main = dom.byId("app");
+        HTMLElement card = dom.el("section", "panel start-card", null);
         card.setAttribute("aria-label", "Start here");
         card.setAttribute("id", "start-card");
-        card.appendChild(Dom.el("h2", null, "Start here"));
-        card.appendChild(Dom.el("p", null, "CeanOS has booted: paging is on, initMemory has run and the kernel heap is mapped. "
+        card.appendChild(dom.el("h2", null, "Start here"));
+        card.appendChild(dom.el("p", null, "CeanOS has booted: paging is on, initMemory has run and the kernel heap is mapped. "
                 + "Pick a way in:"));
-        HTMLElement row = Dom.el("div", "start-actions", null);
-        row.appendChild(Dom.button("Take the two-minute tour", null, () -> {
+        HTMLElement row = dom.el("div", "start-actions", null);
+        row.appendChild(dom.action("Take the two-minute tour", null, () -> {
             card.setHidden(true);
             Library.Entry e = Library.find("01-boot-and-initmemory.pw");
             if (e != null) {
                 player.load(e.text, e.title, false);
             }
         }));
-        row.appendChild(Dom.button("Browse the lessons", null, () -> {
+        row.appendChild(dom.action("Browse the lessons", null, () -> {
             card.setHidden(true);
             showLessons();
         }));
-        row.appendChild(Dom.button("Try an exercise", null, () -> {
+        row.appendChild(dom.action("Try an exercise", null, () -> {
             card.setHidden(true);
             showExercise();
         }));
-        row.appendChild(Dom.button("Don't show this again", null, () -> {
+        row.appendChild(dom.action("Don't show this again", null, () -> {
             card.setHidden(true);
             Js.store(START_CARD_KEY, "1");
         }));
         card.appendChild(row);
-        HTMLElement status = document.getElementById("status");
+        HTMLElement status = dom.byId("status");
         if (main != null && status != null && status.getNextSibling() != null) {
             main.insertBefore(card, status.getNextSibling());
         }

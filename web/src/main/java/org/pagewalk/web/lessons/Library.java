@@ -2,6 +2,7 @@ package org.pagewalk.web.lessons;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.web.dom.Js;
 
 /** The built-in scenarios, from scenarios/library.js (window.PAGEWALK_LIBRARY). */
 final class Library {

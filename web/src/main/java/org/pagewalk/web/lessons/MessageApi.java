@@ -3,6 +3,7 @@ package org.pagewalk.web.lessons;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Js;
 
 /**
  * The postMessage API for course pages (docs/EMBEDDING.md). Messages in:
@@ -63,7 +64,7 @@ final class MessageApi {
             json.append(",\"state\":").append(org.pagewalk.web.StateJson.of(app)).append('}');
             Js.reply(source, json.toString());
         }));
-        Js.tellParent(null, "{\"type\":\"pagewalk:ready\"}");
+        Js.tellParent("{\"type\":\"pagewalk:ready\"}");
     }
 
     static String q(String s) {

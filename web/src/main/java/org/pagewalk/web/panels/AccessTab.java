@@ -3,6 +3,7 @@ package org.pagewalk.web.panels;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -16,19 +17,24 @@ final class AccessTab {
     private static final String TRANSLATE = "translate";
 
     private final App app;
-    private final Choice who = new Choice("access-who", "As", "kernel", "Kernel (CPL 0)", "user", "User (CPL 3)");
-    private final Choice size = new Choice("access-size", "Size (read and write)", "word", "Word (4 bytes)", "byte", "Byte");
-    private final Choice intent = new Choice("access-intent", "Translate checks a", "read", "Read", "write", "Write");
-    private final ActionForm form = new ActionForm("access-form", null, "Read");
+    private final Choice who;
+    private final Choice size;
+    private final Choice intent;
+    private final ActionForm form;
     private final Field address;
     private final Field value;
-    private final Outcome outcome = new Outcome("access-outcome");
+    final Outcome outcome;
     private String op = READ;
 
-    AccessTab(App app, HTMLElement panel) {
+    AccessTab(App app, Dom dom, HTMLElement panel) {
         this.app = app;
+        who = new Choice(dom, "access-who", "As", "kernel", "Kernel (CPL 0)", "user", "User (CPL 3)");
+        size = new Choice(dom, "access-size", "Size (read and write)", "word", "Word (4 bytes)", "byte", "Byte");
+        intent = new Choice(dom, "access-intent", "Translate checks a", "read", "Read", "write", "Write");
+        form = new ActionForm(dom, "access-form", null, "Read");
+        outcome = new Outcome(dom, "access-outcome");
         form.form.setAttribute("aria-label", "Memory access");
-        Dom.add(panel, "p", "form-about",
+        dom.add(panel, "p", "form-about",
                 "Access a linear (virtual) address as the CPU does: TLB first, then the page walk, with A/D bits and faults.");
         panel.appendChild(form.form);
         address = form.field("access-address", "Linear address", Hex.hex32(app.currentAddress()), null, Num::number);
@@ -69,7 +75,7 @@ final class AccessTab {
             line = "read " + who.value() + " " + Hex.hex32(a) + (bite ? " byte" : "");
         }
         // Run first, then select: undo then brings back the selection from before the access too.
-        outcome.show(app, Runs.run(line), true);
+        outcome.show(app, app.run(line), true);
         app.select(a);
     }
 

@@ -3,6 +3,7 @@ package org.pagewalk.web.panels;
 import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -20,21 +21,23 @@ final class ActionForm {
     final HTMLElement form;
     final HTMLElement body;
     final HTMLButtonElement submit;
+    private final Dom dom;
     private final List<Field> fields = new ArrayList<>();
     private Action action;
 
-    ActionForm(String id, String title, String buttonText) {
-        form = Dom.el("form", "action-form");
+    ActionForm(Dom dom, String id, String title, String buttonText) {
+        this.dom = dom;
+        form = dom.el("form", "action-form");
         form.setId(id);
         form.setAttribute("novalidate", "");
         if (title != null) {
-            HTMLElement h = Dom.add(form, "h3", "form-title", title);
+            HTMLElement h = dom.add(form, "h3", "form-title", title);
             h.setId(id + "-title");
             form.setAttribute("aria-labelledby", id + "-title");
         }
-        body = Dom.add(form, "div", "form-body");
-        HTMLElement actions = Dom.add(form, "div", "form-actions");
-        submit = Dom.el("button", "button primary").cast();
+        body = dom.add(form, "div", "form-body");
+        HTMLElement actions = dom.add(form, "div", "form-actions");
+        submit = dom.el("button", "button primary").cast();
         submit.setType("submit");
         submit.setId(id + "-submit");
         submit.setTextContent(buttonText);
@@ -49,7 +52,7 @@ final class ActionForm {
 
     /** Another submit button; {@code pressed} tells which one sent the form (Enter in a field presses the first). */
     HTMLButtonElement button(String id, String text, Runnable pressed) {
-        HTMLButtonElement b = Dom.el("button", "button").cast();
+        HTMLButtonElement b = dom.el("button", "button").cast();
         b.setType("submit");
         b.setId(id);
         b.setTextContent(text);
@@ -59,7 +62,7 @@ final class ActionForm {
     }
 
     Field field(String id, String label, String initial, String hint, Field.Rule rule) {
-        Field f = new Field(id, label, initial, hint, rule);
+        Field f = new Field(dom, id, label, initial, hint, rule);
         fields.add(f);
         body.appendChild(f.row);
         return f;

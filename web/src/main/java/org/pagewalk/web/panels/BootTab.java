@@ -9,6 +9,7 @@ import org.pagewalk.machine.TlbGeometry;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -18,23 +19,29 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class BootTab {
     private final App app;
-    private final Choice machine = new Choice("boot-machine", "Machine", "ceanos", "CeanOS (boot.s state)", "bare", "Bare (paging off)");
-    private final Choice variant = new Choice("boot-variant", "CeanOS variant", "fixed", "Fixed (refuses bad calls)",
-            "as-written", "As written (the original C, defects on)");
-    private final ActionForm form = new ActionForm("boot-form", null, "Boot");
+    private final Choice machine;
+    private final Choice variant;
+    private final ActionForm form;
     private final Field ram;
     private final Field entries;
     private final Field ways;
     private final HTMLElement defectBox;
     private final Check[] defects = new Check[Defect.values().length];
-    private final Check initMm = new Check("boot-init-mm", "Then run init_mm", "As kernel.c does: initMemory with the RAM size, then kmallocInit(0x4000).");
-    private final Outcome outcome = new Outcome("boot-outcome");
+    private final Check initMm;
+    final Outcome outcome;
     private boolean dirty;
 
-    BootTab(App app, HTMLElement panel) {
+    BootTab(App app, Dom dom, HTMLElement panel) {
         this.app = app;
+        machine = new Choice(dom, "boot-machine", "Machine", "ceanos", "CeanOS (boot.s state)", "bare", "Bare (paging off)");
+        variant = new Choice(dom, "boot-variant", "CeanOS variant", "fixed", "Fixed (refuses bad calls)",
+                "as-written", "As written (the original C, defects on)");
+        form = new ActionForm(dom, "boot-form", null, "Boot");
+        initMm = new Check(dom, "boot-init-mm", "Then run init_mm",
+                "As kernel.c does: initMemory with the RAM size, then kmallocInit(0x4000).");
+        outcome = new Outcome(dom, "boot-outcome");
         form.form.setAttribute("aria-label", "Boot a new machine");
-        Dom.add(panel, "p", "form-about", "Start again on a new machine. Everything from before goes (undo brings it back).");
+        dom.add(panel, "p", "form-about", "Start again on a new machine. Everything from before goes (undo brings it back).");
         panel.appendChild(form.form);
         form.add(machine.fieldset);
         ram = form.field("boot-ram", "RAM", "32M", "1M to 4G, e.g. 32M, 512M, 4G.", (t, out) -> Num.ram(t, minimumRam(), out));
@@ -43,11 +50,11 @@ final class BootTab {
         ways = form.field("boot-tlb-ways", "TLB ways (associativity)", "4", "Sets = entries / ways must be a power of two.",
                 (t, out) -> Num.range(t, 1, TlbGeometry.MAX_ENTRIES, "ways", out));
         form.add(variant.fieldset);
-        defectBox = form.add(Dom.el("fieldset", "checks defects"));
+        defectBox = form.add(dom.el("fieldset", "checks defects"));
         defectBox.setId("boot-defects");
-        Dom.add(defectBox, "legend", "field-label", "As-written defects");
+        dom.add(defectBox, "legend", "field-label", "As-written defects");
         for (Defect d : Defect.values()) {
-            Check c = new Check("boot-defect-" + d.key(), d.key(), d.consequence());
+            Check c = new Check(dom, "boot-defect-" + d.key(), d.key(), d.consequence());
             c.box.setAttribute("title", d.code());
             c.set(true);
             defects[d.ordinal()] = c;
@@ -117,9 +124,9 @@ final class BootTab {
             line.append(" variant=as-written defects=").append(defectList());
         }
         dirty = false;
-        StepResult r = Runs.run(line.toString());
+        StepResult r = app.run(line.toString());
         if (r != null && r.status() == StepResult.Status.OK && ceanos() && initMm.on()) {
-            StepResult mm = Runs.run("init_mm");
+            StepResult mm = app.run("init_mm");
             if (mm != null && mm.status() == StepResult.Status.OK) {
                 outcome.note("ok", Outcome.clean(r.message()) + "; init_mm done.");
             } else {

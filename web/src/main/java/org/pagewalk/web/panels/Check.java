@@ -1,6 +1,7 @@
 package org.pagewalk.web.panels;
 
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
@@ -9,16 +10,16 @@ final class Check {
     final HTMLElement row;
     final HTMLInputElement box;
 
-    Check(String id, String label, String description) {
-        row = Dom.el("div", "check");
-        HTMLElement l = Dom.add(row, "label", "check-label");
-        box = Dom.el("input").cast();
+    Check(Dom dom, String id, String label, String description) {
+        row = dom.el("div", "check");
+        HTMLElement l = dom.add(row, "label", "check-label");
+        box = dom.el("input").cast();
         box.setType("checkbox");
         box.setId(id);
         l.appendChild(box);
-        Dom.add(l, "span", null, label);
+        dom.add(l, "span", null, label);
         if (description != null) {
-            HTMLElement d = Dom.add(row, "p", "check-description", description);
+            HTMLElement d = dom.add(row, "p", "check-description", description);
             d.setId(id + "-description");
             box.setAttribute("aria-describedby", id + "-description");
         }

@@ -3,6 +3,7 @@ package org.pagewalk.web.panels;
 import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
@@ -14,21 +15,21 @@ final class Choice {
     private final List<Runnable> listeners = new ArrayList<>();
 
     /** {@code options} alternate value and label: "read", "Read", "write", "Write", ... */
-    Choice(String id, String legend, String... options) {
-        fieldset = Dom.el("fieldset", "choice");
+    Choice(Dom dom, String id, String legend, String... options) {
+        fieldset = dom.el("fieldset", "choice");
         fieldset.setId(id);
-        Dom.add(fieldset, "legend", "field-label", legend);
-        HTMLElement row = Dom.add(fieldset, "div", "choice-options");
+        dom.add(fieldset, "legend", "field-label", legend);
+        HTMLElement row = dom.add(fieldset, "div", "choice-options");
         for (int i = 0; i + 1 < options.length; i += 2) {
-            HTMLElement label = Dom.add(row, "label", "choice-option");
-            HTMLInputElement radio = Dom.el("input").cast();
+            HTMLElement label = dom.add(row, "label", "choice-option");
+            HTMLInputElement radio = dom.el("input").cast();
             radio.setType("radio");
             radio.setName(id);
             radio.setValue(options[i]);
             radio.setId(id + "-" + options[i]);
             radio.setChecked(i == 0);
             label.appendChild(radio);
-            Dom.add(label, "span", null, options[i + 1]);
+            dom.add(label, "span", null, options[i + 1]);
             radios.add(radio);
             values.add(options[i]);
             Guard.on(radio, "change", e -> {

@@ -8,6 +8,7 @@ import org.pagewalk.scenario.Step;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -22,6 +23,8 @@ import org.teavm.jso.dom.html.HTMLTextAreaElement;
 final class ConsolePanel {
     private static final int KEEP_OUTPUT = 300;
 
+    private final App app;
+    private final Dom dom;
     private final HTMLElement output;
     private final HTMLInputElement input;
     private final HTMLTextAreaElement editor;
@@ -32,17 +35,19 @@ final class ConsolePanel {
     private Scenario scenario;
     private int next;
 
-    ConsolePanel(App app, HTMLElement panel) {
-        output = Dom.add(panel, "div", "console-output mono");
+    ConsolePanel(App app, Dom dom, HTMLElement panel) {
+        this.app = app;
+        this.dom = dom;
+        output = dom.add(panel, "div", "console-output mono");
         output.setId("console-output");
         output.setAttribute("role", "log");
         output.setAttribute("aria-label", "Console output");
         output.setTabIndex(0);
-        HTMLElement form = Dom.add(panel, "form", "console-line");
+        HTMLElement form = dom.add(panel, "form", "console-line");
         form.setAttribute("aria-label", "Run one scenario line");
-        HTMLElement label = Dom.add(form, "label", "field-label", "Scenario line");
+        HTMLElement label = dom.add(form, "label", "field-label", "Scenario line");
         label.setAttribute("for", "console-input");
-        input = Dom.add(form, Dom.el("input", "input mono").cast());
+        input = dom.add(form, dom.el("input", "input mono").cast());
         input.setType("text");
         input.setId("console-input");
         input.setAttribute("autocomplete", "off");
@@ -50,12 +55,12 @@ final class ConsolePanel {
         input.setAttribute("autocapitalize", "off");
         input.setAttribute("aria-describedby", "console-hint");
         input.setPlaceholder("read user 0x08048000");
-        HTMLButtonElement run = Dom.el("button", "button primary").cast();
+        HTMLButtonElement run = dom.el("button", "button primary").cast();
         run.setType("submit");
         run.setId("console-run");
         run.setTextContent("Run");
         form.appendChild(run);
-        HTMLElement hint = Dom.add(panel, "p", "field-hint",
+        HTMLElement hint = dom.add(panel, "p", "field-hint",
                 "Any line of the scenario language (docs/SCENARIOS.md): memMapPage 0x08048000 0x00300000 WRITE|USER, "
                         + "translate user 0x08048000, expect tlb hit 0x08048000. Up and Down recall earlier lines.");
         hint.setId("console-hint");
@@ -71,27 +76,27 @@ final class ConsolePanel {
             recall = typed.size();
             draft = "";
             input.setValue("");
-            print("console", line, Runs.run(line), false);
+            print("console", line, app.run(line), false);
         });
         Guard.<KeyboardEvent>on(input, "keydown", this::history);
 
-        HTMLElement box = Dom.add(panel, "div", "editor");
-        HTMLElement el = Dom.add(box, "label", "field-label", "Scenario (several lines)");
+        HTMLElement box = dom.add(panel, "div", "editor");
+        HTMLElement el = dom.add(box, "label", "field-label", "Scenario (several lines)");
         el.setAttribute("for", "console-editor");
-        editor = Dom.add(box, Dom.el("textarea", "input mono editor-text").cast());
+        editor = dom.add(box, dom.el("textarea", "input mono editor-text").cast());
         editor.setId("console-editor");
         editor.setRows(6);
         editor.setAttribute("spellcheck", "false");
         editor.setAttribute("aria-describedby", "editor-status");
         editor.setValue("memMapPage 0x08048000 0x00300000 WRITE|USER\nread user 0x08048000\nread user 0x08048000\nexpect last hit\n");
-        HTMLElement buttons = Dom.add(box, "div", "form-actions");
-        HTMLButtonElement runAll = Dom.add(buttons, Dom.button("Run to end or pause", "primary"));
+        HTMLElement buttons = dom.add(box, "div", "form-actions");
+        HTMLButtonElement runAll = dom.add(buttons, dom.button("Run to end or pause", "primary"));
         runAll.setId("editor-run");
-        HTMLButtonElement step = Dom.add(buttons, Dom.button("Step", null));
+        HTMLButtonElement step = dom.add(buttons, dom.button("Step", null));
         step.setId("editor-step");
-        HTMLButtonElement restart = Dom.add(buttons, Dom.button("Restart", null));
+        HTMLButtonElement restart = dom.add(buttons, dom.button("Restart", null));
         restart.setId("editor-restart");
-        editorStatus = Dom.add(box, "p", "field-hint");
+        editorStatus = dom.add(box, "p", "field-hint");
         editorStatus.setId("editor-status");
         Guard.on(editor, "input", e -> {
             scenario = null;
@@ -150,7 +155,7 @@ final class ConsolePanel {
         do {
             Step s = steps.get(next++);
             boolean refusalExpected = next < steps.size() && steps.get(next).source().trim().startsWith("expect refused");
-            print("line " + s.line(), s.source().trim(), Runs.run(s.source()), refusalExpected);
+            print("line " + s.line(), s.source().trim(), app.run(s.source()), refusalExpected);
             if (s.isPause()) {
                 break;
             }
@@ -160,8 +165,8 @@ final class ConsolePanel {
     }
 
     private void print(String where, String line, StepResult r, boolean refusalExpected) {
-        HTMLElement entry = Dom.add(output, "div", "console-entry");
-        Dom.add(entry, "div", "console-in", where + " \u25b8 " + line);
+        HTMLElement entry = dom.add(output, "div", "console-entry");
+        dom.add(entry, "div", "console-in", where + " \u25b8 " + line);
         String kind;
         String text;
         if (r == null) {
@@ -188,7 +193,7 @@ final class ConsolePanel {
                     break;
             }
         }
-        HTMLElement out = Dom.add(entry, "div", "console-out console-" + kind, text);
+        HTMLElement out = dom.add(entry, "div", "console-out console-" + kind, text);
         out.setAttribute("data-status", r == null ? "error" : r.status().name().toLowerCase());
         while (output.getChildren().getLength() > KEEP_OUTPUT) {
             output.removeChild(output.getFirstChild());

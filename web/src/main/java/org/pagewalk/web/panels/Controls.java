@@ -2,6 +2,7 @@ package org.pagewalk.web.panels;
 
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -13,8 +14,9 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class Controls implements App.Listener {
     private final App app;
+    private final Dom dom;
     private final HTMLElement container;
-    private final Tabs tabs = new Tabs("controls-tabs", "Controls");
+    private final Tabs tabs;
     private final AccessTab access;
     private final KernelTab kernel;
     private final CpuTab cpu;
@@ -22,21 +24,23 @@ final class Controls implements App.Listener {
     private final BootTab boot;
     private HTMLButtonElement toggle;
 
-    Controls(App app, HTMLElement container) {
+    Controls(App app, Dom dom, HTMLElement container) {
         this.app = app;
+        this.dom = dom;
         this.container = container;
-        HTMLElement head = Dom.add(container, "div", "controls-head");
-        Dom.heading(head, "Controls", "controls-title");
-        HTMLButtonElement close = Dom.add(head, Dom.button("Close", "drawer-close"));
+        tabs = new Tabs(dom, "controls-tabs", "Controls");
+        HTMLElement head = dom.add(container, "div", "controls-head");
+        dom.heading(head, "Controls", "controls-title");
+        HTMLButtonElement close = dom.add(head, dom.button("Close", "drawer-close"));
         close.setId("controls-close");
         close.setAttribute("aria-label", "Close the controls");
         Guard.on(close, "click", e -> open(false));
         container.appendChild(tabs.root);
-        access = new AccessTab(app, tabs.add("access", "Access"));
-        kernel = new KernelTab(app, tabs.add("kernel", "Kernel"));
-        cpu = new CpuTab(app, tabs.add("cpu", "CPU"));
-        processes = new ProcessesTab(app, tabs.add("processes", "Processes"));
-        boot = new BootTab(app, tabs.add("boot", "Boot"));
+        access = new AccessTab(app, dom, tabs.add("access", "Access"));
+        kernel = new KernelTab(app, dom, tabs.add("kernel", "Kernel"));
+        cpu = new CpuTab(app, dom, tabs.add("cpu", "CPU"));
+        processes = new ProcessesTab(app, dom, tabs.add("processes", "Processes"));
+        boot = new BootTab(app, dom, tabs.add("boot", "Boot"));
         Guard.<KeyboardEvent>on(container, "keydown", e -> {
             if ("Escape".equals(e.getKey()) && container.getClassList().contains("open")) {
                 open(false);
@@ -48,7 +52,7 @@ final class Controls implements App.Listener {
     /** The drawer's toggle, placed in the top bar; shown only on narrow screens. */
     HTMLButtonElement toggleButton() {
         if (toggle == null) {
-            toggle = Dom.button("Controls", "drawer-toggle");
+            toggle = dom.button("Controls", "drawer-toggle");
             toggle.setId("controls-toggle");
             toggle.setAttribute("aria-controls", "controls");
             toggle.setAttribute("aria-expanded", "false");
@@ -72,8 +76,13 @@ final class Controls implements App.Listener {
         }
     }
 
-    Tabs tabs() {
-        return tabs;
+    /** After undo or redo no form's last result describes the machine any more. */
+    void forgetOutcomes() {
+        access.outcome.clear();
+        kernel.outcome.clear();
+        cpu.outcome.clear();
+        processes.outcome.clear();
+        boot.outcome.clear();
     }
 
     @Override
@@ -85,7 +94,7 @@ final class Controls implements App.Listener {
             boot.update();
         }
         if ((what & App.SELECTION) != 0) {
-            access.follow(Dom.document().getActiveElement());
+            access.follow(dom.document().getActiveElement());
         }
     }
 }

@@ -5,6 +5,7 @@ import org.pagewalk.machine.ControlRegisters;
 import org.pagewalk.machine.EntryBits;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -13,35 +14,43 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class CpuTab {
     private final App app;
-    private final Outcome outcome = new Outcome("cpu-outcome");
-    private final Check pe = new Check("cpu-cr0-PE", "PE (bit 0): protected mode", null);
-    private final Check wp = new Check("cpu-cr0-WP", "WP (bit 16): kernel writes obey read-only pages", null);
-    private final Check pg = new Check("cpu-cr0-PG", "PG (bit 31): paging on", null);
-    private final Check pwt = new Check("cpu-cr3-PWT", "PWT (bit 3): write-through directory", null);
-    private final Check pcd = new Check("cpu-cr3-PCD", "PCD (bit 4): directory not cached", null);
-    private final Check pse = new Check("cpu-cr4-PSE", "PSE (bit 4): 4 MiB pages", null);
-    private final Check pge = new Check("cpu-cr4-PGE", "PGE (bit 7): global pages", null);
+    final Outcome outcome;
+    private final Check pe;
+    private final Check wp;
+    private final Check pg;
+    private final Check pwt;
+    private final Check pcd;
+    private final Check pse;
+    private final Check pge;
     private final Field cr3Base;
     private final HTMLElement cr0Error;
     private boolean cr0Dirty;
     private boolean cr3Dirty;
     private boolean cr4Dirty;
 
-    CpuTab(App app, HTMLElement panel) {
+    CpuTab(App app, Dom dom, HTMLElement panel) {
         this.app = app;
-        Dom.add(panel, "p", "form-about",
+        outcome = new Outcome(dom, "cpu-outcome");
+        pe = new Check(dom, "cpu-cr0-PE", "PE (bit 0): protected mode", null);
+        wp = new Check(dom, "cpu-cr0-WP", "WP (bit 16): kernel writes obey read-only pages", null);
+        pg = new Check(dom, "cpu-cr0-PG", "PG (bit 31): paging on", null);
+        pwt = new Check(dom, "cpu-cr3-PWT", "PWT (bit 3): write-through directory", null);
+        pcd = new Check(dom, "cpu-cr3-PCD", "PCD (bit 4): directory not cached", null);
+        pse = new Check(dom, "cpu-cr4-PSE", "PSE (bit 4): 4 MiB pages", null);
+        pge = new Check(dom, "cpu-cr4-PGE", "PGE (bit 7): global pages", null);
+        dom.add(panel, "p", "form-about",
                 "Write a control register as mov crN does, with its effect on the TLB: a CR3 write flushes every non-global entry, "
                         + "a change of CR4.PGE or PSE flushes all, clearing CR0.PG flushes all.");
 
-        ActionForm cr0 = new ActionForm("cpu-cr0", "CR0", "Write CR0");
+        ActionForm cr0 = new ActionForm(dom, "cpu-cr0", "CR0", "Write CR0");
         panel.appendChild(cr0.form);
-        HTMLElement bits0 = cr0.add(Dom.el("fieldset", "checks"));
+        HTMLElement bits0 = cr0.add(dom.el("fieldset", "checks"));
         bits0.setId("cpu-cr0-bits");
-        Dom.add(bits0, "legend", "visually-hidden", "CR0 bits");
+        dom.add(bits0, "legend", "visually-hidden", "CR0 bits");
         bits0.appendChild(pe.row);
         bits0.appendChild(wp.row);
         bits0.appendChild(pg.row);
-        cr0Error = Dom.add(bits0, "p", "field-error");
+        cr0Error = dom.add(bits0, "p", "field-error");
         cr0Error.setId("cpu-cr0-error");
         for (Check c : new Check[] {pe, wp, pg}) {
             c.box.setAttribute("aria-describedby", "cpu-cr0-error");
@@ -63,11 +72,11 @@ final class CpuTab {
             }
         });
 
-        ActionForm cr3 = new ActionForm("cpu-cr3", "CR3", "Write CR3");
+        ActionForm cr3 = new ActionForm(dom, "cpu-cr3", "CR3", "Write CR3");
         panel.appendChild(cr3.form);
         cr3Base = cr3.field("cpu-cr3-base", "Page directory (physical, page aligned)", "0x0010B000", null, Num::page);
-        HTMLElement bits3 = cr3.add(Dom.el("fieldset", "checks"));
-        Dom.add(bits3, "legend", "visually-hidden", "CR3 bits");
+        HTMLElement bits3 = cr3.add(dom.el("fieldset", "checks"));
+        dom.add(bits3, "legend", "visually-hidden", "CR3 bits");
         bits3.appendChild(pwt.row);
         bits3.appendChild(pcd.row);
         Runnable dirty3 = () -> cr3Dirty = true;
@@ -86,10 +95,10 @@ final class CpuTab {
             run("mov cr3, " + Hex.hex32(v));
         });
 
-        ActionForm cr4 = new ActionForm("cpu-cr4", "CR4", "Write CR4");
+        ActionForm cr4 = new ActionForm(dom, "cpu-cr4", "CR4", "Write CR4");
         panel.appendChild(cr4.form);
-        HTMLElement bits4 = cr4.add(Dom.el("fieldset", "checks"));
-        Dom.add(bits4, "legend", "visually-hidden", "CR4 bits");
+        HTMLElement bits4 = cr4.add(dom.el("fieldset", "checks"));
+        dom.add(bits4, "legend", "visually-hidden", "CR4 bits");
         bits4.appendChild(pse.row);
         bits4.appendChild(pge.row);
         Runnable dirty4 = () -> cr4Dirty = true;
@@ -101,7 +110,7 @@ final class CpuTab {
             run("mov cr4, " + names(v, "PSE", ControlRegisterBits.CR4_PSE, "PGE", ControlRegisterBits.CR4_PGE, null, 0));
         });
 
-        ActionForm inv = new ActionForm("cpu-invlpg", "INVLPG", "INVLPG");
+        ActionForm inv = new ActionForm(dom, "cpu-invlpg", "INVLPG", "INVLPG");
         panel.appendChild(inv.form);
         Field address = inv.field("cpu-invlpg-address", "Linear address (any address in the page)", "0x08048000", null, Num::number);
         inv.onSubmit(() -> run("invlpg " + Hex.hex32(address.value())));
@@ -143,7 +152,7 @@ final class CpuTab {
     }
 
     private void run(String line) {
-        outcome.show(app, Runs.run(line), false);
+        outcome.show(app, app.run(line), false);
     }
 
     /** The checkboxes show the registers as they are, unless the user is changing them. */

@@ -1,6 +1,7 @@
 package org.pagewalk.web.panels;
 
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
@@ -23,13 +24,13 @@ final class Field {
     private boolean shown;
     private java.util.function.BooleanSupplier needed;
 
-    Field(String id, String label, String initial, String hint, Rule rule) {
+    Field(Dom dom, String id, String label, String initial, String hint, Rule rule) {
         this.id = id;
         this.rule = rule;
-        row = Dom.el("div", "field");
-        HTMLElement l = Dom.add(row, "label", "field-label", label);
+        row = dom.el("div", "field");
+        HTMLElement l = dom.add(row, "label", "field-label", label);
         l.setAttribute("for", id);
-        input = Dom.el("input", "input mono").cast();
+        input = dom.el("input", "input mono").cast();
         input.setType("text");
         input.setId(id);
         input.setName(id);
@@ -37,14 +38,14 @@ final class Field {
         input.setAttribute("autocomplete", "off");
         input.setAttribute("spellcheck", "false");
         input.setAttribute("autocapitalize", "off");
-        Dom.add(row, input);
+        dom.add(row, input);
         String describedBy = id + "-error";
         if (hint != null) {
-            HTMLElement h = Dom.add(row, "p", "field-hint", hint);
+            HTMLElement h = dom.add(row, "p", "field-hint", hint);
             h.setId(id + "-hint");
             describedBy = id + "-hint " + describedBy;
         }
-        message = Dom.add(row, "p", "field-error");
+        message = dom.add(row, "p", "field-error");
         message.setId(id + "-error");
         input.setAttribute("aria-describedby", describedBy);
         // While a message shows, every keystroke re-checks, so it goes the moment the value is right.

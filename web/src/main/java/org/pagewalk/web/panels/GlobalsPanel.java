@@ -6,6 +6,7 @@ import org.pagewalk.guest.KernelLayout;
 import org.pagewalk.text.Hex;
 import org.pagewalk.text.Sizes;
 import org.pagewalk.web.App;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** CeanOS's globals (#globals-view), read as a debugger would, and the page-directory pool. */
@@ -22,16 +23,16 @@ final class GlobalsPanel implements App.Listener {
     private final Readout[] values = new Readout[NAMES.length];
     private int generation;
 
-    GlobalsPanel(App app, HTMLElement container) {
+    GlobalsPanel(App app, Dom dom, HTMLElement container) {
         container.setAttribute("aria-labelledby", "globals-title");
-        Dom.heading(container, "Kernel globals", "globals-title");
-        none = Dom.add(container, "p", "notice", "A bare machine has no guest kernel, so no globals: boot CeanOS to see them.");
+        dom.heading(container, "Kernel globals", "globals-title");
+        none = dom.add(container, "p", "notice", "A bare machine has no guest kernel, so no globals: boot CeanOS to see them.");
         none.setHidden(true);
-        list = Dom.add(container, "dl", "globals");
+        list = dom.add(container, "dl", "globals");
         for (int i = 0; i < NAMES.length; i++) {
-            HTMLElement dt = Dom.add(list, "dt", "mono", NAMES[i]);
+            HTMLElement dt = dom.add(list, "dt", "mono", NAMES[i]);
             dt.setAttribute("title", TITLES[i]);
-            HTMLElement dd = Dom.add(list, "dd", "mono");
+            HTMLElement dd = dom.add(list, "dd", "mono");
             dd.setId("g-" + NAMES[i]);
             values[i] = new Readout(dd);
         }

@@ -10,6 +10,7 @@ import org.pagewalk.scenario.StepResult;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
@@ -26,7 +27,8 @@ final class KernelTab {
     private final HTMLSelectElement select;
     private final HTMLElement about;
     private final HTMLElement noKernel;
-    private final Outcome outcome = new Outcome("kernel-outcome");
+    private final Dom dom;
+    final Outcome outcome;
     private final List<String> names = new ArrayList<>();
     private final List<String> abouts = new ArrayList<>();
     private final List<ActionForm> forms = new ArrayList<>();
@@ -36,17 +38,19 @@ final class KernelTab {
     private Field initStart;
     private int syncedFrames = -1;
 
-    KernelTab(App app, HTMLElement panel) {
+    KernelTab(App app, Dom dom, HTMLElement panel) {
         this.app = app;
-        noKernel = Dom.add(panel, "p", "notice", "This machine has no CeanOS kernel (a bare machine): boot CeanOS in the Boot tab to call its functions.");
+        this.dom = dom;
+        outcome = new Outcome(dom, "kernel-outcome");
+        noKernel = dom.add(panel, "p", "notice", "This machine has no CeanOS kernel (a bare machine): boot CeanOS in the Boot tab to call its functions.");
         noKernel.setHidden(true);
-        HTMLElement pick = Dom.add(panel, "div", "field");
-        HTMLElement label = Dom.add(pick, "label", "field-label", "Function");
+        HTMLElement pick = dom.add(panel, "div", "field");
+        HTMLElement label = dom.add(pick, "label", "field-label", "Function");
         label.setAttribute("for", "kernel-fn");
-        select = Dom.add(pick, Dom.el("select", "input mono").cast());
+        select = dom.add(pick, dom.el("select", "input mono").cast());
         select.setId("kernel-fn");
         select.setAttribute("aria-describedby", "kernel-fn-about");
-        about = Dom.add(panel, "p", "form-about");
+        about = dom.add(panel, "p", "form-about");
         about.setId("kernel-fn-about");
 
         ActionForm f = form(panel, "memMapPage", "Map",
@@ -54,16 +58,16 @@ final class KernelTab {
         Field mapVirtual = f.field("kernel-memMapPage-virtual", "Virtual address (page aligned)", "0x08048000", null, Num::page);
         mapPhysical = f.field("kernel-memMapPage-physical", "Physical frame (page aligned)", "0x00300000",
                 "Tip: Allocate frame (pmmAllocPageFrame) fills this in.", Num::page);
-        HTMLElement flags = f.add(Dom.el("fieldset", "checks inline"));
-        Dom.add(flags, "legend", "field-label", "Flags (PRESENT is always set)");
+        HTMLElement flags = f.add(dom.el("fieldset", "checks inline"));
+        dom.add(flags, "legend", "field-label", "Flags (PRESENT is always set)");
         Check[] flagChecks = new Check[MAP_FLAGS.length];
         for (int i = 0; i < MAP_FLAGS.length; i++) {
-            flagChecks[i] = new Check("kernel-memMapPage-flag-" + MAP_FLAGS[i], MAP_FLAGS[i], null);
+            flagChecks[i] = new Check(dom, "kernel-memMapPage-flag-" + MAP_FLAGS[i], MAP_FLAGS[i], null);
             flagChecks[i].box.setAttribute("title", MAP_FLAG_HELP[i]);
             flags.appendChild(flagChecks[i].row);
         }
         flagChecks[0].set(true);
-        Check remap = new Check("kernel-memMapPage-remap", "Remap: replace a present mapping",
+        Check remap = new Check(dom, "kernel-memMapPage-remap", "Remap: replace a present mapping",
                 "Without it, the fixed kernel refuses to map over a present page.");
         f.add(remap.row);
         f.onSubmit(() -> {
@@ -153,11 +157,11 @@ final class KernelTab {
     }
 
     private ActionForm form(HTMLElement panel, String name, String button, String text) {
-        ActionForm f = new ActionForm("kernel-" + name, null, button);
+        ActionForm f = new ActionForm(dom, "kernel-" + name, null, button);
         f.form.setAttribute("aria-label", name);
         f.form.setHidden(true);
         panel.appendChild(f.form);
-        HTMLElement option = Dom.add(select, "option", null, name);
+        HTMLElement option = dom.add(select, "option", null, name);
         option.setAttribute("value", name);
         names.add(name);
         abouts.add(text);
@@ -176,7 +180,7 @@ final class KernelTab {
     }
 
     private void run(String line) {
-        StepResult r = Runs.run(line);
+        StepResult r = app.run(line);
         outcome.show(app, r, false);
         CallResult call = app.session().lastCall();
         if (r != null && r.status() == StepResult.Status.OK && call != null && call.ok()

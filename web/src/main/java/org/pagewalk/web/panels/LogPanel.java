@@ -9,6 +9,7 @@ import org.pagewalk.trace.TraceFormatter;
 import org.pagewalk.trace.TraceRecorder;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -45,6 +46,8 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     }
 
     private final App app;
+    private final Dom dom;
+    private final Runs runs;
     private final List<Entry> entries = new ArrayList<>();
     private final HTMLElement list;
     private final HTMLElement note;
@@ -53,14 +56,16 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     private int total;
     private Object seenResult;
 
-    LogPanel(App app, HTMLElement panel) {
+    LogPanel(App app, Dom dom, HTMLElement panel) {
         this.app = app;
-        HTMLElement bar = Dom.add(panel, "div", "chips");
+        this.dom = dom;
+        this.runs = new Runs(app);
+        HTMLElement bar = dom.add(panel, "div", "chips");
         bar.setAttribute("role", "group");
         bar.setAttribute("aria-label", "Show events of these kinds");
         for (int i = 0; i < CHIPS.length; i++) {
             int bit = 1 << i;
-            HTMLButtonElement chip = Dom.add(bar, Dom.button(CHIPS[i], "chip chip-" + CHIPS[i].toLowerCase()));
+            HTMLButtonElement chip = dom.add(bar, dom.button(CHIPS[i], "chip chip-" + CHIPS[i].toLowerCase()));
             chip.setId("log-chip-" + CHIPS[i].toLowerCase());
             chip.setAttribute("aria-pressed", "true");
             chips[i] = chip;
@@ -70,16 +75,16 @@ final class LogPanel implements App.Listener, TopNav.Journal {
                 renderAll();
             });
         }
-        HTMLButtonElement clear = Dom.add(bar, Dom.button("Clear", "chip-clear"));
+        HTMLButtonElement clear = dom.add(bar, dom.button("Clear", "chip-clear"));
         clear.setId("log-clear");
         Guard.on(clear, "click", e -> {
             entries.clear();
             total = 0;
             renderAll();
         });
-        note = Dom.add(panel, "p", "log-note");
+        note = dom.add(panel, "p", "log-note");
         note.setId("log-note");
-        list = Dom.add(panel, "ol", "log mono");
+        list = dom.add(panel, "ol", "log mono");
         list.setId("log-list");
         list.setAttribute("aria-label", "Event log, newest last");
         list.setTabIndex(0);
@@ -156,7 +161,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             return;
         }
         int before = entries.size();
-        List<App.Action> runs = Runs.take();
+        List<App.Action> runs = this.runs.take();
         StepResult last = app.lastResult();
         TraceRecorder recorder = app.recorder();
         for (App.Action run : runs) {
@@ -252,7 +257,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     private HTMLElement line(Entry e) {
         String cat = catName(e.category);
         String text = e.event == null ? e.text : TraceFormatter.describe(e.event);
-        HTMLElement li = Dom.el("li", "log-line log-" + cat, text);
+        HTMLElement li = dom.el("li", "log-line log-" + cat, text);
         li.setAttribute("data-tag", cat);
         if (e.event != null && hasLinear(e.event)) {
             li.setAttribute("data-addr", Integer.toHexString(e.event.a()));

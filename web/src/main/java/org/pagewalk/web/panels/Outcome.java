@@ -3,6 +3,7 @@ package org.pagewalk.web.panels;
 import org.pagewalk.machine.AccessResult;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -10,29 +11,19 @@ import org.teavm.jso.dom.html.HTMLElement;
  * why the kernel refused. A glyph and a word go with each colour.
  */
 final class Outcome {
-    private static final java.util.List<Outcome> ALL = new java.util.ArrayList<>();
-
     final HTMLElement box;
     private final HTMLElement glyph;
     private final HTMLElement text;
 
-    Outcome(String id) {
-        box = Dom.el("div", "outcome");
+    Outcome(Dom dom, String id) {
+        box = dom.el("div", "outcome");
         box.setId(id);
         box.setAttribute("role", "status");
         box.setAttribute("aria-live", "polite");
-        glyph = Dom.add(box, "span", "outcome-glyph");
+        glyph = dom.add(box, "span", "outcome-glyph");
         glyph.setAttribute("aria-hidden", "true");
-        text = Dom.add(box, "span", "outcome-text");
+        text = dom.add(box, "span", "outcome-text");
         box.setAttribute("data-kind", "none");
-        ALL.add(this);
-    }
-
-    /** After undo or redo no form's last result describes the machine any more. */
-    static void clearAll() {
-        for (Outcome o : ALL) {
-            o.clear();
-        }
     }
 
     /** Shows the result of a line the form ran; {@code access} when it was a read, write or translate. */

@@ -7,6 +7,7 @@ import org.pagewalk.machine.EntryBits;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
@@ -16,7 +17,8 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  */
 final class ProcessesTab {
     private final App app;
-    private final Outcome outcome = new Outcome("proc-outcome");
+    private final Dom dom;
+    final Outcome outcome;
     private final HTMLElement pool;
     private final HTMLSelectElement change;
     private final HTMLSelectElement free;
@@ -24,19 +26,21 @@ final class ProcessesTab {
     private String changeKey = "";
     private String freeKey = "";
 
-    ProcessesTab(App app, HTMLElement panel) {
+    ProcessesTab(App app, Dom dom, HTMLElement panel) {
         this.app = app;
-        Dom.add(panel, "p", "form-about",
+        this.dom = dom;
+        outcome = new Outcome(dom, "proc-outcome");
+        dom.add(panel, "p", "form-about",
                 "Each process gets a page directory from the pageDirs pool; syncPageDirs gives them all the same kernel half.");
-        pool = Dom.add(panel, "p", "pool mono");
+        pool = dom.add(panel, "p", "pool mono");
         pool.setId("proc-pool");
 
-        ActionForm alloc = new ActionForm("proc-alloc", "memAllocPageDir", "Allocate directory");
+        ActionForm alloc = new ActionForm(dom, "proc-alloc", "memAllocPageDir", "Allocate directory");
         panel.appendChild(alloc.form);
-        Dom.add(alloc.body, "p", "field-hint", "Takes a free directory from the pool, zeroes it, sets its recursive PDE 1023, then syncPageDirs.");
+        dom.add(alloc.body, "p", "field-hint", "Takes a free directory from the pool, zeroes it, sets its recursive PDE 1023, then syncPageDirs.");
         alloc.onSubmit(() -> run("memAllocPageDir"));
 
-        ActionForm sw = new ActionForm("proc-change", "memChangePageDir", "Switch");
+        ActionForm sw = new ActionForm(dom, "proc-change", "memChangePageDir", "Switch");
         panel.appendChild(sw.form);
         change = select(sw, "proc-change-pd", "Directory to load into CR3");
         sw.onSubmit(() -> {
@@ -45,10 +49,10 @@ final class ProcessesTab {
             }
         });
 
-        ActionForm fr = new ActionForm("proc-free", "memFreePageDir", "Free");
+        ActionForm fr = new ActionForm(dom, "proc-free", "memFreePageDir", "Free");
         panel.appendChild(fr.form);
         free = select(fr, "proc-free-pd", "Process directory to free");
-        freeError = Dom.add(fr.body, "p", "field-error");
+        freeError = dom.add(fr.body, "p", "field-error");
         freeError.setId("proc-free-pd-error");
         free.setAttribute("aria-describedby", "proc-free-pd-error");
         Guard.on(free, "change", e -> clearFreeError());
@@ -72,18 +76,18 @@ final class ProcessesTab {
         free.removeAttribute("aria-invalid");
     }
 
-    private static HTMLSelectElement select(ActionForm form, String id, String label) {
-        HTMLElement row = form.add(Dom.el("div", "field"));
-        HTMLElement l = Dom.add(row, "label", "field-label", label);
+    private HTMLSelectElement select(ActionForm form, String id, String label) {
+        HTMLElement row = form.add(dom.el("div", "field"));
+        HTMLElement l = dom.add(row, "label", "field-label", label);
         l.setAttribute("for", id);
-        HTMLSelectElement s = Dom.el("select", "input mono").cast();
+        HTMLSelectElement s = dom.el("select", "input mono").cast();
         s.setId(id);
         row.appendChild(s);
         return s;
     }
 
     private void run(String line) {
-        outcome.show(app, Runs.run(line), false);
+        outcome.show(app, app.run(line), false);
     }
 
     void update() {
@@ -146,7 +150,7 @@ final class ProcessesTab {
             }
         }
         if (!isChange && count == 0) {
-            HTMLElement none = Dom.add(s, "option", null, "none in use");
+            HTMLElement none = dom.add(s, "option", null, "none in use");
             none.setAttribute("value", "");
         }
         if (keep != null && !keep.isEmpty()) {
@@ -157,8 +161,8 @@ final class ProcessesTab {
         }
     }
 
-    private static void option(HTMLSelectElement s, int pd, String name, int current) {
-        HTMLElement o = Dom.add(s, "option", null, name + " \u00b7 " + Hex.hex32(pd) + (pd == current ? " (current)" : ""));
+    private void option(HTMLSelectElement s, int pd, String name, int current) {
+        HTMLElement o = dom.add(s, "option", null, name + " \u00b7 " + Hex.hex32(pd) + (pd == current ? " (current)" : ""));
         o.setAttribute("value", Hex.hex32(pd));
     }
 

@@ -1,5 +1,6 @@
 package org.pagewalk.web.panels;
 
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**

@@ -5,10 +5,12 @@ import org.pagewalk.machine.ControlRegisters;
 import org.pagewalk.machine.EntryBits;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** CR0, CR2, CR3, CR4 (#registers-view) in hex with their named bits spelled out as NAME=0/1. */
 final class RegistersPanel implements App.Listener {
+    private final Dom dom;
     private final Readout cr0;
     private final Readout cr2;
     private final Readout cr3;
@@ -19,11 +21,12 @@ final class RegistersPanel implements App.Listener {
     private final Readout bits4;
     private int generation;
 
-    RegistersPanel(App app, HTMLElement container) {
+    RegistersPanel(App app, Dom dom, HTMLElement container) {
+        this.dom = dom;
         container.setAttribute("aria-labelledby", "registers-title");
-        Dom.heading(container, "Control registers", "registers-title");
-        HTMLElement table = Dom.add(container, "table", "registers");
-        HTMLElement body = Dom.add(table, "tbody", null);
+        dom.heading(container, "Control registers", "registers-title");
+        HTMLElement table = dom.add(container, "table", "registers");
+        HTMLElement body = dom.add(table, "tbody", null);
         cr0 = row(body, "CR0", "reg-cr0");
         bits0 = detail(body, "reg-cr0-bits");
         cr2 = row(body, "CR2", "reg-cr2");
@@ -36,17 +39,17 @@ final class RegistersPanel implements App.Listener {
     }
 
     private Readout row(HTMLElement body, String name, String id) {
-        HTMLElement tr = Dom.add(body, "tr", null);
-        HTMLElement th = Dom.add(tr, "th", "reg-name", name);
+        HTMLElement tr = dom.add(body, "tr", null);
+        HTMLElement th = dom.add(tr, "th", "reg-name", name);
         th.setAttribute("scope", "row");
-        HTMLElement value = Dom.add(tr, "td", "reg-value mono");
+        HTMLElement value = dom.add(tr, "td", "reg-value mono");
         value.setId(id);
         return new Readout(value);
     }
 
     private Readout detail(HTMLElement body, String id) {
         HTMLElement tr = body.getLastChild().cast();
-        HTMLElement td = Dom.add(tr, "td", "reg-bits mono");
+        HTMLElement td = dom.add(tr, "td", "reg-bits mono");
         td.setId(id);
         return new Readout(td);
     }

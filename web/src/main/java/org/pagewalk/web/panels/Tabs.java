@@ -3,6 +3,7 @@ package org.pagewalk.web.panels;
 import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -13,19 +14,20 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class Tabs {
     final HTMLElement root;
+    private final Dom dom;
     private final HTMLElement list;
     private final String id;
     private final List<HTMLButtonElement> tabs = new ArrayList<>();
     private final List<HTMLElement> panels = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
-    private final List<Runnable> listeners = new ArrayList<>();
     private int selected = -1;
 
-    Tabs(String id, String label) {
+    Tabs(Dom dom, String id, String label) {
+        this.dom = dom;
         this.id = id;
-        root = Dom.el("div", "tabs");
+        root = dom.el("div", "tabs");
         root.setId(id);
-        list = Dom.add(root, "div", "tab-list");
+        list = dom.add(root, "div", "tab-list");
         list.setAttribute("role", "tablist");
         list.setAttribute("aria-label", label);
     }
@@ -33,13 +35,13 @@ final class Tabs {
     /** Adds a tab and returns its (empty) panel. */
     HTMLElement add(String key, String title) {
         int index = tabs.size();
-        HTMLButtonElement tab = Dom.button(title, "tab");
+        HTMLButtonElement tab = dom.button(title, "tab");
         tab.setId(id + "-tab-" + key);
         tab.setAttribute("role", "tab");
         tab.setAttribute("aria-controls", id + "-" + key);
         tab.setAttribute("aria-selected", "false");
         list.appendChild(tab);
-        HTMLElement panel = Dom.add(root, "div", "tab-panel");
+        HTMLElement panel = dom.add(root, "div", "tab-panel");
         panel.setId(id + "-" + key);
         panel.setAttribute("role", "tabpanel");
         panel.setAttribute("aria-labelledby", tab.getId());
@@ -85,27 +87,13 @@ final class Tabs {
             tabs.get(i).setAttribute("aria-selected", on ? "true" : "false");
             panels.get(i).setHidden(!on);
         }
-        boolean changed = selected != index;
         selected = index;
         if (focus) {
             tabs.get(index).focus();
-        }
-        if (changed) {
-            for (Runnable r : listeners) {
-                r.run();
-            }
         }
     }
 
     void select(String key) {
         select(keys.indexOf(key), false);
-    }
-
-    String selectedKey() {
-        return selected < 0 ? "" : keys.get(selected);
-    }
-
-    void onSelect(Runnable r) {
-        listeners.add(r);
     }
 }

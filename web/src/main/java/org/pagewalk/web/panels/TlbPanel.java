@@ -10,6 +10,7 @@ import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -37,6 +38,7 @@ final class TlbPanel implements App.Listener {
         "dirty", "LRU rank in the set: 0 = most recent"};
 
     private final App app;
+    private final Dom dom;
     private final Pick pick;
     private final HTMLElement geometry;
     private final HTMLElement hits;
@@ -53,43 +55,44 @@ final class TlbPanel implements App.Listener {
     private int focus;
     private int generation;
 
-    TlbPanel(App app, HTMLElement container, Pick pick) {
+    TlbPanel(App app, Dom dom, HTMLElement container, Pick pick) {
         this.app = app;
+        this.dom = dom;
         this.pick = pick;
         container.setAttribute("aria-labelledby", "tlb-title");
-        HTMLElement head = Dom.add(container, "div", "panel-head");
-        Dom.heading(head, "TLB", "tlb-title");
-        geometry = Dom.add(head, "span", "panel-sub");
+        HTMLElement head = dom.add(container, "div", "panel-head");
+        dom.heading(head, "TLB", "tlb-title");
+        geometry = dom.add(head, "span", "panel-sub");
         geometry.setId("tlb-geometry");
-        HTMLElement counters = Dom.add(container, "p", "tlb-counters");
+        HTMLElement counters = dom.add(container, "p", "tlb-counters");
         counters.setId("tlb-counters");
         hits = counter(counters, "Hits", "tlb-hits");
         misses = counter(counters, "Misses", "tlb-misses");
         evictions = counter(counters, "Evictions", "tlb-evictions");
         valid = counter(counters, "Valid", "tlb-valid");
         staleCount = counter(counters, "Stale", "tlb-stale");
-        HTMLElement legend = Dom.add(container, "p", "tlb-legend");
+        HTMLElement legend = dom.add(container, "p", "tlb-legend");
         legend.setAttribute("aria-hidden", "true");
-        Dom.add(legend, "span", "legend-hit", "\u2713 hit");
-        Dom.add(legend, "span", "legend-fill", "+ filled");
-        Dom.add(legend, "span", "legend-replaced", "\u21bb replaced");
-        Dom.add(legend, "span", "legend-removed", "\u2715 removed");
-        Dom.add(legend, "span", "legend-stale", "stale");
-        scroll = Dom.add(container, "div", "tlb-scroll");
-        HTMLElement table = Dom.add(scroll, "table", "tlb mono");
+        dom.add(legend, "span", "legend-hit", "\u2713 hit");
+        dom.add(legend, "span", "legend-fill", "+ filled");
+        dom.add(legend, "span", "legend-replaced", "\u21bb replaced");
+        dom.add(legend, "span", "legend-removed", "\u2715 removed");
+        dom.add(legend, "span", "legend-stale", "stale");
+        scroll = dom.add(container, "div", "tlb-scroll");
+        HTMLElement table = dom.add(scroll, "table", "tlb mono");
         table.setId("tlb-table");
-        Dom.add(table, "caption", "visually-hidden",
+        dom.add(table, "caption", "visually-hidden",
                 "TLB entries, one row per way grouped by set. Arrow keys move between rows; Enter selects the row's page.");
-        HTMLElement tr = Dom.add(Dom.add(table, "thead", null), "tr", null);
+        HTMLElement tr = dom.add(dom.add(table, "thead", null), "tr", null);
         for (int i = 0; i < HEADS.length; i++) {
-            HTMLElement th = Dom.add(tr, "th", null, HEADS[i]);
+            HTMLElement th = dom.add(tr, "th", null, HEADS[i]);
             th.setAttribute("scope", "col");
             th.setAttribute("title", HEAD_TITLES[i]);
             if (i == 0) {
-                Dom.add(th, "span", "visually-hidden", "Last action");
+                dom.add(th, "span", "visually-hidden", "Last action");
             }
         }
-        body = Dom.add(table, "tbody", null);
+        body = dom.add(table, "tbody", null);
         Guard.<MouseEvent>on(body, "click", e -> {
             HTMLElement target = e.getTarget().cast();
             int index = rowOf(target);
@@ -102,10 +105,10 @@ final class TlbPanel implements App.Listener {
         app.addListener(this);
     }
 
-    private static HTMLElement counter(HTMLElement parent, String label, String id) {
-        HTMLElement item = Dom.add(parent, "span", "counter");
-        Dom.add(item, "span", "counter-label", label + " ");
-        HTMLElement v = Dom.add(item, "span", "counter-value", "0");
+    private HTMLElement counter(HTMLElement parent, String label, String id) {
+        HTMLElement item = dom.add(parent, "span", "counter");
+        dom.add(item, "span", "counter-label", label + " ");
+        HTMLElement v = dom.add(item, "span", "counter-value", "0");
         v.setId(id);
         return v;
     }
@@ -194,21 +197,21 @@ final class TlbPanel implements App.Listener {
         signatures = new String[n];
         focus = 0;
         for (int i = 0; i < n; i++) {
-            HTMLElement tr = Dom.add(body, "tr", "tlb-row" + (i % ways == 0 ? " set-start" : ""));
+            HTMLElement tr = dom.add(body, "tr", "tlb-row" + (i % ways == 0 ? " set-start" : ""));
             tr.setAttribute("data-index", Integer.toString(i));
             tr.setAttribute("data-set", Integer.toString(i / ways));
             tr.setAttribute("data-way", Integer.toString(i % ways));
             tr.setTabIndex(i == 0 ? 0 : -1);
             for (int c = 0; c < HEADS.length; c++) {
-                Dom.add(tr, "td", null);
+                dom.add(tr, "td", null);
             }
             rows[i] = tr;
-            HTMLElement detail = Dom.add(body, "tr", "tlb-stale-detail");
+            HTMLElement detail = dom.add(body, "tr", "tlb-stale-detail");
             detail.setHidden(true);
-            HTMLElement td = Dom.add(detail, "td", null);
+            HTMLElement td = dom.add(detail, "td", null);
             td.setAttribute("colspan", Integer.toString(HEADS.length));
-            Dom.add(td, "span", "badge", "stale");
-            Dom.add(td, "span", "stale-why");
+            dom.add(td, "span", "badge", "stale");
+            dom.add(td, "span", "stale-why");
             details[i] = detail;
         }
         shown = g;

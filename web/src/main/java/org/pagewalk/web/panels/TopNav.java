@@ -8,6 +8,7 @@ import org.pagewalk.machine.TlbGeometry;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -25,36 +26,42 @@ final class TopNav implements App.Listener {
     }
 
     private final App app;
+    private final Dom dom;
     private final Journal journal;
+    private final Runnable forgetOutcomes;
     private final HTMLButtonElement undo;
     private final HTMLButtonElement redo;
     private final HTMLButtonElement reset;
     private final HTMLElement summary;
     private final HTMLElement narration;
 
-    TopNav(App app, HTMLElement nav, HTMLElement summary, HTMLElement drawerToggle, Journal journal) {
+    /** {@code forgetOutcomes} runs after an undo or redo, when no form's last result describes the machine any more. */
+    TopNav(App app, Dom dom, HTMLElement nav, HTMLElement summary, HTMLElement drawerToggle, Journal journal,
+            Runnable forgetOutcomes) {
         this.app = app;
+        this.dom = dom;
         this.journal = journal;
+        this.forgetOutcomes = forgetOutcomes;
         this.summary = summary;
-        this.narration = Dom.document().getElementById("narration");
+        this.narration = dom.byId("narration");
         if (drawerToggle != null) {
             nav.appendChild(drawerToggle);
         }
-        undo = Dom.add(nav, Dom.button("Undo", null));
+        undo = dom.add(nav, dom.button("Undo", null));
         undo.setId("undo");
         undo.setAttribute("aria-keyshortcuts", "Control+Z");
         undo.setTitle("Undo the last action (Ctrl+Z)");
-        redo = Dom.add(nav, Dom.button("Redo", null));
+        redo = dom.add(nav, dom.button("Redo", null));
         redo.setId("redo");
         redo.setAttribute("aria-keyshortcuts", "Control+Shift+Z Control+Y");
         redo.setTitle("Redo (Ctrl+Shift+Z or Ctrl+Y)");
-        reset = Dom.add(nav, Dom.button("Reset", null));
+        reset = dom.add(nav, dom.button("Reset", null));
         reset.setId("reset");
         reset.setTitle("Boot the same machine again (undo brings the old one back)");
         Guard.on(undo, "click", e -> undo());
         Guard.on(redo, "click", e -> redo());
         Guard.on(reset, "click", e -> reset());
-        Guard.<KeyboardEvent>on(Dom.document(), "keydown", this::key);
+        Guard.<KeyboardEvent>on(dom.document(), "keydown", this::key);
         app.addListener(this);
     }
 
@@ -79,8 +86,8 @@ final class TopNav implements App.Listener {
         }
     }
 
-    private static boolean editingText() {
-        HTMLElement a = Dom.document().getActiveElement();
+    private boolean editingText() {
+        HTMLElement a = dom.document().getActiveElement();
         if (a == null) {
             return false;
         }
@@ -98,7 +105,7 @@ final class TopNav implements App.Listener {
     void undo() {
         String line = lastLine();
         if (app.undo()) {
-            Outcome.clearAll();
+            forgetOutcomes.run();
             say("Undone: " + (line == null ? "the last action" : line));
         } else {
             say("Nothing to undo.");
@@ -107,7 +114,7 @@ final class TopNav implements App.Listener {
 
     void redo() {
         if (app.redo()) {
-            Outcome.clearAll();
+            forgetOutcomes.run();
             String line = lastLine();
             say("Redone: " + (line == null ? "the action" : line));
         } else {
@@ -117,9 +124,9 @@ final class TopNav implements App.Listener {
 
     private void reset() {
         String boot = BootTab.bootLine(app);
-        StepResult r = Runs.run(boot);
+        StepResult r = app.run(boot);
         if (r != null && r.status() == StepResult.Status.OK && app.session().os() != null) {
-            Runs.run("init_mm");
+            app.run("init_mm");
         }
         say("Reset: " + boot + (app.session().os() != null ? ", init_mm" : ""));
     }

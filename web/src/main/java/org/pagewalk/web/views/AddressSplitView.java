@@ -4,9 +4,10 @@ import org.pagewalk.inspect.WalkStep;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
-import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
@@ -30,14 +31,14 @@ final class AddressSplitView extends CanvasView {
     private boolean previewing;
     private int hoverGroup = -1;
 
-    AddressSplitView(App app, HTMLDocument d, HTMLElement root, Palette palette, Views views) {
-        super(app, d, root, palette);
+    AddressSplitView(App app, Dom dom, HTMLElement root, Palette palette, Views views) {
+        super(app, dom, root, palette);
         this.views = views;
-        Dom.title(d, root, "Address");
-        HTMLElement field = Dom.add(root, Dom.el(d, "div", "split-field"));
-        HTMLElement label = Dom.add(field, Dom.el(d, "label", "field-label", "Linear address"));
+        dom.viewTitle(root, "Address");
+        HTMLElement field = dom.add(root, dom.el("div", "split-field"));
+        HTMLElement label = dom.add(field, dom.el("label", "field-label", "Linear address"));
         label.setAttribute("for", "address-input");
-        input = (HTMLInputElement) d.createElement("input");
+        input = dom.el("input").cast();
         input.setId("address-input");
         input.setClassName("address-input mono");
         input.setAttribute("spellcheck", "false");
@@ -45,18 +46,18 @@ final class AddressSplitView extends CanvasView {
         input.setAttribute("autocapitalize", "off");
         input.setAttribute("aria-describedby", "address-message");
         field.appendChild(input);
-        message = Dom.add(root, Dom.el(d, "p", "field-message", HINT));
+        message = dom.add(root, dom.el("p", "field-message", HINT));
         message.setId("address-message");
         message.setAttribute("aria-live", "polite");
         root.appendChild(box);
         box.setClassName("view-canvas split-canvas");
-        HTMLElement row = Dom.add(root, Dom.el(d, "div", "split-levels"));
+        HTMLElement row = dom.add(root, dom.el("div", "split-levels"));
         row.setAttribute("role", "group");
         row.setAttribute("aria-label", "Show a level of the walk");
         String[] kinds = {"d", "t", "f"};
         for (int i = 0; i < 3; i++) {
             int level = i;
-            levels[i] = Dom.add(row, Dom.button(d, "level level-" + kinds[i], "", null));
+            levels[i] = dom.add(row, dom.button("", "level level-" + kinds[i], null));
             Guard.on(levels[i], "click", e -> views.showLevel(stationOf(level)));
         }
         canvas.setAttribute("id", "address-canvas");

@@ -1,9 +1,10 @@
 package org.pagewalk.web.views;
 
 import org.pagewalk.web.App;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
-import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -14,7 +15,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 abstract class CanvasView {
     final App app;
-    final HTMLDocument document;
+    final Dom dom;
     final HTMLElement root;
     final HTMLElement box;
     final HTMLCanvasElement canvas;
@@ -28,13 +29,13 @@ abstract class CanvasView {
     int height;
     double ratio = 1;
 
-    CanvasView(App app, HTMLDocument document, HTMLElement root, Palette palette) {
+    CanvasView(App app, Dom dom, HTMLElement root, Palette palette) {
         this.app = app;
-        this.document = document;
+        this.dom = dom;
         this.root = root;
         this.palette = palette;
-        box = Dom.el(document, "div", "view-canvas");
-        canvas = (HTMLCanvasElement) document.createElement("canvas");
+        box = dom.el("div", "view-canvas");
+        canvas = dom.el("canvas").cast();
         canvas.setAttribute("role", "img");
         box.appendChild(canvas);
         g = (CanvasRenderingContext2D) canvas.getContext("2d");

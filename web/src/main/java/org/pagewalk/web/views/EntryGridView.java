@@ -5,9 +5,9 @@ import org.pagewalk.inspect.EntryTable;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
-import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.TextRectangle;
 
@@ -37,39 +37,39 @@ final class EntryGridView extends CanvasView {
     private int x0;
     private int y0;
 
-    EntryGridView(App app, HTMLDocument d, HTMLElement root, Palette palette, Tooltip tooltip, Views views,
+    EntryGridView(App app, Dom dom, HTMLElement root, Palette palette, Tooltip tooltip, Views views,
                   boolean directory) {
-        super(app, d, root, palette);
+        super(app, dom, root, palette);
         this.directory = directory;
         this.tooltip = tooltip;
         this.views = views;
-        Dom.title(d, root, directory ? "Page directory" : "Page table");
-        caption = Dom.add(root, Dom.el(d, "p", "grid-caption mono"));
+        dom.viewTitle(root, directory ? "Page directory" : "Page table");
+        caption = dom.add(root, dom.el("p", "grid-caption mono"));
         caption.setId(root.getId() + "-caption");
         root.appendChild(box);
         box.setClassName("view-canvas grid-canvas");
         canvas.setId(directory ? "directory-canvas" : "table-canvas");
         canvas.setTabIndex(0);
         canvas.setAttribute("aria-describedby", caption.getId());
-        readout = Dom.add(root, Dom.el(d, "p", "grid-readout mono"));
+        readout = dom.add(root, dom.el("p", "grid-readout mono"));
         readout.setAttribute("aria-live", "polite");
-        HTMLElement legend = Dom.add(root, Dom.el(d, "ul", "legend"));
+        HTMLElement legend = dom.add(root, dom.el("ul", "legend"));
         legend.setAttribute("aria-label", directory ? "Directory legend" : "Table legend");
         if (directory) {
-            Dom.legendItem(d, legend, "none", "", "not present");
-            Dom.legendItem(d, legend, "table", "", "page table");
-            Dom.legendItem(d, legend, "large", "4M", "4 MiB page (bar)");
-            Dom.legendItem(d, legend, "recursive", "↺", "recursive (ring)");
+            dom.legendItem(legend, "none", "", "not present");
+            dom.legendItem(legend, "table", "", "page table");
+            dom.legendItem(legend, "large", "4M", "4 MiB page (bar)");
+            dom.legendItem(legend, "recursive", "↺", "recursive (ring)");
         } else {
-            Dom.legendItem(d, legend, "none", "", "not present");
-            Dom.legendItem(d, legend, "page", "", "4 KiB page");
+            dom.legendItem(legend, "none", "", "not present");
+            dom.legendItem(legend, "page", "", "4 KiB page");
         }
-        Dom.legendItem(d, legend, "kernel", "K", "kernel half (corner)");
-        Dom.legendItem(d, legend, "user", "U", "user (corner)");
+        dom.legendItem(legend, "kernel", "K", "kernel half (corner)");
+        dom.legendItem(legend, "user", "U", "user (corner)");
         if (directory) {
-            Dom.legendItem(d, legend, "owner", "■", "OWNER");
+            dom.legendItem(legend, "owner", "■", "OWNER");
         }
-        Dom.legendItem(d, legend, "current", "", "current address");
+        dom.legendItem(legend, "current", "", "current address");
 
         Guard.on(canvas, "pointermove", e -> {
             MouseEvent m = (MouseEvent) e;

@@ -10,10 +10,11 @@ import org.pagewalk.text.Hex;
 import org.pagewalk.text.Sizes;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
-import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
@@ -63,44 +64,44 @@ final class FrameMapView extends CanvasView {
     private int cursorCell = -1;
     private boolean focused;
 
-    FrameMapView(App app, HTMLDocument d, HTMLElement root, Palette palette) {
-        super(app, d, root, palette);
-        Dom.title(d, root, "Physical memory");
-        HTMLElement controls = Dom.add(root, Dom.el(d, "div", "map-controls"));
-        HTMLElement zoomLabel = Dom.add(controls, Dom.el(d, "label", "field-label", "Show"));
+    FrameMapView(App app, Dom dom, HTMLElement root, Palette palette) {
+        super(app, dom, root, palette);
+        dom.viewTitle(root, "Physical memory");
+        HTMLElement controls = dom.add(root, dom.el("div", "map-controls"));
+        HTMLElement zoomLabel = dom.add(controls, dom.el("label", "field-label", "Show"));
         zoomLabel.setAttribute("for", "map-zoom");
-        zoom = (HTMLSelectElement) d.createElement("select");
+        zoom = dom.el("select").cast();
         zoom.setId("map-zoom");
         zoom.setClassName("map-zoom");
         for (int log = MIN_LOG; log <= MAX_LOG; log++) {
-            HTMLElement option = Dom.el(d, "option", null, Sizes.ofFrames(1 << log));
+            HTMLElement option = dom.el("option", null, Sizes.ofFrames(1 << log));
             option.setAttribute("value", Integer.toString(log));
             zoom.appendChild(option);
         }
         controls.appendChild(zoom);
-        earlier = Dom.add(controls, Dom.button(d, "map-earlier", "◀", "Show lower addresses"));
-        later = Dom.add(controls, Dom.button(d, "map-later", "▶", "Show higher addresses"));
-        range = Dom.add(controls, Dom.el(d, "span", "map-range mono"));
+        earlier = dom.add(controls, dom.button("◀", "map-earlier", "Show lower addresses"));
+        later = dom.add(controls, dom.button("▶", "map-later", "Show higher addresses"));
+        range = dom.add(controls, dom.el("span", "map-range mono"));
         range.setId("map-range");
         root.appendChild(box);
         box.setClassName("view-canvas map-canvas");
         canvas.setId("memory-canvas");
         canvas.setTabIndex(0);
-        readout = Dom.add(root, Dom.el(d, "p", "map-readout mono", "Point at a frame to see what it holds."));
+        readout = dom.add(root, dom.el("p", "map-readout mono", "Point at a frame to see what it holds."));
         readout.setId("map-readout");
         readout.setAttribute("aria-live", "polite");
-        HTMLElement legend = Dom.add(root, Dom.el(d, "ul", "legend map-legend"));
+        HTMLElement legend = dom.add(root, dom.el("ul", "legend map-legend"));
         legend.setAttribute("aria-label", "Frame map legend");
         FrameKind[] kinds = FrameKind.values();
         for (int k = 0; k < kinds.length; k++) {
-            HTMLElement li = Dom.legendItem(d, legend, "frame-" + SWATCH[k], GLYPH[k], kinds[k].label());
+            HTMLElement li = dom.legendItem(legend, "frame-" + SWATCH[k], GLYPH[k], kinds[k].label());
             li.setAttribute("title", kinds[k].description());
-            counts[k] = Dom.add(li, Dom.el(d, "span", "legend-count mono count-" + SWATCH[k]));
+            counts[k] = dom.add(li, dom.el("span", "legend-count mono count-" + SWATCH[k]));
         }
-        HTMLElement li = Dom.legendItem(d, legend, "frame-differs", "", "bitmap says free, memory uses it");
+        HTMLElement li = dom.legendItem(legend, "frame-differs", "", "bitmap says free, memory uses it");
         li.setAttribute("title", "Memory's truth above the diagonal, the allocator's bitmap (free) below: "
                 + "the allocator may hand this frame out again.");
-        counts[DIFFERS] = Dom.add(li, Dom.el(d, "span", "legend-count mono count-differs"));
+        counts[DIFFERS] = dom.add(li, dom.el("span", "legend-count mono count-differs"));
 
         Guard.on(zoom, "change", e -> {
             int log = parseLog(zoom.getValue());

@@ -1,5 +1,6 @@
 package org.pagewalk.web.views;
 
+import org.pagewalk.web.dom.Js;
 /**
  * The theme's colours, read from the CSS custom properties (style.css), so the canvases and the
  * DOM use one set of tokens and both themes work. Read again whenever the theme changes.

@@ -1,7 +1,7 @@
 package org.pagewalk.web.views;
 
+import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.browser.Window;
-import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -12,12 +12,12 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class Tooltip {
     private final HTMLElement box;
 
-    Tooltip(HTMLDocument document) {
-        box = Dom.el(document, "div", "pw-tooltip");
+    Tooltip(Dom dom) {
+        box = dom.el("div", "pw-tooltip");
         box.setId("pw-tooltip");
         box.setAttribute("role", "tooltip");
         box.setHidden(true);
-        document.getBody().appendChild(box);
+        dom.document().getBody().appendChild(box);
     }
 
     /** Shows {@code text} (lines separated by '\n') near viewport point (x, y). */

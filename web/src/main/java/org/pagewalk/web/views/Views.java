@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
+import org.pagewalk.web.dom.MediaQuery;
 import org.teavm.jso.browser.Window;
-import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -28,36 +30,36 @@ public final class Views implements App.Listener {
         this.app = app;
     }
 
-    public static void install(App app, HTMLDocument document) {
+    public static void install(App app, Dom dom) {
         Views v = new Views(app);
-        v.build(document);
+        v.build(dom);
     }
 
-    private void build(HTMLDocument d) {
+    private void build(Dom dom) {
         palette = Palette.read();
-        Tooltip tooltip = new Tooltip(d);
-        HTMLElement split = d.getElementById("address-split");
+        Tooltip tooltip = new Tooltip(dom);
+        HTMLElement split = dom.byId("address-split");
         if (split != null) {
-            views.add(new AddressSplitView(app, d, split, palette, this));
+            views.add(new AddressSplitView(app, dom, split, palette, this));
         }
-        HTMLElement walkBox = d.getElementById("walk");
+        HTMLElement walkBox = dom.byId("walk");
         if (walkBox != null) {
-            walk = new WalkView(app, d, walkBox, palette);
+            walk = new WalkView(app, dom, walkBox, palette);
             views.add(walk);
         }
-        HTMLElement dirBox = d.getElementById("directory-view");
+        HTMLElement dirBox = dom.byId("directory-view");
         if (dirBox != null) {
-            directory = new EntryGridView(app, d, dirBox, palette, tooltip, this, true);
+            directory = new EntryGridView(app, dom, dirBox, palette, tooltip, this, true);
             views.add(directory);
         }
-        HTMLElement tableBox = d.getElementById("table-view");
+        HTMLElement tableBox = dom.byId("table-view");
         if (tableBox != null) {
-            table = new EntryGridView(app, d, tableBox, palette, tooltip, this, false);
+            table = new EntryGridView(app, dom, tableBox, palette, tooltip, this, false);
             views.add(table);
         }
-        HTMLElement memory = d.getElementById("memory-view");
+        HTMLElement memory = dom.byId("memory-view");
         if (memory != null) {
-            views.add(new FrameMapView(app, d, memory, palette));
+            views.add(new FrameMapView(app, dom, memory, palette));
         }
         for (CanvasView view : views) {
             Guard.run(view::layout);
@@ -74,9 +76,11 @@ public final class Views implements App.Listener {
                 }
             }));
         }
-        Js.Callback theme = () -> Guard.run(() -> app.changed(App.THEME));
-        Js.onMediaChange("(prefers-color-scheme: dark)", theme);
-        Js.onThemeAttribute(theme);
+        MediaQuery system = Js.matchMedia("(prefers-color-scheme: dark)");
+        if (system != null) {
+            Guard.on(system, "change", e -> app.changed(App.THEME));
+        }
+        Js.onThemeAttribute(() -> Guard.run(() -> app.changed(App.THEME)));
         // A change of devicePixelRatio (browser zoom, moving to another screen) comes as a resize.
     }
 

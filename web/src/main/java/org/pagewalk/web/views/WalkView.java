@@ -11,7 +11,8 @@ import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
-import org.teavm.jso.dom.html.HTMLDocument;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -57,28 +58,28 @@ final class WalkView extends CanvasView {
     private double tweenStart = -1;
     private int tweenMs;
 
-    WalkView(App app, HTMLDocument d, HTMLElement root, Palette palette) {
-        super(app, d, root, palette);
-        Dom.title(d, root, "Walk");
-        mode = Dom.add(root, Dom.el(d, "p", "walk-mode"));
+    WalkView(App app, Dom dom, HTMLElement root, Palette palette) {
+        super(app, dom, root, palette);
+        dom.viewTitle(root, "Walk");
+        mode = dom.add(root, dom.el("p", "walk-mode"));
         mode.setId("walk-mode");
         root.appendChild(box);
         canvas.setId("walk-canvas");
-        sentence = Dom.add(root, Dom.el(d, "p", "walk-sentence"));
+        sentence = dom.add(root, dom.el("p", "walk-sentence"));
         sentence.setId("walk-sentence");
-        HTMLElement bar = Dom.add(root, Dom.el(d, "div", "walk-controls"));
+        HTMLElement bar = dom.add(root, dom.el("div", "walk-controls"));
         bar.setAttribute("role", "toolbar");
         bar.setAttribute("aria-label", "Walk playback");
-        first = Dom.add(bar, Dom.button(d, "walk-first", "First", "First step"));
-        back = Dom.add(bar, Dom.button(d, "walk-back", "◀ Back", "Step back"));
-        play = Dom.add(bar, Dom.button(d, "walk-play", "▶ Play", null));
-        forward = Dom.add(bar, Dom.button(d, "walk-step", "Step ▶", "Step forward"));
-        last = Dom.add(bar, Dom.button(d, "walk-last", "Last", "Last step"));
-        speed = Dom.add(bar, Dom.button(d, "walk-speed", "Speed 1×", null));
-        list = Dom.add(root, Dom.el(d, "ol", "walk-steps"));
+        first = dom.add(bar, dom.button("First", "walk-first", "First step"));
+        back = dom.add(bar, dom.button("◀ Back", "walk-back", "Step back"));
+        play = dom.add(bar, dom.button("▶ Play", "walk-play", null));
+        forward = dom.add(bar, dom.button("Step ▶", "walk-step", "Step forward"));
+        last = dom.add(bar, dom.button("Last", "walk-last", "Last step"));
+        speed = dom.add(bar, dom.button("Speed 1×", "walk-speed", null));
+        list = dom.add(root, dom.el("ol", "walk-steps"));
         list.setId("walk-steps");
         list.setAttribute("aria-label", "Every step of this walk");
-        HTMLElement live = d.getElementById("narration");
+        HTMLElement live = dom.byId("narration");
         narration = live;
         Guard.on(first, "click", e -> jump(0, true));
         Guard.on(back, "click", e -> jump(index - 1, true));
@@ -158,7 +159,7 @@ final class WalkView extends CanvasView {
         rebuildList();
         index = 0;
         tweenStart = -1;
-        if (reducedMotion()) {
+        if (Js.reducedMotion()) {
             // Calm: the whole walk at once; step or play to go through it.
             playing = false;
             index = s.size() - 1;
@@ -171,10 +172,6 @@ final class WalkView extends CanvasView {
         }
     }
 
-    private static boolean reducedMotion() {
-        return Js.matches("(prefers-reduced-motion: reduce)");
-    }
-
     private void rebuildList() {
         for (HTMLElement li : items) {
             list.removeChild(li);
@@ -182,7 +179,7 @@ final class WalkView extends CanvasView {
         items.clear();
         for (int i = 0; i < steps.size(); i++) {
             int at = i;
-            HTMLElement li = Dom.el(document, "li", "walk-step-item station-" + stationClass(steps.get(i).station()),
+            HTMLElement li = dom.el("li", "walk-step-item station-" + stationClass(steps.get(i).station()),
                     steps.get(i).sentence());
             Guard.on(li, "click", e -> jump(at, true));
             list.appendChild(li);
@@ -263,7 +260,7 @@ final class WalkView extends CanvasView {
 
     private void showStep(boolean announce) {
         double[] target = highlightRect(index);
-        if (tweenStart < 0 || reducedMotion() || cssWidth == 0) {
+        if (tweenStart < 0 || Js.reducedMotion() || cssWidth == 0) {
             System.arraycopy(target, 0, from, 0, 4);
             System.arraycopy(target, 0, to, 0, 4);
             tweenStart = 0;
