@@ -47,7 +47,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
 
     private final App app;
     private final Dom dom;
-    private final Runs runs;
+    private final Runs newActions;
     private final List<Entry> entries = new ArrayList<>();
     private final HTMLElement list;
     private final HTMLElement note;
@@ -59,7 +59,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     LogPanel(App app, Dom dom, HTMLElement panel) {
         this.app = app;
         this.dom = dom;
-        this.runs = new Runs(app);
+        this.newActions = new Runs(app);
         HTMLElement bar = dom.add(panel, "div", "chips");
         bar.setAttribute("role", "group");
         bar.setAttribute("aria-label", "Show events of these kinds");
@@ -161,7 +161,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             return;
         }
         int before = entries.size();
-        List<App.Action> runs = this.runs.take();
+        List<App.Action> runs = newActions.take();
         StepResult last = app.lastResult();
         TraceRecorder recorder = app.recorder();
         for (App.Action run : runs) {
