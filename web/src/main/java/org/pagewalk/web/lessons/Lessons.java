@@ -160,10 +160,6 @@ public final class Lessons {
         return Js.pageUrl() + "#run=" + Js.toBase64Url(String.join("\n", currentLines()));
     }
 
-    LessonPlayer player() {
-        return player;
-    }
-
     private void status(String text) {
         HTMLElement s = dom.byId("status");
         if (s != null) {

@@ -54,7 +54,6 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     private final HTMLButtonElement[] chips = new HTMLButtonElement[CHIPS.length];
     private int filter = WALK | TLB | CR | FAULT | GUEST | MEMORY | ACTION;
     private int total;
-    private Object seenResult;
 
     LogPanel(App app, Dom dom, HTMLElement panel) {
         this.app = app;
@@ -162,7 +161,6 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         }
         int before = entries.size();
         List<App.Action> runs = newActions.take();
-        StepResult last = app.lastResult();
         TraceRecorder recorder = app.recorder();
         for (App.Action run : runs) {
             header(run.line, run.result);
@@ -172,7 +170,6 @@ final class LogPanel implements App.Listener, TopNav.Journal {
                 addEvents(events.size() > count ? events.subList(0, count) : events);
             }
         }
-        seenResult = last;
         trim();
         appendFrom(Math.min(before, entries.size()));
     }
