@@ -37,7 +37,7 @@ public final class Machine {
         this(MachineConfig.DEFAULT);
     }
 
-    /** A machine in protected mode with paging off (CR0.PE = 1) and empty memory. */
+    /** A machine in protected mode with paging off (CR0 = 0x00000011: PE, and ET, hardwired) and empty memory. */
     public Machine(MachineConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("machine configuration must be given");

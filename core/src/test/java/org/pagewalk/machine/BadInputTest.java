@@ -36,7 +36,7 @@ class BadInputTest {
                 message(() -> t.m.cr().writeCr3(0x00010800)));
         assertEquals("CR0 value 0x80000000 sets PG without PE: paging needs protected mode (#GP)",
                 message(() -> t.m.cr().writeCr0(0x80000000)));
-        assertEquals("CR0 value 0x80000021 sets bits Pagewalk does not model: only PE (bit 0), WP (bit 16) and PG (bit 31) are allowed",
+        assertEquals("CR0 value 0x80000021 sets bits Pagewalk does not model: only PE (bit 0), ET (bit 4, always 1), WP (bit 16) and PG (bit 31) are allowed",
                 message(() -> t.m.cr().writeCr0(0x80000021)));
         assertEquals("CR4 value 0x00000030 sets PAE (bit 5): this CPU models 32-bit paging only",
                 message(() -> t.m.cr().writeCr4(0x30)));
