@@ -44,10 +44,6 @@ public final class Translation {
         return largePage;
     }
 
-    public int pageSize() {
-        return largePage ? 4 << 20 : 4 << 10;
-    }
-
     public boolean isWritable() {
         return (rights & EntryBits.WRITE) != 0;
     }
