@@ -1,7 +1,6 @@
 package org.pagewalk.machine;
 
 import org.pagewalk.trace.EventKind;
-import org.pagewalk.trace.InvalidationCause;
 import org.pagewalk.trace.TraceListener;
 
 /**

@@ -61,6 +61,7 @@ public final class Translation {
         return global;
     }
 
+    /** True when a TLB entry served this translation (a hit), false when a walk made it. */
     public boolean isFromTlb() {
         return fromTlb;
     }
