@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.explain.Narrator;
 import org.pagewalk.scenario.ExerciseGenerator;
 import org.pagewalk.scenario.Interpreter;
 import org.pagewalk.scenario.Scenario;
@@ -15,7 +16,6 @@ import org.pagewalk.scenario.ScenarioError;
 import org.pagewalk.scenario.Session;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.trace.TraceEvent;
-import org.pagewalk.trace.TraceFormatter;
 import org.pagewalk.trace.TraceRecorder;
 
 /**
@@ -136,7 +136,7 @@ public final class PagewalkCli {
                     for (int i = 0; i < events.size(); i++) {
                         TraceEvent e = events.get(i);
                         js.append(i == 0 ? "" : ",").append("{\"kind\":").append(org.pagewalk.text.JsonText.quote(e.kind().name()))
-                                .append(",\"text\":").append(org.pagewalk.text.JsonText.quote(TraceFormatter.describe(e))).append('}');
+                                .append(",\"text\":").append(org.pagewalk.text.JsonText.quote(Narrator.line(e))).append('}');
                     }
                     js.append(']');
                 }
@@ -150,7 +150,7 @@ public final class PagewalkCli {
                     }
                 }
                 for (TraceEvent e : events) {
-                    out.println("              . " + TraceFormatter.describe(e));
+                    out.println("              . " + Narrator.line(e));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.pagewalk.inspect;
 
+import org.pagewalk.explain.Words;
 import org.pagewalk.guest.PageFlags;
 import org.pagewalk.machine.EntryBits;
 import org.pagewalk.machine.Machine;
@@ -151,7 +152,7 @@ public final class EntryTable {
         if (!present) {
             return note;
         }
-        return name(i) + " at " + Hex.hex32(entryAddress(i)) + " = " + EntryBits.describe(values[i & 0x3FF], level, pse);
+        return name(i) + " at " + Hex.hex32(entryAddress(i)) + " = " + Words.entry(values[i & 0x3FF], level, pse);
     }
 
     /**
@@ -173,7 +174,7 @@ public final class EntryTable {
         } else if (kind == EntryInfo.TABLE) {
             sb.append(" through the page table at ").append(Hex.hex32(values[idx] & EntryBits.FRAME_4K));
         }
-        sb.append('\n').append("Bits: ").append(EntryBits.flags(values[idx], level));
+        sb.append('\n').append("Bits: ").append(Words.flags(values[idx], level));
         if ((values[idx] & PageFlags.OWNER) != 0 && level == DIRECTORY) {
             sb.append(" OWNER");
         }

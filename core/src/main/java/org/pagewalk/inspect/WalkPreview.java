@@ -2,9 +2,9 @@ package org.pagewalk.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.explain.Narrator;
 import org.pagewalk.machine.Access;
 import org.pagewalk.machine.Machine;
-import org.pagewalk.text.Hex;
 import org.pagewalk.trace.TraceRecorder;
 
 /**
@@ -20,8 +20,7 @@ public final class WalkPreview {
     public static List<WalkStep> of(Machine machine, int linear, int access) {
         if (!machine.cr().paging()) {
             List<WalkStep> steps = new ArrayList<>();
-            steps.add(new WalkStep(WalkStep.FRAME, linear, 0, "Paging is off (CR0.PG = 0): the CPU uses linear "
-                    + Hex.hex32(linear) + " as the physical address, with no walk and no TLB."));
+            steps.add(new WalkStep(WalkStep.FRAME, linear, 0, Narrator.pagingOff(linear)));
             return steps;
         }
         Machine copy = Machine.of(machine.snapshot());

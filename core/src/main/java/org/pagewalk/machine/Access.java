@@ -25,8 +25,4 @@ public final class Access {
     public static boolean isUser(int access) {
         return (access & USER) != 0;
     }
-
-    public static String describe(int access) {
-        return (isUser(access) ? "user " : "kernel ") + (isWrite(access) ? "write" : "read");
-    }
 }

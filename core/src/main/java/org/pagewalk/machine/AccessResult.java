@@ -2,7 +2,8 @@ package org.pagewalk.machine;
 
 /**
  * What one access or translation came to: a {@link Translation} (and the value read, for a
- * read), or a {@link PageFault}. Exactly one of the two is non-null.
+ * read), or a {@link PageFault}. Exactly one of the two is non-null. Whether the TLB served it
+ * is the translation's own fact ({@link Translation#isFromTlb()}), set by the MMU that made it.
  */
 public final class AccessResult {
     private final Translation translation;
@@ -21,6 +22,16 @@ public final class AccessResult {
 
     public static AccessResult faulted(PageFault fault) {
         return new AccessResult(null, fault, 0);
+    }
+
+    /** The value read, on this translation. */
+    AccessResult withValue(int read) {
+        return new AccessResult(translation, null, read);
+    }
+
+    /** Whether a TLB entry served the access (no walk). A fault or a walk is not a hit. */
+    public boolean hit() {
+        return translation != null && translation.isFromTlb();
     }
 
     public boolean isFault() {

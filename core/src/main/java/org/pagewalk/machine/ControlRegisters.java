@@ -67,7 +67,7 @@ public final class ControlRegisters {
     public static String checkCr0(int value) {
         if ((value & ~ControlRegisterBits.CR0_MODELLED) != 0) {
             return "CR0 value " + Hex.hex32(value) + " sets bits Pagewalk does not model: only PE (bit 0), "
-                    + "WP (bit 16) and PG (bit 31) are allowed";
+                    + "ET (bit 4, always 1), WP (bit 16) and PG (bit 31) are allowed";
         }
         if ((value & ControlRegisterBits.CR0_PG) != 0 && (value & ControlRegisterBits.CR0_PE) == 0) {
             return "CR0 value " + Hex.hex32(value) + " sets PG without PE: paging needs protected mode (#GP)";
@@ -95,12 +95,13 @@ public final class ControlRegisters {
         return null;
     }
 
+    /** Writes CR0; ET stays 1 whatever {@code value} says (hardwired on a P6). */
     public void writeCr0(int value) {
         reject(checkCr0(value));
         int old = cr0;
-        cr0 = value;
-        trace.event(EventKind.CR_WRITE, 0, old, value, 0);
-        if ((old & ControlRegisterBits.CR0_PG) != 0 && (value & ControlRegisterBits.CR0_PG) == 0) {
+        cr0 = value | ControlRegisterBits.CR0_ET;
+        trace.event(EventKind.CR_WRITE, 0, old, cr0, 0);
+        if ((old & ControlRegisterBits.CR0_PG) != 0 && (cr0 & ControlRegisterBits.CR0_PG) == 0) {
             tlb.flushAll(InvalidationCause.CR0_PG_OFF);
         }
     }
@@ -138,7 +139,7 @@ public final class ControlRegisters {
     }
 
     void load(int cr0, int cr2, int cr3, int cr4) {
-        this.cr0 = cr0;
+        this.cr0 = cr0 | ControlRegisterBits.CR0_ET;
         this.cr2 = cr2;
         this.cr3 = cr3;
         this.cr4 = cr4;

@@ -1,7 +1,5 @@
 package org.pagewalk.machine;
 
-import org.pagewalk.text.Hex;
-
 /**
  * The bits of 32-bit paging entries, named as in the Intel SDM Vol. 3A, Tables 4-4 to 4-6.
  *
@@ -48,67 +46,5 @@ public final class EntryBits {
 
     public static boolean isSet(int entry, int bit) {
         return (entry & bit) != 0;
-    }
-
-    /**
-     * Bochs-style flag letters: upper case when set, lower case when clear, e.g.
-     * {@code "G PS d A pcd pwt US RW P"}. {@code level} 2 is a PDE, 1 a PTE (bit 7 reads PAT).
-     */
-    public static String flags(int entry, int level) {
-        StringBuilder sb = new StringBuilder(32);
-        boolean large = level == 2 && isSet(entry, PAGE_SIZE);
-        flag(sb, entry, GLOBAL, "G");
-        flag(sb, entry, PAGE_SIZE, level == 2 ? "PS" : "PAT");
-        flag(sb, entry, DIRTY, "D");
-        flag(sb, entry, ACCESSED, "A");
-        flag(sb, entry, PCD, "PCD");
-        flag(sb, entry, PWT, "PWT");
-        flag(sb, entry, USER, "US");
-        flag(sb, entry, WRITE, "RW");
-        flag(sb, entry, PRESENT, "P");
-        if (large && isSet(entry, PAT_4M)) {
-            sb.insert(0, "PAT4M ");
-        }
-        return sb.toString();
-    }
-
-    private static void flag(StringBuilder sb, int entry, int bit, String name) {
-        if (sb.length() > 0) {
-            sb.append(' ');
-        }
-        sb.append(isSet(entry, bit) ? name : name.toLowerCase());
-    }
-
-    /** The entry in words, e.g. {@code "0x00000083: present, 4 MiB page at 0x00000000, supervisor, writable"}. */
-    public static String describe(int entry, int level, boolean pse) {
-        StringBuilder sb = new StringBuilder(96);
-        sb.append(Hex.hex32(entry)).append(": ");
-        if (!isSet(entry, PRESENT)) {
-            return sb.append("not present").toString();
-        }
-        sb.append("present, ");
-        boolean large = level == 2 && pse && isSet(entry, PAGE_SIZE);
-        if (level == 2 && !large) {
-            sb.append("page table at ").append(Hex.hex32(entry & FRAME_4K));
-        } else if (large) {
-            sb.append("4 MiB page at ").append(Hex.hex32(entry & FRAME_4M));
-        } else {
-            sb.append("4 KiB page at ").append(Hex.hex32(entry & FRAME_4K));
-        }
-        sb.append(isSet(entry, USER) ? ", user" : ", supervisor");
-        sb.append(isSet(entry, WRITE) ? ", writable" : ", read-only");
-        if (isSet(entry, ACCESSED)) {
-            sb.append(", accessed");
-        }
-        if ((large || level == 1) && isSet(entry, DIRTY)) {
-            sb.append(", dirty");
-        }
-        if ((large || level == 1) && isSet(entry, GLOBAL)) {
-            sb.append(", global");
-        }
-        if (large && (entry & PDE4M_RESERVED) != 0) {
-            sb.append(", RESERVED bits 21:13 set");
-        }
-        return sb.toString();
     }
 }

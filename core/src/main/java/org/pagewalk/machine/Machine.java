@@ -11,8 +11,9 @@ import org.pagewalk.trace.Trace;
  *
  * <p>Accesses come in two forms. The hot form ({@link #read32}, {@link #write32}, ...) returns
  * the value and leaves {@link #lastFault()} set when the access faulted; it allocates nothing on
- * a TLB hit. The descriptive form ({@link #access}) returns an {@link AccessResult} with the
- * whole translation, for views and scenarios.
+ * a TLB hit, and the guest kernel uses it. The descriptive form ({@link #access},
+ * {@link #translateAccess}) returns an {@link AccessResult}: hit or walk with the whole
+ * translation, or the fault, for views, scenarios and the API.
  *
  * <p>A faulting access changes no memory beyond the A bit of a PDE that the walk used before
  * it faulted at the PTE (see {@link PageWalker}), and a page-crossing access checks both pages
@@ -37,7 +38,7 @@ public final class Machine {
         this(MachineConfig.DEFAULT);
     }
 
-    /** A machine in protected mode with paging off (CR0.PE = 1) and empty memory. */
+    /** A machine in protected mode with paging off (CR0 = 0x00000011: PE, and ET, hardwired) and empty memory. */
     public Machine(MachineConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("machine configuration must be given");
@@ -85,18 +86,12 @@ public final class Machine {
 
     /** Translates (with every side effect: TLB, A/D, CR2) and describes the outcome. */
     public AccessResult translateAccess(int linear, int access) {
-        int hitsBefore = tlb.hits();
-        mmu.translate(linear, access);
-        if (mmu.lastFault() != null) {
-            return AccessResult.faulted(mmu.lastFault());
-        }
-        return AccessResult.ok(mmu.lastTranslation(linear, tlb.hits() != hitsBefore), 0);
+        return mmu.translateAccess(linear, access);
     }
 
     /** The page tables' verdict now, with no side effect at all (no TLB, no A/D, no CR2, no event). */
     public AccessResult probe(int linear, int access) {
-        Object o = mmu.probe(linear, access);
-        return o instanceof PageFault ? AccessResult.faulted((PageFault) o) : AccessResult.ok((Translation) o, 0);
+        return mmu.probe(linear, access);
     }
 
     /**
@@ -124,21 +119,17 @@ public final class Machine {
             return readCrossing(linear, access);
         }
         int physical = mmu.translate(linear, access & ~Access.WRITE);
-        if (mmu.lastFault() != null) {
-            return 0;
-        }
-        int value = memory.read32(physical);
-        trace.event(EventKind.DATA_READ, linear, physical, value, 4);
-        return value;
+        return mmu.lastFault() != null ? 0 : readAt(linear, physical, 4);
     }
 
     public int read8(int linear, int access) {
         int physical = mmu.translate(linear, access & ~Access.WRITE);
-        if (mmu.lastFault() != null) {
-            return 0;
-        }
-        int value = memory.read8(physical);
-        trace.event(EventKind.DATA_READ, linear, physical, value, 1);
+        return mmu.lastFault() != null ? 0 : readAt(linear, physical, 1);
+    }
+
+    private int readAt(int linear, int physical, int size) {
+        int value = size == 4 ? memory.read32(physical) : memory.read8(physical);
+        trace.event(EventKind.DATA_READ, linear, physical, value, size);
         return value;
     }
 
@@ -196,26 +187,30 @@ public final class Machine {
         if (size != 1 && size != 4) {
             throw new IllegalArgumentException("access size must be 1 or 4 bytes, was " + size);
         }
-        int hitsBefore = tlb.hits();
-        int result;
-        if (Access.isWrite(access)) {
-            if (size == 4) {
-                write32(linear, value, access);
-            } else {
-                write8(linear, value, access);
-            }
-            result = 0;
-        } else {
-            result = size == 4 ? read32(linear, access) : read8(linear, access);
-        }
-        if (mmu.lastFault() != null) {
-            return AccessResult.faulted(mmu.lastFault());
-        }
+        boolean write = Access.isWrite(access);
         if (size == 4 && (linear & 0xFFF) > 0xFFC) {
+            int result = 0;
+            if (write) {
+                writeCrossing(linear, value, access);
+            } else {
+                result = readCrossing(linear, access);
+            }
             // Both pages were translated; describe the one holding the byte at linear.
-            return AccessResult.ok(crossingFirst, result);
+            return mmu.lastFault() != null ? AccessResult.faulted(mmu.lastFault()) : AccessResult.ok(crossingFirst, result);
         }
-        return AccessResult.ok(mmu.lastTranslation(linear, tlb.hits() != hitsBefore), result);
+        AccessResult r = mmu.translateAccess(linear, write ? access | Access.WRITE : access & ~Access.WRITE);
+        if (r.isFault()) {
+            return r;
+        }
+        if (!write) {
+            return r.withValue(readAt(linear, r.physical(), size));
+        }
+        if (size == 4) {
+            writePhysical32(r.physical(), value);
+        } else {
+            writePhysical8(r.physical(), value);
+        }
+        return r;
     }
 
     private int readCrossing(int linear, int access) {
@@ -243,12 +238,11 @@ public final class Machine {
 
     /** Both pages of a page-crossing access, translated before any byte moves. */
     private int[] crossingPages(int linear, int access) {
-        int hitsBefore = tlb.hits();
         int first = mmu.translate(linear, access);
         if (mmu.lastFault() != null) {
             return null;
         }
-        crossingFirst = mmu.lastTranslation(linear, tlb.hits() != hitsBefore);
+        crossingFirst = mmu.lastTranslation(linear);
         int secondLinear = (linear | 0xFFF) + 1;
         int second = mmu.translate(secondLinear, access);
         if (mmu.lastFault() != null) {
@@ -298,32 +292,12 @@ public final class Machine {
     // ---- Staleness ------------------------------------------------------------------------
 
     /**
-     * Why the TLB entry at (set, way) disagrees with what the page tables in memory say now for
+     * How the TLB entry at (set, way) disagrees with what the page tables in memory say now for
      * its page (through the current CR3), or {@code null} if it agrees or is empty.
      */
-    public String staleness(int set, int way) {
+    public Staleness staleness(int set, int way) {
         TlbEntry e = tlb.entry(set, way);
-        if (!e.isValid()) {
-            return null;
-        }
-        int linear = e.linearBase();
-        Object now = mmu.probe(linear, Access.KERNEL_READ);
-        String says = "the TLB says " + Hex.hex32(linear) + " -> " + Hex.hex32(e.frame())
-                + (e.isLargePage() ? " (4 MiB)" : "");
-        if (now instanceof PageFault) {
-            return says + "; memory says not mapped (" + ((PageFault) now).reason() + ")";
-        }
-        Translation t = (Translation) now;
-        int base = t.isLargePage() ? t.physical() & EntryBits.FRAME_4M : t.physical() & EntryBits.FRAME_4K;
-        if (t.isLargePage() != e.isLargePage() || base != e.frame()) {
-            return says + "; memory says " + Hex.hex32(linear) + " -> " + Hex.hex32(base)
-                    + (t.isLargePage() ? " (4 MiB)" : "");
-        }
-        if (t.isWritable() != e.isWritable() || t.isUser() != e.isUser()) {
-            return says + (e.isUser() ? " user" : " supervisor") + (e.isWritable() ? " writable" : " read-only")
-                    + "; memory says " + (t.isUser() ? "user" : "supervisor") + (t.isWritable() ? " writable" : " read-only");
-        }
-        return null;
+        return e.isValid() ? Staleness.of(e, mmu.probe(e.linearBase(), Access.KERNEL_READ)) : null;
     }
 
     public boolean isStale(int set, int way) {

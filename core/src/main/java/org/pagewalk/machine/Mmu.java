@@ -19,8 +19,11 @@ public final class Mmu {
     private final Tlb tlb;
     private final PageWalker walker;
     private final TraceListener trace;
+    // What the last translate did, for the descriptive form (translateAccess): the fault it
+    // raised, or the TLB index that served (hit) or was filled by it (walk).
     private PageFault lastFault;
     private int lastTlbIndex = -1;
+    private boolean lastHit;
 
     Mmu(ControlRegisters cr, Tlb tlb, PageWalker walker, TraceListener trace) {
         this.cr = cr;
@@ -30,12 +33,13 @@ public final class Mmu {
     }
 
     /**
-     * Translates for an access. Returns the physical address, or 0 with {@link #lastFault()}
-     * set when the access faults. No allocation unless it faults.
+     * The fast form: the physical address, or 0 with {@link #lastFault()} set when the access
+     * faults. Allocates nothing unless it faults; the guest kernel's accesses use it.
      */
     int translate(int linear, int access) {
         lastFault = null;
         lastTlbIndex = -1;
+        lastHit = false;
         if (!cr.paging()) {
             return linear;
         }
@@ -43,21 +47,20 @@ public final class Mmu {
         int index = tlb.lookup(linear);
         if (index >= 0) {
             int flags = tlb.flags(index);
+            int ways = tlb.geometry().ways();
             if (!AccessRights.permits(cr.writeProtect(), access, flags)) {
-                trace.event(EventKind.TLB_RIGHTS_REWALK, linear, index / tlb.geometry().ways(),
-                        index % tlb.geometry().ways(), 0);
+                trace.event(EventKind.TLB_RIGHTS_REWALK, linear, index / ways, index % ways, 0);
                 tlb.invalidate(index, InvalidationCause.REWALK);
             } else if (Access.isWrite(access) && (flags & Tlb.DIRTY) == 0) {
-                trace.event(EventKind.TLB_DIRTY_REWALK, linear, index / tlb.geometry().ways(),
-                        index % tlb.geometry().ways(), 0);
+                trace.event(EventKind.TLB_DIRTY_REWALK, linear, index / ways, index % ways, 0);
                 tlb.invalidate(index, InvalidationCause.REWALK);
             } else {
                 tlb.touch(index);
                 tlb.countHit();
                 lastTlbIndex = index;
+                lastHit = true;
                 int physical = tlb.physical(index, linear);
-                trace.event(EventKind.TLB_HIT, linear, index / tlb.geometry().ways(),
-                        index % tlb.geometry().ways(), physical);
+                trace.event(EventKind.TLB_HIT, linear, index / ways, index % ways, physical);
                 trace.event(EventKind.TRANSLATED, linear, physical, (flags & Tlb.LARGE) != 0 ? 4096 : 4, access);
                 return physical;
             }
@@ -68,10 +71,16 @@ public final class Mmu {
         return walkAndFill(linear, access);
     }
 
+    /** The descriptive form: the same translation, as a value that says hit, walk or fault. */
+    AccessResult translateAccess(int linear, int access) {
+        translate(linear, access);
+        return lastFault != null ? AccessResult.faulted(lastFault) : AccessResult.ok(lastTranslation(linear), 0);
+    }
+
     private int walkAndFill(int linear, int access) {
-        int status = walker.walk(cr.cr3(), cr.pse(), cr.pge(), cr.writeProtect(), linear, access, true);
-        if (status != PageWalker.OK) {
-            raise(linear, access);
+        PageFault fault = walker.walk(cr.cr3(), cr.pse(), cr.pge(), cr.writeProtect(), linear, access, true);
+        if (fault != null) {
+            raise(fault);
             return 0;
         }
         int base = walker.large ? walker.physical & EntryBits.FRAME_4M : walker.physical & EntryBits.FRAME_4K;
@@ -81,20 +90,12 @@ public final class Mmu {
         return walker.physical;
     }
 
-    private void raise(int linear, int access) {
-        lastFault = faultOfWalk(linear, access);
-        cr.faulted(linear);
-        tlb.invalidatePage(linear, InvalidationCause.PAGE_FAULT);
-        trace.event(EventKind.PAGE_FAULT, linear, lastFault.errorCode(), lastFault.level(), lastFault.entryValue());
-    }
-
-    private PageFault faultOfWalk(int linear, int access) {
-        int level = walker.faultLevel;
-        PageFault.Builder b = (walker.faultKind & PageFault.RSVD) != 0 ? PageFault.reserved()
-                : (walker.faultKind & PageFault.P) != 0 ? PageFault.protection() : PageFault.notPresent();
-        return b.access(access).at(linear).entry(level,
-                level == PageFault.LEVEL_PDE ? walker.pdeAddress : walker.pteAddress,
-                level == PageFault.LEVEL_PDE ? walker.pde : walker.pte).build();
+    /** #PF: CR2, and (SDM §4.10.4.1) every TLB entry for the faulting page goes. */
+    private void raise(PageFault fault) {
+        lastFault = fault;
+        cr.faulted(fault.linear());
+        tlb.invalidatePage(fault.linear(), InvalidationCause.PAGE_FAULT);
+        trace.event(EventKind.PAGE_FAULT, fault.linear(), fault.errorCode(), fault.level(), fault.entryValue());
     }
 
     /** The fault of the last {@link #translate}, or {@code null} if it succeeded. */
@@ -102,37 +103,38 @@ public final class Mmu {
         return lastFault;
     }
 
-    /** The TLB index that served or was filled by the last successful translation, or -1. */
-    int lastTlbIndex() {
-        return lastTlbIndex;
-    }
-
-    /** A value describing the last successful translation (allocates; not for hot paths). */
-    Translation lastTranslation(int linear, boolean hit) {
+    /**
+     * The last successful translation as a value (allocates; not for hot paths): the TLB entry's
+     * view on a hit, the walk's on a miss, the identity with paging off.
+     */
+    Translation lastTranslation(int linear) {
         if (lastTlbIndex < 0) {
-            return new Translation(linear, linear, false, EntryBits.WRITE | EntryBits.USER, false, false, 0, 0, 0, 0);
+            return identity(linear);
         }
-        if (hit) {
+        if (lastHit) {
             return tlb.translation(lastTlbIndex, linear);
         }
-        return new Translation(linear, walker.physical, walker.large, walker.rights, walker.global, false,
-                walker.pdeAddress, walker.pde, walker.pteAddress, walker.pte);
+        return walked(linear);
     }
 
     /**
      * The debugger's walk: what the page tables in memory say now, ignoring the TLB, setting no
-     * A/D, reporting nothing and leaving CR2 alone. Returns a {@link Translation} or a
-     * {@link PageFault}.
+     * A/D, reporting nothing and leaving CR2 alone.
      */
-    Object probe(int linear, int access) {
+    AccessResult probe(int linear, int access) {
         if (!cr.paging()) {
-            return new Translation(linear, linear, false, EntryBits.WRITE | EntryBits.USER, false, false, 0, 0, 0, 0);
+            return AccessResult.ok(identity(linear), 0);
         }
-        int status = walker.walk(cr.cr3(), cr.pse(), cr.pge(), cr.writeProtect(), linear, access, false);
-        if (status != PageWalker.OK) {
-            return faultOfWalk(linear, access);
-        }
+        PageFault fault = walker.walk(cr.cr3(), cr.pse(), cr.pge(), cr.writeProtect(), linear, access, false);
+        return fault != null ? AccessResult.faulted(fault) : AccessResult.ok(walked(linear), 0);
+    }
+
+    private Translation walked(int linear) {
         return new Translation(linear, walker.physical, walker.large, walker.rights, walker.global, false,
                 walker.pdeAddress, walker.pde, walker.pteAddress, walker.pte);
+    }
+
+    private static Translation identity(int linear) {
+        return new Translation(linear, linear, false, EntryBits.WRITE | EntryBits.USER, false, false, 0, 0, 0, 0);
     }
 }

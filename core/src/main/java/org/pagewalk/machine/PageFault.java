@@ -82,32 +82,11 @@ public final class PageFault {
         return entryValue;
     }
 
-    /** The error code's bits spelled out, e.g. {@code "P=1 W/R=1 U/S=0 RSVD=0"}. */
-    public static String spell(int code) {
-        return "P=" + (code & 1) + " W/R=" + ((code >>> 1) & 1) + " U/S=" + ((code >>> 2) & 1)
-                + " RSVD=" + ((code >>> 3) & 1);
-    }
-
-    /** Why it faulted, in words a student can follow. */
-    public String reason() {
-        String where = level == LEVEL_PDE ? "page-directory entry" : "page-table entry";
-        if (isReserved()) {
-            return "reserved bits 21:13 set in the 4 MiB " + where;
-        }
-        if (isNotPresent()) {
-            return "the " + where + " is not present";
-        }
-        if (isUser()) {
-            return isWrite() ? "a user write needs U/S=1 and R/W=1 at both levels"
-                    : "a user read needs U/S=1 at both levels";
-        }
-        return "a kernel write to a read-only page with CR0.WP=1";
-    }
-
+    /** Numbers only; {@code explain.Words} says why it faulted. */
     @Override
     public String toString() {
         return "#PF at " + Hex.hex32(linear) + " error code " + Hex.hex(errorCode, 1) + " ("
-                + spell(errorCode) + "): " + reason();
+                + (level == LEVEL_PDE ? "PDE" : "PTE") + " at " + Hex.hex32(entryAddress) + " = " + Hex.hex32(entryValue) + ")";
     }
 
     @Override

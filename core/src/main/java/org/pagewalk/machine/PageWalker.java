@@ -14,12 +14,10 @@ import org.pagewalk.trace.TraceListener;
  *
  * <p>The result of the last walk lives in this object's fields rather than in a new object: the
  * walk runs on every TLB miss and must not allocate (TeaVM's JavaScript). {@link Mmu} turns them
- * into {@link Translation} and {@link PageFault} values.
+ * into a {@link Translation} when asked. A failed walk returns its {@link PageFault}, built where
+ * the walk stopped: faults are rare, so they may allocate.
  */
 final class PageWalker {
-    static final int OK = 0;
-    static final int FAULT = 1;
-
     private final PhysicalMemory memory;
     private final TraceListener trace;
 
@@ -33,9 +31,6 @@ final class PageWalker {
     int pde;
     int pteAddress;
     int pte;
-    /** Error code base (P/RSVD bits) of a failed walk. */
-    int faultKind;
-    int faultLevel;
 
     PageWalker(PhysicalMemory memory, TraceListener trace) {
         this.memory = memory;
@@ -44,24 +39,25 @@ final class PageWalker {
 
     /**
      * Walks for {@code linear}. With {@code sideEffects} false it sets no A/D bit and reports
-     * nothing: the debugger's walk, for previews and staleness checks.
+     * nothing: the debugger's walk, for previews and staleness checks. Returns {@code null} when the
+     * walk succeeded (the result is in the fields), or the page fault it raises.
      */
-    int walk(int cr3, boolean pse, boolean pge, boolean wp, int linear, int access, boolean sideEffects) {
+    PageFault walk(int cr3, boolean pse, boolean pge, boolean wp, int linear, int access, boolean sideEffects) {
         pteAddress = 0;
         pte = 0;
         large = false;
         readPde(cr3, pse, linear, sideEffects);
         if (!isPresent(pde)) {
-            return fault(PageFault.notPresent(), PageFault.LEVEL_PDE);
+            return fault(PageFault.notPresent(), access, linear, PageFault.LEVEL_PDE);
         }
         if (isLargePage(pse)) {
             large = true;
             if (!checkReservedBits()) {
-                return fault(PageFault.reserved(), PageFault.LEVEL_PDE);
+                return fault(PageFault.reserved(), access, linear, PageFault.LEVEL_PDE);
             }
             rights = pde & (EntryBits.WRITE | EntryBits.USER);
             if (!AccessRights.permits(wp, access, rights)) {
-                return fault(PageFault.protection(), PageFault.LEVEL_PDE);
+                return fault(PageFault.protection(), access, linear, PageFault.LEVEL_PDE);
             }
             if (sideEffects) {
                 pde = setAccessedAndDirty(pdeAddress, pde, access, PageFault.LEVEL_PDE);
@@ -69,18 +65,18 @@ final class PageWalker {
             global = pge && (pde & EntryBits.GLOBAL) != 0;
             dirty = (pde & EntryBits.DIRTY) != 0;
             physical = (pde & EntryBits.FRAME_4M) | (linear & 0x003FFFFF);
-            return OK;
+            return null;
         }
         if (sideEffects) {
             pde = setAccessed(pdeAddress, pde, PageFault.LEVEL_PDE);
         }
         readPte(linear, sideEffects);
         if (!isPresent(pte)) {
-            return fault(PageFault.notPresent(), PageFault.LEVEL_PTE);
+            return fault(PageFault.notPresent(), access, linear, PageFault.LEVEL_PTE);
         }
         rights = pde & pte & (EntryBits.WRITE | EntryBits.USER);
         if (!AccessRights.permits(wp, access, rights)) {
-            return fault(PageFault.protection(), PageFault.LEVEL_PTE);
+            return fault(PageFault.protection(), access, linear, PageFault.LEVEL_PTE);
         }
         if (sideEffects) {
             pte = setAccessedAndDirty(pteAddress, pte, access, PageFault.LEVEL_PTE);
@@ -88,7 +84,7 @@ final class PageWalker {
         global = pge && (pte & EntryBits.GLOBAL) != 0;
         dirty = (pte & EntryBits.DIRTY) != 0;
         physical = (pte & EntryBits.FRAME_4K) | (linear & 0xFFF);
-        return OK;
+        return null;
     }
 
     private void readPde(int cr3, boolean pse, int linear, boolean sideEffects) {
@@ -122,10 +118,9 @@ final class PageWalker {
         return (pde & EntryBits.PDE4M_RESERVED) == 0;
     }
 
-    private int fault(PageFault.Builder kind, int level) {
-        faultKind = kind.build().errorCode();
-        faultLevel = level;
-        return FAULT;
+    private PageFault fault(PageFault.Builder kind, int access, int linear, int level) {
+        return kind.access(access).at(linear).entry(level, level == PageFault.LEVEL_PDE ? pdeAddress : pteAddress,
+                level == PageFault.LEVEL_PDE ? pde : pte).build();
     }
 
     private int setAccessed(int address, int entry, int level) {

@@ -187,24 +187,6 @@ public final class PhysicalMemory {
         return out;
     }
 
-    /** Zeroes a whole frame in one step (drops its storage). */
-    public void clearFrame(int frame) {
-        if (frame < 0 || frame >= frames || !isBacked(frame)) {
-            return;
-        }
-        if (journaling) {
-            int[] w = chunks[frame >>> 10].words[frame & 1023];
-            for (int i = 0; i < 1024; i++) {
-                if (w[i] != 0) {
-                    record((frame << 12) + (i << 2), w[i]);
-                }
-            }
-        }
-        Chunk c = writableChunk(frame >>> 10);
-        c.words[frame & 1023] = null;
-        c.wordsEpoch[frame & 1023] = epoch;
-    }
-
     /**
      * Starts recording the old value of every word written, so that {@link #rollback()} can undo
      * them. Far cheaper than a snapshot for an operation that is usually kept: a guest call.

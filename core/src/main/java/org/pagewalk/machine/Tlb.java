@@ -1,7 +1,6 @@
 package org.pagewalk.machine;
 
 import org.pagewalk.trace.EventKind;
-import org.pagewalk.trace.InvalidationCause;
 import org.pagewalk.trace.TraceListener;
 
 /**
@@ -282,11 +281,6 @@ public final class Tlb {
         return removed;
     }
 
-    void setDirty(int index) {
-        preserve(index);
-        flags[index] |= DIRTY;
-    }
-
     /**
      * Starts a transaction: the first change to each entry records its old fields, so that
      * {@link #rollbackJournal()} can put them back. O(1) to start, unlike copying every array
@@ -412,13 +406,6 @@ public final class Tlb {
                 (f & GLOBAL) != 0, true, pdeAddress[index], pde[index], pteAddress[index], pte[index]);
     }
 
-    /** Saved state for snapshots: every array, copied. */
-    int[][] save() {
-        return new int[][] {tag.clone(), mask.clone(), frame.clone(), flags.clone(), lastUse.clone(),
-            pdeAddress.clone(), pde.clone(), pteAddress.clone(), pte.clone(),
-            {clock, largeEntries, hits, misses, evictions}};
-    }
-
     /**
      * The whole TLB in one new array (ten fields per entry, then the counters): one allocation per
      * snapshot, which matters in TeaVM's JavaScript, where every int[] is a typed array that is
@@ -450,17 +437,5 @@ public final class Tlb {
         hits = s[n * 10 + 2];
         misses = s[n * 10 + 3];
         evictions = s[n * 10 + 4];
-    }
-
-    void load(int[][] s) {
-        int[][] targets = {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
-        for (int k = 0; k < targets.length; k++) {
-            System.arraycopy(s[k], 0, targets[k], 0, targets[k].length);
-        }
-        clock = s[9][0];
-        largeEntries = s[9][1];
-        hits = s[9][2];
-        misses = s[9][3];
-        evictions = s[9][4];
     }
 }

@@ -44,10 +44,6 @@ public final class Translation {
         return largePage;
     }
 
-    public int pageSize() {
-        return largePage ? 4 << 20 : 4 << 10;
-    }
-
     public boolean isWritable() {
         return (rights & EntryBits.WRITE) != 0;
     }
@@ -65,6 +61,7 @@ public final class Translation {
         return global;
     }
 
+    /** True when a TLB entry served this translation (a hit), false when a walk made it. */
     public boolean isFromTlb() {
         return fromTlb;
     }

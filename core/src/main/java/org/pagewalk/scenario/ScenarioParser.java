@@ -2,6 +2,7 @@ package org.pagewalk.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.explain.Words;
 import org.pagewalk.guest.CallResult;
 import org.pagewalk.guest.CeanOs;
 import org.pagewalk.guest.Defect;
@@ -528,25 +529,24 @@ final class ScenarioParser {
         return step(line, cmd, s -> {
             Machine m = s.machine();
             int linear = address.eval(s, line.number);
-            int hits = m.tlb().hits();
             AccessResult r;
             if (cmd.equals("translate")) {
                 r = m.translateAccess(linear, acc);
             } else {
                 r = m.access(linear, acc, value == null ? 0 : value.eval(s, line.number), bite ? 1 : 4);
             }
-            boolean hit = m.tlb().hits() != hits;
+            boolean hit = r.hit();
             s.accessed(r, hit);
             return describe(cmd, acc, linear, r, hit, bite, value == null ? 0 : value.eval(s, line.number));
         });
     }
 
     private static String describe(String cmd, int access, int linear, AccessResult r, boolean hit, boolean bite, int value) {
-        String who = Access.describe(access);
+        String who = Words.access(access);
         if (r.isFault()) {
             PageFault f = r.fault();
             return who + " of " + Hex.hex32(linear) + ": page fault, error code " + Hex.hex(f.errorCode(), 1) + " ("
-                    + PageFault.spell(f.errorCode()) + "), CR2 = " + Hex.hex32(f.linear()) + ": " + f.reason();
+                    + Words.errorCode(f.errorCode()) + "), CR2 = " + Hex.hex32(f.linear()) + ": " + Words.reason(f);
         }
         Translation t = r.translation();
         String how = t.isFromTlb() ? "TLB hit" : hit ? "TLB hit" : "TLB miss, walked";
@@ -743,7 +743,7 @@ final class ScenarioParser {
                     AccessResult r = s.machine().preview(linear, Access.KERNEL_READ);
                     if (r.isFault()) {
                         return "expected " + Hex.hex32(linear) + " to hold " + Hex.hex32(expected.eval(s, line.number))
-                                + ", actual: a kernel read faults (" + r.fault().reason() + ")";
+                                + ", actual: a kernel read faults (" + Words.reason(r.fault()) + ")";
                     }
                     int actual = bite ? s.machine().readPhysical8(r.physical()) : readWord(s, linear);
                     int m = mask == null ? -1 : mask.eval(s, line.number);
@@ -871,12 +871,12 @@ final class ScenarioParser {
         return s -> {
             int linear = address.eval(s, line.number);
             AccessResult r = s.machine().preview(linear, access);
-            String what = "a " + Access.describe(access) + " of " + Hex.hex32(linear);
+            String what = "a " + Words.access(access) + " of " + Hex.hex32(linear);
             if (physical) {
                 int want = expected.eval(s, line.number);
                 if (r.isFault()) {
                     return "expected " + what + " to reach physical " + Hex.hex32(want) + ", actual: page fault "
-                            + Hex.hex(r.fault().errorCode(), 1) + " (" + r.fault().reason() + ")";
+                            + Hex.hex(r.fault().errorCode(), 1) + " (" + Words.reason(r.fault()) + ")";
                 }
                 return r.physical() == want ? null : "expected " + what + " to reach physical " + Hex.hex32(want)
                         + ", actual " + Hex.hex32(r.physical()) + (r.translation().isFromTlb() ? " (from the TLB)" : "");
@@ -886,8 +886,8 @@ final class ScenarioParser {
             }
             if (expected != null && r.fault().errorCode() != expected.eval(s, line.number)) {
                 int want = expected.eval(s, line.number);
-                return "expected " + what + " to fault with error code " + Hex.hex(want, 1) + " (" + PageFault.spell(want)
-                        + "), actual " + Hex.hex(r.fault().errorCode(), 1) + " (" + PageFault.spell(r.fault().errorCode()) + ")";
+                return "expected " + what + " to fault with error code " + Hex.hex(want, 1) + " (" + Words.errorCode(want)
+                        + "), actual " + Hex.hex(r.fault().errorCode(), 1) + " (" + Words.errorCode(r.fault().errorCode()) + ")";
             }
             return null;
         };
@@ -926,7 +926,7 @@ final class ScenarioParser {
                         return "expected a " + kind + " TLB entry for " + page + ", actual: not cached";
                     }
                     TlbEntry e = s.machine().tlb().entry(index);
-                    String why = s.machine().staleness(e.set(), e.way());
+                    String why = Words.staleness(s.machine().staleness(e.set(), e.way()));
                     boolean stale = why != null;
                     if (kind.equals("stale")) {
                         return stale ? null : "expected the TLB entry for " + page + " to be stale, actual: it agrees with memory";

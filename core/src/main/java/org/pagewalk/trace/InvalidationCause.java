@@ -1,6 +1,6 @@
 package org.pagewalk.trace;
 
-/** Why TLB entries went away; the int codes travel in trace events. */
+/** Why TLB entries went away; the int codes travel in trace events ({@link EventField#CAUSE}). */
 public final class InvalidationCause {
     public static final int INVLPG = 0;
     public static final int CR3_WRITE = 1;
@@ -11,15 +11,6 @@ public final class InvalidationCause {
     public static final int RESET = 6;
     public static final int REWALK = 7;
 
-    private static final String[] NAMES = {
-        "INVLPG", "CR3 write", "CR4.PGE change", "CR4.PSE change", "CR0.PG cleared",
-        "page fault", "reset", "re-walk"
-    };
-
     private InvalidationCause() {
-    }
-
-    public static String name(int cause) {
-        return cause >= 0 && cause < NAMES.length ? NAMES[cause] : "cause " + cause;
     }
 }

@@ -33,10 +33,6 @@ public final class Trace implements TraceListener {
         }
     }
 
-    public boolean isRecording() {
-        return listeners.length > 0;
-    }
-
     private void retarget() {
         if (listeners.length == 0) {
             target = TraceListener.NONE;

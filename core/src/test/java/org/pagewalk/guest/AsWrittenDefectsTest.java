@@ -142,8 +142,8 @@ class AsWrittenDefectsTest {
         m.trace().attach(rec);
         os.memMapPage(0x08048000, 0x00600000, PageFlags.USER | PageFlags.WRITE);
         int slot = KernelLayout.virt(KernelLayout.INVALIDATE_ARG_SLOT);
-        assertTrue(rec.events().stream().anyMatch(e -> e.kind() == EventKind.INVLPG && e.a() == slot));
-        assertTrue(rec.events().stream().noneMatch(e -> e.kind() == EventKind.INVLPG && e.a() == 0x08048000));
+        assertTrue(rec.events().stream().anyMatch(e -> e.kind() == EventKind.INVLPG && e.linear() == slot));
+        assertTrue(rec.events().stream().noneMatch(e -> e.kind() == EventKind.INVLPG && e.linear() == 0x08048000));
         assertEquals(0x08048000, m.readPhysical32(KernelLayout.INVALIDATE_ARG_SLOT), "vaddr sits in the slot");
         assertEquals(0xAAAA, m.read32(0x08048000, Access.USER_READ), "the stale translation survived memMapPage");
 

@@ -207,8 +207,8 @@ class CeanOsTest {
         assertEquals(EventKind.GUEST_ENTER, rec.events().get(0).kind());
         assertEquals("memMapPage(0x08048000, 0x00500000, USER)", rec.events().get(0).text());
         assertTrue(rec.events().stream().anyMatch(e -> e.kind() == EventKind.GUEST_ENTER && e.text().equals("pmmAllocPageFrame()")));
-        assertTrue(rec.events().stream().anyMatch(e -> e.kind() == EventKind.FRAME_ALLOC && e.a() == 0x00400000));
-        assertTrue(rec.events().stream().anyMatch(e -> e.kind() == EventKind.INVLPG && e.a() == 0x08048000));
+        assertTrue(rec.events().stream().anyMatch(e -> e.kind() == EventKind.FRAME_ALLOC && e.physical() == 0x00400000));
+        assertTrue(rec.events().stream().anyMatch(e -> e.kind() == EventKind.INVLPG && e.linear() == 0x08048000));
         assertEquals(EventKind.GUEST_EXIT, rec.events().get(rec.size() - 1).kind());
         assertEquals("memMapPage", rec.events().get(rec.size() - 1).text());
     }

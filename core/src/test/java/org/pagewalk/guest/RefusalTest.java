@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.machine.Machine;
-import org.pagewalk.machine.MachineCodec;
+import org.pagewalk.machine.MachineDump;
 import org.pagewalk.machine.MachineConfig;
 
 /** Every refused call of the fixed variant: its message, and the machine exactly as before. */
@@ -20,11 +20,11 @@ class RefusalTest {
     }
 
     private static void refused(CeanOs os, String message, Supplier<CallResult> call) {
-        String before = MachineCodec.encode(os.machine());
+        String before = MachineDump.of(os.machine());
         CallResult r = call.get();
         assertFalse(r.ok());
         assertEquals(message, r.error());
-        assertEquals(before, MachineCodec.encode(os.machine()), "machine changed by a refused " + r.function());
+        assertEquals(before, MachineDump.of(os.machine()), "machine changed by a refused " + r.function());
     }
 
     @Test

@@ -95,11 +95,11 @@ class InspectTest {
         h.run(s, "memMapPage 0x08048000 0x00500000 USER");
         h.run(s, "memMapPage 0x0804800 0x00500000 USER"); // refused: not recorded
         assertEquals(3, h.size());
-        String after = org.pagewalk.machine.MachineCodec.encode(s.machine());
+        String after = org.pagewalk.machine.MachineDump.of(s.machine());
         assertEquals("memMapPage 0x08048000 0x00500000 USER", h.undo(s));
         assertEquals(0, s.os().globals().memNumVpages() - 4);
         assertEquals("memMapPage 0x08048000 0x00500000 USER", h.redo(s));
-        assertEquals(after, org.pagewalk.machine.MachineCodec.encode(s.machine()));
+        assertEquals(after, org.pagewalk.machine.MachineDump.of(s.machine()));
         assertEquals(List.of("boot ceanos", "init_mm", "memMapPage 0x08048000 0x00500000 USER"), h.linesSinceBoot());
         h.undo(s);
         h.run(s, "invlpg 0");

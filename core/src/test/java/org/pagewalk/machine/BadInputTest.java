@@ -31,19 +31,19 @@ class BadInputTest {
     void controlRegistersAreUnchangedAfterARefusedWrite() {
         Tables t = Tables.pagingOn().map4k(0x00403000, 0x00200000, EntryBits.WRITE, EntryBits.WRITE);
         t.m.read32(0x00403000, Access.KERNEL_READ);
-        String before = MachineCodec.encode(t.m);
+        String before = MachineDump.of(t.m);
         assertEquals("CR3 value 0x00010800 is not 4 KiB aligned: bits 11:0 must be 0 (except PWT bit 3 and PCD bit 4)",
                 message(() -> t.m.cr().writeCr3(0x00010800)));
         assertEquals("CR0 value 0x80000000 sets PG without PE: paging needs protected mode (#GP)",
                 message(() -> t.m.cr().writeCr0(0x80000000)));
-        assertEquals("CR0 value 0x80000021 sets bits Pagewalk does not model: only PE (bit 0), WP (bit 16) and PG (bit 31) are allowed",
+        assertEquals("CR0 value 0x80000021 sets bits Pagewalk does not model: only PE (bit 0), ET (bit 4, always 1), WP (bit 16) and PG (bit 31) are allowed",
                 message(() -> t.m.cr().writeCr0(0x80000021)));
         assertEquals("CR4 value 0x00000030 sets PAE (bit 5): this CPU models 32-bit paging only",
                 message(() -> t.m.cr().writeCr4(0x30)));
         assertEquals("CR4 value 0x00000200 sets bits Pagewalk does not model: only PSE (bit 4) and PGE (bit 7) are allowed",
                 message(() -> t.m.cr().writeCr4(0x200)));
         assertEquals("access size must be 1 or 4 bytes, was 2", message(() -> t.m.access(0, Access.KERNEL_READ, 0, 2)));
-        assertEquals(before, MachineCodec.encode(t.m));
+        assertEquals(before, MachineDump.of(t.m));
         // PWT and PCD are allowed in CR3.
         t.m.cr().writeCr3(Tables.DIR | ControlRegisterBits.CR3_PWT | ControlRegisterBits.CR3_PCD);
         assertEquals(0x00200000, t.m.translate(0x00403000, Access.KERNEL_READ));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.pagewalk.explain.Words;
 
 /**
  * Thousands of random page-table images and accesses: the machine (TLB flushed before each
@@ -134,7 +135,7 @@ class DifferentialWalkTest {
                 int access = (user ? Access.USER : 0) | (write ? Access.WRITE : 0);
                 int physical = m.translate((int) linear, access);
                 String what = "seed " + Long.toHexString(SEED) + " image " + image + " access " + a + ": "
-                        + Access.describe(access) + " of 0x" + Long.toHexString(linear) + " pse=" + pse + " wp=" + wp
+                        + Words.access(access) + " of 0x" + Long.toHexString(linear) + " pse=" + pse + " wp=" + wp
                         + " pde=0x" + Long.toHexString(dir[di]);
                 if (ref.errorCode >= 0) {
                     assertEquals(ref.errorCode, m.lastFault() == null ? -1 : m.lastFault().errorCode(), what);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.pagewalk.explain.Words;
 
 /**
  * Random sequences of translations, page-table changes without INVLPG, INVLPG, CR3 writes and
@@ -94,7 +95,7 @@ class TlbDifferentialTest {
             if (op < 7) {
                 int linear = randomLinear(r);
                 int access = r.nextInt(4) << 1;
-                log.append(Integer.toHexString(linear)).append('/').append(Access.describe(access)).append(", ");
+                log.append(Integer.toHexString(linear)).append('/').append(Words.access(access)).append(", ");
                 int[] expected = referenceTranslate(m, linear, access);
                 int physical = m.translate(linear, access);
                 PageFault f = m.lastFault();

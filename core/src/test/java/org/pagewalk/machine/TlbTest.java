@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.pagewalk.explain.Words;
 import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.trace.TraceRecorder;
@@ -29,7 +30,7 @@ class TlbTest {
         assertEquals(0xAAAAAAAA, t.m.read32(0x00403000, Access.KERNEL_READ), "the stale entry still serves the old frame");
         int set = t.m.tlb().setOf(0x00403000);
         int way = t.m.tlb().lookup(0x00403000) % 4;
-        String why = t.m.staleness(set, way);
+        String why = Words.staleness(t.m.staleness(set, way));
         assertEquals("the TLB says 0x00403000 -> 0x00200000; memory says 0x00403000 -> 0x00300000", why);
         assertEquals(1, t.m.invlpg(0x00403FFF));
         assertEquals(0xBBBBBBBB, t.m.read32(0x00403000, Access.KERNEL_READ));
@@ -141,7 +142,7 @@ class TlbTest {
         t.m.trace().attach(rec);
         t.m.read32(pages[4], Access.KERNEL_READ);
         TraceEvent evict = rec.events().stream().filter(e -> e.kind() == EventKind.TLB_EVICT).findFirst().orElseThrow();
-        assertEquals(pages[1] >>> 12, evict.c());
+        assertEquals(pages[1] >>> 12, evict.pageNumber());
         assertEquals(-1, t.m.tlb().lookup(pages[1]));
         assertTrue(t.m.tlb().lookup(pages[0]) >= 0);
         t.m.read32(pages[2], Access.KERNEL_READ);

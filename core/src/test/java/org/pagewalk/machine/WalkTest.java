@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pagewalk.explain.Narrator;
 import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.trace.TraceRecorder;
@@ -134,9 +135,9 @@ class WalkTest {
         m.write32(0x000FFFFC, 0x0A0B0C0D, Access.KERNEL_WRITE);
         assertEquals(0xFFFF0A0B, m.readPhysical32(0x000FFFFE));
         List<TraceEvent> bus = rec.events().stream().filter(e -> e.kind() == EventKind.BUS_UNMAPPED).toList();
-        assertEquals(0x00100000, bus.get(0).a());
-        assertEquals(1, bus.get(0).b(), "the first unmapped access was the dropped write");
-        assertEquals(0x12345678, bus.get(0).c());
+        assertEquals(0x00100000, bus.get(0).physical());
+        assertTrue(bus.get(0).isWrite(), "the first unmapped access was the dropped write");
+        assertEquals(0x12345678, bus.get(0).value());
         assertTrue(bus.size() >= 3);
     }
 
@@ -176,14 +177,14 @@ class WalkTest {
         assertEquals(EventKind.WALK_START, e.get(0).kind());
         assertEquals(EventKind.TLB_MISS, e.get(1).kind());
         assertEquals(EventKind.PDE_READ, e.get(2).kind());
-        assertEquals(Tables.DIR + 769 * 4, e.get(2).a());
-        assertEquals(769, e.get(2).c());
+        assertEquals(Tables.DIR + 769 * 4, e.get(2).entryAddress());
+        assertEquals(769, e.get(2).index());
         assertEquals(EventKind.ACCESSED_SET, e.get(3).kind());
         assertEquals(EventKind.PTE_READ, e.get(4).kind());
-        assertEquals(Tables.tableFor(0xC0403000) + 3 * 4, e.get(4).a());
-        assertEquals(0x00200000 | P | W, e.get(4).b());
+        assertEquals(Tables.tableFor(0xC0403000) + 3 * 4, e.get(4).entryAddress());
+        assertEquals(0x00200000 | P | W, e.get(4).entry());
         assertEquals("PTE 3 at physical " + org.pagewalk.text.Hex.hex32(Tables.tableFor(0xC0403000) + 12)
-                + " = 0x00200003: present, 4 KiB page at 0x00200000, supervisor, writable", e.get(4).toString());
+                + " = 0x00200003: present, 4 KiB page at 0x00200000, supervisor, writable", Narrator.line(e.get(4)));
         t.m.trace().detach(rec);
         int before = rec.size();
         t.m.read32(0xC0403008, Access.KERNEL_READ);

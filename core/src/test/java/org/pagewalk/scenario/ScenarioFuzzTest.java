@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.pagewalk.machine.MachineCodec;
+import org.pagewalk.machine.MachineDump;
 
 /**
  * Random and mutated scenario text: only scenario errors may come out (never another exception,
@@ -48,12 +48,12 @@ class ScenarioFuzzTest {
             } catch (RuntimeException e) {
                 throw new AssertionError(where + " threw " + e, e);
             }
-            String before = MachineCodec.encode(session.machine());
+            String before = MachineDump.of(session.machine());
             java.util.Map<String, Integer> vars = session.variables();
             StepResult r = Interpreter.runLine(session, line);
             assertFalse(r.message().contains("internal error"), where + ": " + r.message());
             if (r.status() == StepResult.Status.ERROR && !r.message().contains("kernel page fault")) {
-                assertEquals(before, MachineCodec.encode(session.machine()), where + " changed the machine: " + r.message());
+                assertEquals(before, MachineDump.of(session.machine()), where + " changed the machine: " + r.message());
                 assertEquals(vars, session.variables(), where);
             }
             lines++;

@@ -16,11 +16,11 @@ class TraceRecorderTest {
         assertEquals(2, r.dropped());
         List<TraceEvent> held = r.events();
         assertEquals(3, held.size());
-        assertEquals(2, held.get(0).a());
-        assertEquals(4, held.get(2).a());
+        assertEquals(2, held.get(0).linear());
+        assertEquals(4, held.get(2).linear());
         assertEquals(1, r.since(4).size());
-        assertEquals(4, r.since(4).get(0).a());
+        assertEquals(4, r.since(4).get(0).linear());
         assertEquals(3, r.since(0).size(), "a mark older than the ring gives what is still held");
-        assertEquals("INVLPG 0x00000004: 0 TLB entries removed", r.since(4).get(0).toString());
+        assertEquals("INVLPG LINEAR=0x4 REMOVED=0x0", r.since(4).get(0).toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.pagewalk.web.panels;
 
 import java.util.List;
+import org.pagewalk.explain.Words;
 import org.pagewalk.guest.CeanOs;
 import org.pagewalk.guest.GuestGlobals;
 import org.pagewalk.inspect.EntryFields;
@@ -108,7 +109,7 @@ final class InspectorPanel implements App.Listener {
                 + (e.isLargePage() ? "4 MiB" : "4 KiB") + " \u00b7 " + (e.isWritable() ? "writable" : "read-only") + ", "
                 + (e.isUser() ? "user" : "supervisor") + (e.isGlobal() ? ", global" : "") + (e.isDirty() ? ", dirty" : "")
                 + " \u00b7 LRU age " + e.age());
-        String stale = m.staleness(a, b);
+        String stale = Words.staleness(m.staleness(a, b));
         HTMLElement verdict = dom.add(pinned, "p", stale == null ? "verdict fresh" : "verdict stale",
                 stale == null ? "\u2713 Fresh: memory still says the same." : "\u2715 Stale: " + stale + ".");
         verdict.setId("inspector-verdict");
@@ -160,7 +161,7 @@ final class InspectorPanel implements App.Listener {
         boolean pse = m.cr().pse();
         if (r.isFault()) {
             PageFault f = r.fault();
-            dom.add(pinned, "p", "verdict stale", "\u2715 A kernel read would fault: " + f.reason() + ".");
+            dom.add(pinned, "p", "verdict stale", "\u2715 A kernel read would fault: " + Words.reason(f) + ".");
             entry(f.level() == PageFault.LEVEL_PDE ? "PDE" : "PTE", f.level(), f.entryAddress(), f.entryValue(), pse);
             return;
         }

@@ -2,10 +2,11 @@ package org.pagewalk.web.panels;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.explain.Narrator;
 import org.pagewalk.scenario.StepResult;
+import org.pagewalk.trace.EventField;
 import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
-import org.pagewalk.trace.TraceFormatter;
 import org.pagewalk.trace.TraceRecorder;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
@@ -133,20 +134,9 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         }
     }
 
-    /** The linear address an event is about, or -1 if it names none (physical-only events). */
+    /** Whether the event names a linear address (not only physical ones). */
     private static boolean hasLinear(TraceEvent e) {
-        switch (e.kind()) {
-            case WALK_START:
-            case TRANSLATED:
-            case PAGE_FAULT:
-            case TLB_HIT:
-            case TLB_MISS:
-            case INVLPG:
-            case DATA_READ:
-                return true;
-            default:
-                return false;
-        }
+        return e.has(EventField.LINEAR);
     }
 
     @Override
@@ -253,11 +243,11 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     /** One element per line (the kind's tag is CSS from data-tag), so a long log stays light. */
     private HTMLElement line(Entry e) {
         String cat = catName(e.category);
-        String text = e.event == null ? e.text : TraceFormatter.describe(e.event);
+        String text = e.event == null ? e.text : Narrator.line(e.event);
         HTMLElement li = dom.el("li", "log-line log-" + cat, text);
         li.setAttribute("data-tag", cat);
         if (e.event != null && hasLinear(e.event)) {
-            li.setAttribute("data-addr", Integer.toHexString(e.event.a()));
+            li.setAttribute("data-addr", Integer.toHexString(e.event.linear()));
             li.setAttribute("title", "Click to make this the current address");
             li.getClassList().add("log-link");
         }

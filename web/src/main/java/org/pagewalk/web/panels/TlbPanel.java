@@ -1,6 +1,7 @@
 package org.pagewalk.web.panels;
 
 import java.util.List;
+import org.pagewalk.explain.Words;
 import org.pagewalk.machine.Machine;
 import org.pagewalk.machine.Tlb;
 import org.pagewalk.machine.TlbEntry;
@@ -243,7 +244,7 @@ final class TlbPanel implements App.Listener {
         int stale = 0;
         for (int i = 0; i < n; i++) {
             TlbEntry e = tlb.entry(i / ways, i % ways);
-            String why = e.isValid() ? m.staleness(i / ways, i % ways) : null;
+            String why = e.isValid() ? Words.staleness(m.staleness(i / ways, i % ways)) : null;
             if (why != null) {
                 stale++;
             }
@@ -293,16 +294,16 @@ final class TlbPanel implements App.Listener {
             int index;
             int flag;
             if (ev.kind() == EventKind.TLB_HIT) {
-                index = ev.b() * ways + ev.c();
+                index = ev.set() * ways + ev.way();
                 flag = HIT;
             } else if (ev.kind() == EventKind.TLB_FILL) {
-                index = ev.a() * ways + ev.b();
+                index = ev.set() * ways + ev.way();
                 flag = FILL;
             } else if (ev.kind() == EventKind.TLB_EVICT) {
-                index = ev.a() * ways + ev.b();
+                index = ev.set() * ways + ev.way();
                 flag = EVICT;
             } else if (ev.kind() == EventKind.TLB_INVALIDATE) {
-                index = ev.a() * ways + ev.b();
+                index = ev.set() * ways + ev.way();
                 flag = REMOVED;
             } else {
                 continue;

@@ -2,6 +2,7 @@ package org.pagewalk.web.views;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.explain.Words;
 import org.pagewalk.inspect.WalkNarration;
 import org.pagewalk.inspect.WalkPreview;
 import org.pagewalk.inspect.WalkStep;
@@ -155,7 +156,7 @@ final class WalkView extends CanvasView {
         WalkStep start = s.get(0);
         linear = start.station() == WalkStep.CR3 ? start.address() : app.currentAddress();
         access = start.station() == WalkStep.CR3 ? start.value() : Access.KERNEL_READ;
-        Dom.text(mode, "Last access: " + Access.describe(access) + " of " + Hex.hex32(linear) + ".");
+        Dom.text(mode, "Last access: " + Words.access(access) + " of " + Hex.hex32(linear) + ".");
         rebuildList();
         index = 0;
         tweenStart = -1;
