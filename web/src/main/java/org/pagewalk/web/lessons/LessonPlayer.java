@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.ScenarioError;
-import org.pagewalk.scenario.Step;
+import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
@@ -85,7 +85,7 @@ final class LessonPlayer {
         list = Dom.el("ol", "lesson-lines", null);
         list.setAttribute("aria-label", "Lesson lines");
         rows.clear();
-        for (Step s : scenario.steps()) {
+        for (Command s : scenario.steps()) {
             HTMLElement li = Dom.el("li", "lesson-line pending", null);
             HTMLElement code = Dom.el("code", null, shown(s));
             li.appendChild(code);
@@ -97,7 +97,7 @@ final class LessonPlayer {
         mark();
     }
 
-    private String shown(Step s) {
+    private String shown(Command s) {
         String src = s.source().trim();
         if (s.command().equals("note")) {
             return src.substring(4).trim();
@@ -129,7 +129,7 @@ final class LessonPlayer {
         if (scenario == null || next >= scenario.steps().size()) {
             return;
         }
-        Step s = scenario.steps().get(next);
+        Command s = scenario.steps().get(next);
         HTMLElement row = rows.get(next);
         HTMLElement result = (HTMLElement) row.getLastChild();
         next++;
