@@ -83,15 +83,22 @@ public enum GuestFunction {
 
     /** Where a function comes from. */
     public enum Origin {
-        MEM_C("CeanOS mm/mem.c"),
-        MALLOC_C("CeanOS mm/malloc.c"),
-        KERNEL_C("CeanOS kernel.c"),
-        PAGEWALK("Pagewalk's addition (not in CeanOS)");
+        MEM_C("mem.c", "CeanOS mm/mem.c"),
+        MALLOC_C("malloc.c", "CeanOS mm/malloc.c"),
+        KERNEL_C("kernel.c", "CeanOS kernel.c"),
+        PAGEWALK("Pagewalk", "Pagewalk's addition (not in CeanOS)");
 
+        private final String key;
         private final String text;
 
-        Origin(String text) {
+        Origin(String key, String text) {
+            this.key = key;
             this.text = text;
+        }
+
+        /** The short name docs/SCENARIOS.md's function table uses. */
+        public String key() {
+            return key;
         }
 
         public String text() {
@@ -166,16 +173,18 @@ public enum GuestFunction {
         return this == MEM_MAP_PAGE;
     }
 
+    /** The arguments as usage text names them, e.g. "VIRTUAL PHYSICAL FLAGS [remap]"; empty for none. */
+    public String signature() {
+        StringBuilder sb = new StringBuilder();
+        for (Arg a : args) {
+            sb.append(sb.length() == 0 ? "" : " ").append(a.name());
+        }
+        return sb.append(takesRemap() ? " [remap]" : "").toString();
+    }
+
     /** "usage: memMapPage VIRTUAL PHYSICAL FLAGS [remap], ...": what an error about this call quotes. */
     public String usage() {
-        StringBuilder sb = new StringBuilder("usage: ").append(name);
-        for (Arg a : args) {
-            sb.append(' ').append(a.name());
-        }
-        if (takesRemap()) {
-            sb.append(" [remap]");
-        }
-        return sb.append(args.length == 0 ? " (no arguments)" : usageNote).toString();
+        return "usage: " + name + (args.length == 0 ? " (no arguments)" : " " + signature() + usageNote);
     }
 
     public CallResult invoke(CeanOs os, int[] values, boolean remap) {

@@ -1,6 +1,6 @@
 package org.pagewalk.scenario;
 
-/** {@code note TEXT}: narration; reports the text. */
+/** {@code note TEXT}: narration; reports the text (written in quotes when it holds a #, which would start a comment). */
 public final class Note extends Command {
     final String text;
 
@@ -16,7 +16,7 @@ public final class Note extends Command {
 
     @Override
     public String toLine() {
-        return "note " + text;
+        return "note " + (text.indexOf('#') >= 0 ? "\"" + text + "\"" : text);
     }
 
     @Override
