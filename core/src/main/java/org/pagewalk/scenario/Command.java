@@ -42,6 +42,11 @@ public abstract class Command {
         return false;
     }
 
+    /** An {@code expect refused} line: the refusal just before it is expected, not an error. */
+    public boolean isRefusalCheck() {
+        return false;
+    }
+
     /** A {@code pause} line: the page stops playing here. */
     public boolean isPause() {
         return false;

@@ -49,6 +49,11 @@ public final class Expect extends Command {
     }
 
     @Override
+    public boolean isRefusalCheck() {
+        return kind == ExpectKind.REFUSED;
+    }
+
+    @Override
     public String toLine() {
         return canonical;
     }

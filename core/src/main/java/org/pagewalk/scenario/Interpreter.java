@@ -50,8 +50,7 @@ public final class Interpreter {
 
     private boolean refusalExpected() {
         if (next < scenario.steps().size()) {
-            Command following = scenario.steps().get(next);
-            return following instanceof Expect && ((Expect) following).kind == ExpectKind.REFUSED;
+            return scenario.steps().get(next).isRefusalCheck();
         }
         return false;
     }

@@ -149,7 +149,7 @@ final class ConsolePanel {
         }
         do {
             Command s = steps.get(next++);
-            boolean refusalExpected = next < steps.size() && steps.get(next).source().trim().startsWith("expect refused");
+            boolean refusalExpected = next < steps.size() && steps.get(next).isRefusalCheck();
             print("line " + s.line(), s.source().trim(), Runs.run(s.source()), refusalExpected);
             if (s.isPause()) {
                 break;
