@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.explain.Narrator;
+import org.pagewalk.guest.GuestFunction;
 import org.pagewalk.scenario.ExerciseGenerator;
 import org.pagewalk.scenario.Interpreter;
 import org.pagewalk.scenario.Scenario;
@@ -40,7 +41,24 @@ public final class PagewalkCli {
             "  java -jar pagewalk-core.jar --help",
             "",
             "Exit status: 0 all lines ran and all expects held; 1 something failed; 2 bad usage.",
-            "The scenario language is described in docs/SCENARIOS.md.");
+            "The scenario language is described in docs/SCENARIOS.md.",
+            "",
+            "CeanOS functions a scenario calls (a result can be assigned: NAME = FUNCTION ARGS):",
+            functions());
+
+    /** One line per {@link GuestFunction}: its arguments, what it returns and where it comes from. */
+    static String functions() {
+        StringBuilder sb = new StringBuilder();
+        for (GuestFunction f : GuestFunction.values()) {
+            String call = f.functionName() + (f.signature().isEmpty() ? "" : " " + f.signature());
+            sb.append(sb.length() == 0 ? "" : "\n").append("  ").append(call);
+            for (int pad = call.length(); pad < 44; pad++) {
+                sb.append(' ');
+            }
+            sb.append(f.returnsValue() ? "returns a value; " : "").append(f.origin().text());
+        }
+        return sb.toString();
+    }
 
     private final PrintStream out;
     private final PrintStream err;

@@ -389,7 +389,7 @@ public final class CeanOs {
         return memMapPage(virtualAddr, physAddr, flags, false);
     }
 
-    /** {@code remap}: the fixed variant replaces a present mapping only when asked to. */
+    /** {@code remap}: without the silent-remap defect a present mapping is replaced only when asked to. */
     public CallResult memMapPage(int virtualAddr, int physAddr, int flags, boolean remap) {
         return call("memMapPage", Hex.hex32(virtualAddr) + ", " + Hex.hex32(physAddr) + ", " + PageFlags.format(flags)
                 + (remap ? ", remap" : ""), false, () -> {
@@ -425,12 +425,15 @@ public final class CeanOs {
         }
         int oldPte = rd32(pt + ptIndex * 4);
         boolean wasPresent = (oldPte & PageFlags.PRESENT) != 0;
-        if (config.isFixed() && wasPresent && !remap) {
+        // mem.c overwrites a present PTE unconditionally; that is the silent-remap defect, so a kernel
+        // without it (fixed, or as-written with the switch off) refuses unless asked to remap.
+        boolean checksRemap = !config.has(Defect.SILENT_REMAP);
+        if (checksRemap && wasPresent && !remap) {
             throw refuse(Hex.hex32(virtualAddr) + " is already mapped to " + Hex.hex32(oldPte & EntryBits.FRAME_4K)
                     + ": unmap it first, or ask for a remap");
         }
         wr32(pt + ptIndex * 4, physAddr | PageFlags.PRESENT | flags);
-        if (!(config.isFixed() && wasPresent)) {
+        if (!(checksRemap && wasPresent)) {
             writeGlobal(KernelLayout.MEM_NUM_VPAGES, readGlobal(KernelLayout.MEM_NUM_VPAGES) + 1);
         }
         invalidate(virtualAddr);

@@ -21,6 +21,15 @@ final class Expr {
         this.text = text;
     }
 
+    /** A value a form supplies, written as {@code text} in the command's line. */
+    static Expr literal(int value, String text) {
+        return new Expr(new String[0], value, 0, text);
+    }
+
+    static Expr literal(int value) {
+        return literal(value, Hex.hex32(value));
+    }
+
     static Expr parse(Line line, Token t, Names known) {
         if (t.kind != Token.Kind.NUMBER && t.kind != Token.Kind.WORD) {
             throw line.error(t, "expected a number, a flag or a name, found " + t);
@@ -83,5 +92,11 @@ final class Expr {
 
     int column() {
         return column;
+    }
+
+    /** As written (names and all), for the command's line. */
+    @Override
+    public String toString() {
+        return text;
     }
 }

@@ -4,100 +4,142 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Undo and redo for the page: every action is a scenario line run against the session, and the
- * history keeps the session state before each one (machine snapshots are copy-on-write, so this
- * is cheap) together with the line, so the lines since the last boot also make a share link.
+ * The page's one history: every action runs through here, and each one that changes the session
+ * gets one undo entry holding the session state before it (machine snapshots are copy-on-write,
+ * so this is cheap), the line, and {@code V}, whatever the page showed before it (its view
+ * state, opaque here). That one saved state is also what the interpreter rolls a failing line
+ * back to, so a line is saved once. Undo depth is bounded ({@link #DEPTH}); the
+ * {@link SessionLog} of every action since the last boot is not.
+ *
+ * <p>(The machine's journal, {@code Machine.begin/commit/rollback}, is a different thing: it
+ * makes one guest call atomic, however deep a refusal comes from. It is not undo.)
+ *
+ * @param <V> the page's view state, restored with the session by {@link #undo} and {@link #redo}
  */
-public final class History {
-    private static final int LIMIT = 500;
+public final class History<V> {
+    /** How many actions can be undone. */
+    public static final int DEPTH = 500;
 
-    private final List<Session.State> undoStates = new ArrayList<>();
-    private final List<String> undoLines = new ArrayList<>();
-    private final List<Session.State> redoStates = new ArrayList<>();
-    private final List<String> redoLines = new ArrayList<>();
-    private int recorded;
+    private static final class Entry<V> {
+        final Session.State state;
+        final V view;
+        final String line;
+        final boolean boot;
+        /** The session log as it was before the action (undo puts it back). */
+        final SessionLog.Mark log;
+
+        Entry(Session.State state, V view, String line, boolean boot, SessionLog.Mark log) {
+            this.state = state;
+            this.view = view;
+            this.line = line;
+            this.boot = boot;
+            this.log = log;
+        }
+    }
+
+    private final List<Entry<V>> undo = new ArrayList<>();
+    private final List<Entry<V>> redo = new ArrayList<>();
+    private final SessionLog log;
+
+    public History() {
+        this(SessionLog.LIMIT);
+    }
+
+    /** A history whose session log holds at most {@code logLimit} actions (tests use a small one). */
+    History(int logLimit) {
+        log = new SessionLog(logLimit);
+    }
+
+    /** Parses and runs one line (the console, the API, lessons); see {@link #run(Session, Command, Object)}. Never throws. */
+    public StepResult run(Session session, String text, V view) {
+        StepResult[] failed = new StepResult[1];
+        Command c = Interpreter.parseLine(session, text, failed);
+        if (c == null) {
+            return failed[0];
+        }
+        return run(session, c, view);
+    }
 
     /**
-     * Runs {@code line} with undo: if it changes the machine, it can be undone. A line that
-     * fails changes nothing and is not recorded.
+     * Runs {@code command} with undo: an action that runs gets an undo entry (with {@code view},
+     * what the page showed before it) and goes into the session log; a line that fails changes
+     * nothing and is not recorded; an expect line is a check, never recorded. Never throws.
      */
-    public StepResult run(Session session, String line) {
+    public StepResult run(Session session, Command command, V view) {
+        if (command.isExpect()) {
+            return Interpreter.run(command, session, null, false);
+        }
+        if (!command.isBoot() && log.isFull()) {
+            return new StepResult(command.line(), command.source(), StepResult.Status.ERROR,
+                    log.fullMessage() + " (nothing changed)");
+        }
         Session.State before = session.save();
-        StepResult r = Interpreter.runLine(session, line);
-        if (r.status() == StepResult.Status.OK && !line.trim().isEmpty() && !line.trim().startsWith("expect")
-                && !line.trim().startsWith("#")) {
-            undoStates.add(before);
-            undoLines.add(line.trim());
-            recorded++;
-            if (undoStates.size() > LIMIT) {
-                undoStates.remove(0);
-                undoLines.remove(0);
-            }
-            redoStates.clear();
-            redoLines.clear();
+        StepResult r = Interpreter.run(command, session, before, false);
+        if (r.status() == StepResult.Status.OK) {
+            String line = command.source().trim();
+            push(undo, new Entry<>(before, view, line, command.isBoot(), log.mark()));
+            log.record(line, command.isBoot());
+            redo.clear();
         }
         return r;
     }
 
+    private static <V> void push(List<Entry<V>> stack, Entry<V> e) {
+        stack.add(e);
+        if (stack.size() > DEPTH) {
+            stack.remove(0);
+        }
+    }
+
     public boolean canUndo() {
-        return !undoStates.isEmpty();
+        return !undo.isEmpty();
     }
 
     public boolean canRedo() {
-        return !redoStates.isEmpty();
+        return !redo.isEmpty();
     }
 
-    /** Returns the line undone, or {@code null} if there is nothing to undo. */
-    public String undo(Session session) {
-        if (undoStates.isEmpty()) {
+    /**
+     * Undoes the last action: the session, the log and the view as they were before it. Takes
+     * {@code shown}, what the page shows now (redo brings it back); returns the view to show, or
+     * {@code null} when there is nothing to undo ({@link #canUndo()}).
+     */
+    public V undo(Session session, V shown) {
+        if (undo.isEmpty()) {
             return null;
         }
-        int last = undoStates.size() - 1;
-        redoStates.add(session.save());
-        String line = undoLines.remove(last);
-        redoLines.add(line);
-        session.load(undoStates.remove(last));
-        return line;
+        Entry<V> e = undo.remove(undo.size() - 1);
+        push(redo, new Entry<>(session.save(), shown, e.line, e.boot, null));
+        session.load(e.state);
+        log.reset(e.log);
+        return e.view;
     }
 
-    /** Returns the line redone, or {@code null} if there is nothing to redo. */
-    public String redo(Session session) {
-        if (redoStates.isEmpty()) {
+    /** Redoes the last undone action; returns the view to show, or {@code null} when there is nothing to redo. */
+    public V redo(Session session, V shown) {
+        if (redo.isEmpty()) {
             return null;
         }
-        int last = redoStates.size() - 1;
-        undoStates.add(session.save());
-        String line = redoLines.remove(last);
-        undoLines.add(line);
-        session.load(redoStates.remove(last));
-        return line;
+        Entry<V> e = redo.remove(redo.size() - 1);
+        push(undo, new Entry<>(session.save(), shown, e.line, e.boot, log.mark()));
+        session.load(e.state);
+        log.record(e.line, e.boot);
+        return e.view;
     }
 
+    /** Forgets undo and redo (a fresh start); the session log stays: it still rebuilds the machine. */
     public void clear() {
-        undoStates.clear();
-        undoLines.clear();
-        redoStates.clear();
-        redoLines.clear();
+        undo.clear();
+        redo.clear();
     }
 
-    /** The lines that rebuild the session: from the last boot line on (a share link's payload). */
-    public List<String> linesSinceBoot() {
-        int from = 0;
-        for (int i = undoLines.size() - 1; i >= 0; i--) {
-            if (undoLines.get(i).startsWith("boot ")) {
-                from = i;
-                break;
-            }
-        }
-        return new ArrayList<>(undoLines.subList(from, undoLines.size()));
+    /** Every action since the last boot. */
+    public SessionLog log() {
+        return log;
     }
 
-    /** How many actions were ever recorded (grows by one each time {@link #run} keeps a line for undo). */
-    public int recorded() {
-        return recorded;
-    }
-
-    public int size() {
-        return undoLines.size();
+    /** How many actions can be undone now. */
+    public int depth() {
+        return undo.size();
     }
 }

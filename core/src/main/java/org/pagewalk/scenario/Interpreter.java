@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a scenario's steps against a session, one at a time (the page steps it; the runner runs
+ * Runs a scenario's commands against a session, one at a time (the page steps it; the runner runs
  * it all). A line that fails is undone as a whole: the session is exactly as before it. A
  * refused CeanOS call (fixed variant) is reported as {@link StepResult.Status#ERROR} only if no
  * {@code expect refused} follows it; either way the run goes on.
@@ -32,8 +32,8 @@ public final class Interpreter {
         return next < scenario.steps().size();
     }
 
-    /** The step {@link #step()} runs next, or {@code null} at the end. */
-    public Step peek() {
+    /** The command {@link #step()} runs next, or {@code null} at the end. */
+    public Command peek() {
         return hasNext() ? scenario.steps().get(next) : null;
     }
 
@@ -42,16 +42,15 @@ public final class Interpreter {
     }
 
     public StepResult step() {
-        Step s = scenario.steps().get(next++);
-        StepResult r = run(s, session, refusalExpected());
+        Command c = scenario.steps().get(next++);
+        StepResult r = run(c, session, c.isExpect() ? null : session.save(), refusalExpected());
         results.add(r);
         return r;
     }
 
     private boolean refusalExpected() {
         if (next < scenario.steps().size()) {
-            Step following = scenario.steps().get(next);
-            return following.isExpect() && following.source().trim().startsWith("expect refused");
+            return scenario.steps().get(next).isRefusalCheck();
         }
         return false;
     }
@@ -67,23 +66,26 @@ public final class Interpreter {
         return new ArrayList<>(results);
     }
 
-    /** Runs one step; never throws. */
-    static StepResult run(Step s, Session session, boolean refusalExpected) {
-        if (s.isExpect()) {
+    /**
+     * Runs one command; never throws. {@code before} is the session as it was before the line
+     * (the caller saved it: the page's history keeps the same state as its undo entry, so a line
+     * is saved once); a line that fails is rolled back to it. Expect lines need none.
+     */
+    static StepResult run(Command c, Session session, Session.State before, boolean refusalExpected) {
+        if (c.isExpect()) {
             try {
-                String failure = s.check().check(session);
-                return failure == null ? new StepResult(s.line(), s.source(), StepResult.Status.PASSED, "ok")
-                        : new StepResult(s.line(), s.source(), StepResult.Status.FAILED, failure);
+                String failure = ((Expect) c).check(session);
+                return failure == null ? new StepResult(c.line(), c.source(), StepResult.Status.PASSED, "ok")
+                        : new StepResult(c.line(), c.source(), StepResult.Status.FAILED, failure);
             } catch (ScenarioError e) {
-                return new StepResult(s.line(), s.source(), StepResult.Status.ERROR, e.getMessage());
+                return new StepResult(c.line(), c.source(), StepResult.Status.ERROR, e.getMessage());
             } catch (IllegalArgumentException e) {
-                return new StepResult(s.line(), s.source(), StepResult.Status.ERROR, "line " + s.line() + ": " + e.getMessage());
+                return new StepResult(c.line(), c.source(), StepResult.Status.ERROR, "line " + c.line() + ": " + e.getMessage());
             }
         }
-        Session.State before = session.save();
         org.pagewalk.guest.CallResult callBefore = session.lastCall();
         try {
-            String message = s.action().run(session);
+            String message = Executor.INSTANCE.execute(c, session);
             org.pagewalk.guest.CallResult call = session.lastCall();
             if (call != callBefore && call != null && !call.ok()) {
                 boolean undone = call.fault() == null || session.os() == null || session.os().config().isFixed();
@@ -92,42 +94,50 @@ public final class Interpreter {
                     session.load(before);
                     session.called(call);
                 }
-                String text = "line " + s.line() + ": " + call.error() + (undone ? " (nothing changed)" : "");
-                return new StepResult(s.line(), s.source(), refusalExpected ? StepResult.Status.OK : StepResult.Status.ERROR, text);
+                String text = "line " + c.line() + ": " + call.error() + (undone ? " (nothing changed)" : "");
+                return new StepResult(c.line(), c.source(), refusalExpected ? StepResult.Status.OK : StepResult.Status.ERROR, text);
             }
-            return new StepResult(s.line(), s.source(), StepResult.Status.OK, message);
+            return new StepResult(c.line(), c.source(), StepResult.Status.OK, message);
         } catch (ScenarioError e) {
             session.load(before);
-            return new StepResult(s.line(), s.source(), StepResult.Status.ERROR, e.getMessage() + " (nothing changed)");
+            return new StepResult(c.line(), c.source(), StepResult.Status.ERROR, e.getMessage() + " (nothing changed)");
         } catch (IllegalArgumentException e) {
             session.load(before);
-            return new StepResult(s.line(), s.source(), StepResult.Status.ERROR,
-                    "line " + s.line() + ": " + e.getMessage() + " (nothing changed)");
+            return new StepResult(c.line(), c.source(), StepResult.Status.ERROR,
+                    "line " + c.line() + ": " + e.getMessage() + " (nothing changed)");
         } catch (RuntimeException e) {
             // A bug of ours, never the user's: still nothing changes and nothing escapes.
             session.load(before);
-            return new StepResult(s.line(), s.source(), StepResult.Status.ERROR,
-                    "line " + s.line() + ": internal error (" + e + "), nothing changed; please report it");
+            return new StepResult(c.line(), c.source(), StepResult.Status.ERROR,
+                    "line " + c.line() + ": internal error (" + e + "), nothing changed; please report it");
         }
     }
 
     /**
-     * Parses and runs one line typed at the page's console (or sent by a form); variables the
-     * session holds are known. Never throws.
+     * Parses one line typed at the page's console (or sent by the API); variables the session
+     * holds are known. Returns the command, or {@code null} with {@code failed[0]} set: an ERROR
+     * result for a bad line, an OK one for a blank or comment line. Never throws.
      */
-    public static StepResult runLine(Session session, String text) {
-        Step step;
+    static Command parseLine(Session session, String text, StepResult[] failed) {
         try {
-            step = ScenarioParser.parseOne(text, 1, session);
+            Command c = ScenarioParser.parseOne(text, 1, session);
+            if (c == null) {
+                failed[0] = new StepResult(1, text, StepResult.Status.OK, "");
+            }
+            return c;
         } catch (ScenarioError e) {
-            return new StepResult(1, text, StepResult.Status.ERROR, e.getMessage());
+            failed[0] = new StepResult(1, text, StepResult.Status.ERROR, e.getMessage());
         } catch (RuntimeException e) {
-            return new StepResult(1, text, StepResult.Status.ERROR, "internal error (" + e + "); please report it");
+            failed[0] = new StepResult(1, text, StepResult.Status.ERROR, "internal error (" + e + "); please report it");
         }
-        if (step == null) {
-            return new StepResult(1, text, StepResult.Status.OK, "");
-        }
-        return run(step, session, false);
+        return null;
+    }
+
+    /** Parses and runs one line (no undo: that is {@link History}'s). Never throws. */
+    public static StepResult runLine(Session session, String text) {
+        StepResult[] failed = new StepResult[1];
+        Command c = parseLine(session, text, failed);
+        return c == null ? failed[0] : run(c, session, c.isExpect() ? null : session.save(), false);
     }
 
     /** Whether every line ran and every expect held. */

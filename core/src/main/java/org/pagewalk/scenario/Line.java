@@ -118,6 +118,17 @@ final class Line {
         return next();
     }
 
+    /** The line's words joined by single blanks, strings quoted, the comment dropped. */
+    String canonical() {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) {
+            if (t.kind != Token.Kind.END) {
+                sb.append(sb.length() == 0 ? "" : " ").append(t.kind == Token.Kind.STRING ? "\"" + t.text + "\"" : t.text);
+            }
+        }
+        return sb.toString();
+    }
+
     /** The rest of the line as text (a string token, or the raw words). */
     String rest() {
         if (peek().kind == Token.Kind.STRING && peek(1).kind == Token.Kind.END) {

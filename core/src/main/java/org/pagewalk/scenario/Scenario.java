@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A parsed scenario: its title, explanation and steps. Immutable. */
+/** A parsed scenario: its title, explanation and commands (one per line that does something). Immutable. */
 public final class Scenario {
     private final String title;
     private final String about;
-    private final List<Step> steps;
+    private final List<Command> steps;
     private final String source;
 
-    Scenario(String title, String about, List<Step> steps, String source) {
+    Scenario(String title, String about, List<Command> steps, String source) {
         this.title = title;
         this.about = about;
         this.steps = Collections.unmodifiableList(new ArrayList<>(steps));
@@ -31,7 +31,7 @@ public final class Scenario {
         return about;
     }
 
-    public List<Step> steps() {
+    public List<Command> steps() {
         return steps;
     }
 
@@ -41,7 +41,7 @@ public final class Scenario {
 
     public int expectCount() {
         int n = 0;
-        for (Step s : steps) {
+        for (Command s : steps) {
             if (s.isExpect()) {
                 n++;
             }

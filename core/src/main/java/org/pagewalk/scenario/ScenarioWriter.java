@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pagewalk.guest.CeanOs;
-import org.pagewalk.guest.Defect;
 import org.pagewalk.machine.Machine;
 import org.pagewalk.machine.PhysicalMemory;
 import org.pagewalk.machine.TlbEntry;
@@ -30,7 +29,7 @@ public final class ScenarioWriter {
         sb.append("title ").append(title == null || title.isEmpty() ? "Saved machine state" : title).append('\n');
         sb.append("about A machine saved by Pagewalk: memory, control registers, the TLB and the CeanOS kernel as they were.\n");
         TlbGeometry g = m.config().tlb();
-        sb.append("boot bare ram=").append(ram(m.memory().frames())).append(" tlb=").append(g.entries()).append('x')
+        sb.append("boot bare ram=").append(Boot.ram(m.memory().frames())).append(" tlb=").append(g.entries()).append('x')
                 .append(g.ways()).append('\n');
         PhysicalMemory mem = m.memory();
         for (int f = 0; f < mem.frames(); f++) {
@@ -80,38 +79,12 @@ public final class ScenarioWriter {
         if (os != null) {
             sb.append("attach ceanos variant=").append(os.config().isFixed() ? "fixed" : "as-written");
             if (!os.config().isFixed()) {
-                sb.append(" defects=").append(defects(os.config().defects()));
+                sb.append(" defects=").append(Boot.defects(os.config().defects()));
             }
             sb.append('\n');
         }
         for (Map.Entry<String, Integer> v : s.variables().entrySet()) {
             sb.append(v.getKey()).append(" = ").append(Hex.hex32(v.getValue())).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String ram(int frames) {
-        if (frames == PhysicalMemory.MAX_FRAMES) {
-            return "4G";
-        }
-        if ((frames & 0xFF) == 0) {
-            return (frames >>> 8) + "M";
-        }
-        return (frames * 4) + "K";
-    }
-
-    private static String defects(int bits) {
-        if (bits == Defect.all()) {
-            return "all";
-        }
-        if (bits == 0) {
-            return "none";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Defect d : Defect.values()) {
-            if ((bits & d.bit()) != 0) {
-                sb.append(sb.length() == 0 ? "" : ",").append(d.key());
-            }
         }
         return sb.toString();
     }

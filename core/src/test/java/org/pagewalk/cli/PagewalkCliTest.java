@@ -69,6 +69,18 @@ class PagewalkCliTest {
     }
 
     @Test
+    void helpListsEveryCeanOsFunctionFromTheTable() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("\n  memMapPage VIRTUAL PHYSICAL FLAGS [remap]   CeanOS mm/mem.c\n"), help);
+        assertTrue(help.contains("\n  memUnmapPage VIRTUAL                        returns a value; Pagewalk's addition (not in CeanOS)\n"), help);
+        assertTrue(help.contains("\n  init_mm                                     CeanOS kernel.c\n"), help);
+        for (org.pagewalk.guest.GuestFunction f : org.pagewalk.guest.GuestFunction.values()) {
+            assertTrue(help.contains("\n  " + f.functionName() + (f.arity() == 0 ? " " : " " + f.signature())), f.functionName());
+        }
+    }
+
+    @Test
     void exerciseIsReproducible() {
         assertEquals(0, run("exercise", "--seed", "5"));
         String first = out.toString(StandardCharsets.UTF_8);

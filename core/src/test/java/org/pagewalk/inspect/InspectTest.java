@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.guest.KernelLayout;
-import org.pagewalk.scenario.History;
 import org.pagewalk.scenario.Interpreter;
 import org.pagewalk.scenario.Session;
 import org.pagewalk.trace.TraceRecorder;
@@ -84,25 +83,5 @@ class InspectTest {
         steps = WalkNarration.lastWalk(rec.since(mark));
         assertEquals("Page fault (#PF): error code 0x5 = P=1 W/R=0 U/S=1 RSVD=0; CR2 = 0xC0000000 (the faulting address).",
                 steps.get(steps.size() - 1).sentence());
-    }
-
-    @Test
-    void undoRedoAndShareLines() {
-        Session s = new Session();
-        History h = new History();
-        h.run(s, "boot ceanos");
-        h.run(s, "init_mm");
-        h.run(s, "memMapPage 0x08048000 0x00500000 USER");
-        h.run(s, "memMapPage 0x0804800 0x00500000 USER"); // refused: not recorded
-        assertEquals(3, h.size());
-        String after = org.pagewalk.machine.MachineDump.of(s.machine());
-        assertEquals("memMapPage 0x08048000 0x00500000 USER", h.undo(s));
-        assertEquals(0, s.os().globals().memNumVpages() - 4);
-        assertEquals("memMapPage 0x08048000 0x00500000 USER", h.redo(s));
-        assertEquals(after, org.pagewalk.machine.MachineDump.of(s.machine()));
-        assertEquals(List.of("boot ceanos", "init_mm", "memMapPage 0x08048000 0x00500000 USER"), h.linesSinceBoot());
-        h.undo(s);
-        h.run(s, "invlpg 0");
-        assertFalse(h.canRedo(), "a new action clears redo");
     }
 }

@@ -97,6 +97,27 @@ class ScenarioDocsTest {
         return blocks().stream().map(b -> DynamicTest.dynamicTest("SCENARIOS.md line " + b.line, () -> check(b)));
     }
 
+    /** The function table's row for each {@link GuestFunction}: its origin and its arguments as usage spells them. */
+    @Test
+    void everyGuestFunctionIsDocumentedWithItsOriginAndArguments() throws IOException {
+        String doc = Files.readString(docsFile(), StandardCharsets.UTF_8);
+        for (org.pagewalk.guest.GuestFunction f : org.pagewalk.guest.GuestFunction.values()) {
+            String args = f.signature().isEmpty() ? "|" : "`" + f.signature() + "` |";
+            String row = "| `" + f.functionName() + "` | " + f.origin().key() + " | " + args;
+            assertTrue(doc.contains(row), "docs/SCENARIOS.md has no row starting " + row);
+        }
+    }
+
+    /** Each {@link ExpectKind} has its line in the expect table, as its usage spells it. */
+    @Test
+    void everyExpectKindIsDocumented() throws IOException {
+        String doc = Files.readString(docsFile(), StandardCharsets.UTF_8);
+        for (ExpectKind k : ExpectKind.values()) {
+            String form = "| `expect " + (k == ExpectKind.NAMED ? "NAME" : k.keyword());
+            assertTrue(doc.contains(form), "docs/SCENARIOS.md's expect table has no row for " + k.usage());
+        }
+    }
+
     static void check(Block b) {
         String where = "the " + b.kind + " example at docs/SCENARIOS.md line " + b.line;
         List<String> problems = new ArrayList<>();

@@ -69,7 +69,7 @@ class ScenarioLibraryTest {
         assertTrue(scenario.expectCount() >= MIN_EXPECTS,
                 name + " has " + scenario.expectCount() + " expect lines, fewer than " + MIN_EXPECTS);
         assertTrue(scenario.steps().stream().anyMatch(s -> s.command().equals("note")), name + " has no note lines");
-        assertTrue(scenario.steps().stream().anyMatch(Step::isPause), name + " has no pause lines");
+        assertTrue(scenario.steps().stream().anyMatch(Command::isPause), name + " has no pause lines");
 
         List<StepResult> results = new Interpreter(scenario, new Session()).runAll();
         assertEquals(scenario.steps().size(), results.size(), name + ": not every step ran");

@@ -2,6 +2,7 @@ package org.pagewalk.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.History;
 import org.pagewalk.scenario.Session;
 import org.pagewalk.scenario.StepResult;
@@ -9,10 +10,11 @@ import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.trace.TraceRecorder;
 
 /**
- * The page's one machine and one current address. Every user action is a scenario line run
- * against the session (so undo, share links and the console are the same thing); views listen
- * and redraw from the machine state and the trace of the last action. No paging logic lives
- * here: that is the core's.
+ * The page's one machine and one current address. Every user action is a scenario command run
+ * against the session through the one {@link History} (so undo, share links and the console are
+ * the same thing): a typed line from the console or the API, or a {@link Command} a form built.
+ * Views listen and redraw from the machine state and the trace of the last action. No paging
+ * logic lives here: that is the core's.
  */
 public final class App {
     /** What changed, as bits passed to listeners. */
@@ -48,29 +50,30 @@ public final class App {
 
     private final TraceRecorder recorder = new TraceRecorder(50000);
     private final Session session = new Session(recorder);
-    private final History history = new History();
+    private final History<ViewState> history = new History<>();
     private final List<Listener> listeners = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
     private StepResult lastResult;
     private final List<Action> actions = new ArrayList<>();
-    // What the views showed before each undoable action (the events they drew from and the
-    // selection), so that undo and redo put every view back exactly, not just the machine.
-    private final List<ViewState> undoViews = new ArrayList<>();
-    private final List<ViewState> redoViews = new ArrayList<>();
 
-    private static final class ViewState {
-        final List<TraceEvent> events;
-        final StepResult result;
-        final int address;
-        final int directoryIndex;
+    /**
+     * What the views showed before an action (the events they drew from and the selection): each
+     * undo entry carries one, so undo and redo put every view back exactly, not just the machine.
+     */
+    public static final class ViewState {
+        private final List<TraceEvent> events;
+        private final StepResult result;
+        private final int address;
+        private final int directoryIndex;
 
-        ViewState(List<TraceEvent> events, StepResult result, int address, int directoryIndex) {
+        private ViewState(List<TraceEvent> events, StepResult result, int address, int directoryIndex) {
             this.events = events;
             this.result = result;
             this.address = address;
             this.directoryIndex = directoryIndex;
         }
     }
+
     private int nextActionId = 1;
     private int currentAddress = 0xC0100000;
     private int selectedDirectoryIndex = 768;
@@ -81,7 +84,8 @@ public final class App {
         return session;
     }
 
-    public History history() {
+    /** Undo, redo and the session log (every action since the last boot: share links, autosave). */
+    public History<ViewState> history() {
         return history;
     }
 
@@ -101,16 +105,19 @@ public final class App {
     /** Runs one scenario line as a user action (with undo) and tells every view. Never throws. */
     public StepResult run(String line) {
         int mark = recorder.size();
-        int recordedBefore = history.recorded();
-        ViewState shown = viewState();
-        StepResult r = history.run(session, line);
-        if (history.recorded() != recordedBefore) {
-            undoViews.add(shown);
-            if (undoViews.size() > history.size()) {
-                undoViews.remove(0);
-            }
-            redoViews.clear();
-        }
+        return finish(line, history.run(session, line, viewState()), mark);
+    }
+
+    /**
+     * Runs a command a form built (no text to parse; the session log keeps its canonical line),
+     * with undo, and tells every view. Never throws.
+     */
+    public StepResult run(Command command) {
+        int mark = recorder.size();
+        return finish(command.source(), history.run(session, command, viewState()), mark);
+    }
+
+    private StepResult finish(String line, StepResult r, int mark) {
         lastEvents = recorder.since(mark);
         lastResult = r;
         actions.add(new Action(nextActionId++, line, r, mark, recorder.size()));
@@ -133,34 +140,26 @@ public final class App {
     }
 
     public boolean undo() {
-        ViewState shown = viewState();
-        String line = history.undo(session);
-        if (line == null) {
+        if (!history.canUndo()) {
             return false;
         }
-        redoViews.add(shown);
-        restoreView(undoViews.isEmpty() ? null : undoViews.remove(undoViews.size() - 1));
+        restoreView(history.undo(session, viewState()));
         changed(MACHINE | SELECTION);
         return true;
     }
 
     public boolean redo() {
-        ViewState shown = viewState();
-        String line = history.redo(session);
-        if (line == null) {
+        if (!history.canRedo()) {
             return false;
         }
-        undoViews.add(shown);
-        restoreView(redoViews.isEmpty() ? null : redoViews.remove(redoViews.size() - 1));
+        restoreView(history.redo(session, viewState()));
         changed(MACHINE | SELECTION);
         return true;
     }
 
-    /** Forgets undo and redo (a fresh start: the first state of the page). */
+    /** Forgets undo and redo (a fresh start: the first state of the page); the session log stays. */
     public void clearHistory() {
         history.clear();
-        undoViews.clear();
-        redoViews.clear();
     }
 
     private ViewState viewState() {
@@ -168,10 +167,6 @@ public final class App {
     }
 
     private void restoreView(ViewState v) {
-        if (v == null) {
-            lastEvents = new ArrayList<>();
-            return;
-        }
         lastEvents = v.events;
         lastResult = v.result;
         currentAddress = v.address;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.ScenarioError;
-import org.pagewalk.scenario.Step;
+import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
@@ -88,7 +88,7 @@ final class LessonPlayer {
         list = dom.el("ol", "lesson-lines", null);
         list.setAttribute("aria-label", "Lesson lines");
         rows.clear();
-        for (Step s : scenario.steps()) {
+        for (Command s : scenario.steps()) {
             HTMLElement li = dom.el("li", "lesson-line pending", null);
             HTMLElement code = dom.el("code", null, shown(s));
             li.appendChild(code);
@@ -100,7 +100,7 @@ final class LessonPlayer {
         mark();
     }
 
-    private String shown(Step s) {
+    private String shown(Command s) {
         String src = s.source().trim();
         if (s.command().equals("note")) {
             return src.substring(4).trim();
@@ -132,7 +132,7 @@ final class LessonPlayer {
         if (scenario == null || next >= scenario.steps().size()) {
             return;
         }
-        Step s = scenario.steps().get(next);
+        Command s = scenario.steps().get(next);
         HTMLElement row = rows.get(next);
         HTMLElement result = (HTMLElement) row.getLastChild();
         next++;

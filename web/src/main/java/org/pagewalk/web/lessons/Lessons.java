@@ -30,7 +30,6 @@ public final class Lessons {
     private final App app;
     private final Dom dom;
     private final LessonPlayer player;
-    private List<String> baseLines = new ArrayList<>();
     private HTMLElement dialog;
     private HTMLElement dialogBody;
     private HTMLElement dialogTitle;
@@ -108,10 +107,6 @@ public final class Lessons {
             app.run(l);
         }
         app.clearHistory();
-        baseLines = new ArrayList<>();
-        for (String l : DEFAULT_BOOT) {
-            baseLines.add(l);
-        }
     }
 
     /** Runs saved or shared lines; on any failure rolls back to the default machine. */
@@ -134,19 +129,12 @@ public final class Lessons {
             }
         }
         app.clearHistory();
-        baseLines = lines;
         return true;
     }
 
-    /** The lines that rebuild the current machine: what the app started from, then every kept action. */
+    /** The lines that rebuild the current machine: the session log, every action since the last boot. */
     List<String> currentLines() {
-        List<String> since = app.history().linesSinceBoot();
-        if (!since.isEmpty() && since.get(0).startsWith("boot ")) {
-            return since;
-        }
-        List<String> all = new ArrayList<>(baseLines);
-        all.addAll(since);
-        return all;
+        return app.history().log().lines();
     }
 
     private void autosave() {

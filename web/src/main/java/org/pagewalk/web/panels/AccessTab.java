@@ -1,5 +1,7 @@
 package org.pagewalk.web.panels;
 
+import org.pagewalk.machine.Access;
+import org.pagewalk.scenario.MemoryAccess;
 import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
@@ -65,17 +67,18 @@ final class AccessTab {
         }
         int a = address.value();
         boolean bite = "byte".equals(size.value());
-        String line;
+        int as = "user".equals(who.value()) ? Access.USER : 0;
+        // The form builds the command itself: no line text to compose and parse again.
+        MemoryAccess command;
         if (o.equals(TRANSLATE)) {
-            line = "translate " + who.value() + " " + intent.value() + " " + Hex.hex32(a);
+            command = MemoryAccess.translate(as | ("write".equals(intent.value()) ? Access.WRITE : 0), a);
         } else if (o.equals(WRITE)) {
-            line = "write " + who.value() + " " + Hex.hex32(a) + " " + (bite ? Hex.hex(value.value(), 2) : Hex.hex32(value.value()))
-                    + (bite ? " byte" : "");
+            command = MemoryAccess.write(as, a, value.value(), bite);
         } else {
-            line = "read " + who.value() + " " + Hex.hex32(a) + (bite ? " byte" : "");
+            command = MemoryAccess.read(as, a, bite);
         }
         // Run first, then select: undo then brings back the selection from before the access too.
-        outcome.show(app, app.run(line), true);
+        outcome.show(app, app.run(command), true);
         app.select(a);
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.ScenarioError;
-import org.pagewalk.scenario.Step;
+import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
@@ -147,14 +147,14 @@ final class ConsolePanel {
             }
         }
         editor.removeAttribute("aria-invalid");
-        List<Step> steps = scenario.steps();
+        List<Command> steps = scenario.steps();
         if (next >= steps.size()) {
             Dom.text(editorStatus, steps.isEmpty() ? "The scenario has no lines to run." : "At the end: Restart to run it again.");
             return;
         }
         do {
-            Step s = steps.get(next++);
-            boolean refusalExpected = next < steps.size() && steps.get(next).source().trim().startsWith("expect refused");
+            Command s = steps.get(next++);
+            boolean refusalExpected = next < steps.size() && steps.get(next).isRefusalCheck();
             print("line " + s.line(), s.source().trim(), app.run(s.source()), refusalExpected);
             if (s.isPause()) {
                 break;

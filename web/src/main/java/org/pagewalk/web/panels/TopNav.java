@@ -1,6 +1,5 @@
 package org.pagewalk.web.panels;
 
-import java.util.List;
 import org.pagewalk.guest.CeanOs;
 import org.pagewalk.guest.GuestConfig;
 import org.pagewalk.machine.Machine;
@@ -132,8 +131,7 @@ final class TopNav implements App.Listener {
     }
 
     private String lastLine() {
-        List<String> lines = app.history().linesSinceBoot();
-        return lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        return app.history().log().last();
     }
 
     private void say(String text) {

@@ -1,0 +1,193 @@
+package org.pagewalk.scenario;
+
+import org.pagewalk.explain.Words;
+import org.pagewalk.guest.CallResult;
+import org.pagewalk.guest.CeanOs;
+import org.pagewalk.machine.Access;
+import org.pagewalk.machine.AccessResult;
+import org.pagewalk.machine.Machine;
+import org.pagewalk.machine.PageFault;
+import org.pagewalk.machine.Translation;
+import org.pagewalk.text.Hex;
+
+/**
+ * Runs commands against a session: one method per command type, each returning what to report
+ * and throwing {@link ScenarioError} (or IllegalArgumentException from the machine) when the
+ * line cannot run. Undoing a line that failed half-way is the {@link Interpreter}'s job.
+ */
+final class Executor {
+    static final Executor INSTANCE = new Executor();
+
+    private Executor() {
+    }
+
+    /** Runs {@code c}; returns the report. */
+    String execute(Command c, Session s) {
+        return c.runOn(this, s);
+    }
+
+    String run(Boot c, Session s) {
+        Machine m = new Machine(c.config);
+        if (c.guest != null) {
+            s.bootCeanOs(m, c.guest);
+            return "CeanOS (" + c.guest + ") booted on " + c.config + ": CR3 = " + Hex.hex32(m.cr().cr3());
+        }
+        s.bootBare(m);
+        return "bare machine: " + c.config + ", paging off";
+    }
+
+    String run(Attach c, Session s) {
+        s.attach(c.guest);
+        return "CeanOS (" + c.guest + ") attached to the machine as it is";
+    }
+
+    String run(Note c, Session s) {
+        return c.text;
+    }
+
+    String run(Pause c, Session s) {
+        return "";
+    }
+
+    String run(Assign c, Session s) {
+        int v = c.value.eval(s, c.line());
+        s.set(c.name, v);
+        return c.name + " = " + Hex.hex32(v);
+    }
+
+    String run(Invlpg c, Session s) {
+        int v = c.address.eval(s, c.line());
+        int n = s.machine().invlpg(v);
+        return "INVLPG " + Hex.hex32(v) + ": " + n + " TLB " + (n == 1 ? "entry" : "entries") + " removed";
+    }
+
+    String run(Checkpoint c, Session s) {
+        s.checkpoint(c.name);
+        return "checkpoint '" + c.name + "' saved";
+    }
+
+    String run(Restore c, Session s) {
+        Session.State st = s.checkpointNamed(c.name);
+        if (st == null) {
+            throw new ScenarioError(c.line(), c.nameColumn, "no checkpoint named '" + c.name + "' has been saved yet");
+        }
+        s.load(st);
+        return "back at checkpoint '" + c.name + "'";
+    }
+
+    String run(GuestCall c, Session s) {
+        CeanOs os = s.os();
+        String fn = c.function.functionName();
+        if (os == null) {
+            throw new ScenarioError(c.line(), c.column(), fn + " needs the CeanOS kernel: 'boot ceanos' (or 'attach ceanos') first");
+        }
+        int[] v = new int[c.args.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = c.args[i].eval(s, c.line());
+        }
+        CallResult r = c.function.invoke(os, v, c.remap);
+        s.called(r);
+        if (!r.ok()) {
+            return r.error();
+        }
+        if (c.assignTo != null) {
+            s.set(c.assignTo, r.value());
+        }
+        return r.returnsValue() ? fn + " returned " + Hex.hex32(r.value()) + (c.assignTo != null ? " -> " + c.assignTo : "")
+                : fn + " done";
+    }
+
+    String run(MemoryAccess c, Session s) {
+        Machine m = s.machine();
+        int linear = c.address.eval(s, c.line());
+        int value = c.value == null ? 0 : c.value.eval(s, c.line());
+        AccessResult r = c.op.equals("translate") ? m.translateAccess(linear, c.access)
+                : m.access(linear, c.access, value, c.bite ? 1 : 4);
+        s.accessed(r, r.hit());
+        String who = Words.access(c.access);
+        if (r.isFault()) {
+            PageFault f = r.fault();
+            return who + " of " + Hex.hex32(linear) + ": page fault, error code " + Hex.hex(f.errorCode(), 1) + " ("
+                    + Words.errorCode(f.errorCode()) + "), CR2 = " + Hex.hex32(f.linear()) + ": " + Words.reason(f);
+        }
+        Translation t = r.translation();
+        String where = Hex.hex32(linear) + " -> physical " + Hex.hex32(r.physical()) + " ("
+                + (r.hit() ? "TLB hit" : "TLB miss, walked") + ")";
+        String as = Access.isUser(c.access) ? "user " : "kernel ";
+        switch (c.op) {
+            case "read":
+                return as + "read " + where + " = " + (c.bite ? Hex.hex(r.value(), 2) : Hex.hex32(r.value()));
+            case "write":
+                return as + "wrote " + (c.bite ? Hex.hex(value & 0xFF, 2) : Hex.hex32(value)) + " at " + where;
+            default:
+                return as + (Access.isWrite(c.access) ? "write " : "read ") + "translate " + where
+                        + (t.isLargePage() ? ", 4 MiB page" : ", 4 KiB page");
+        }
+    }
+
+    String run(Mov c, Session s) {
+        int v = c.value.eval(s, c.line());
+        Machine m = s.machine();
+        int before = m.tlb().validEntries();
+        switch (c.register) {
+            case "cr0":
+                m.cr().writeCr0(v);
+                break;
+            case "cr2":
+                m.cr().writeCr2(v);
+                break;
+            case "cr3":
+                m.cr().writeCr3(v);
+                break;
+            default:
+                m.cr().writeCr4(v);
+                break;
+        }
+        // How many entries the write flushed: the TLB's own count, read after the write.
+        int removed = before - m.tlb().validEntries();
+        return c.register.toUpperCase() + " = " + Hex.hex32(v) + (removed > 0 ? "; " + removed + " TLB "
+                + (removed == 1 ? "entry" : "entries") + " flushed" : "");
+    }
+
+    String run(Poke c, Session s) {
+        int start = c.address.eval(s, c.line());
+        int at = start;
+        Machine m = s.machine();
+        for (Expr e : c.values) {
+            int v = e.eval(s, c.line());
+            if (c.bytes) {
+                m.writePhysical8(at, v);
+                at += 1;
+            } else {
+                m.writePhysical32(at, v);
+                at += 4;
+            }
+        }
+        return "wrote " + c.values.size() + (c.bytes ? " byte" : " word") + (c.values.size() == 1 ? "" : "s")
+                + " at physical " + Hex.hex32(start);
+    }
+
+    String run(Peek c, Session s) {
+        int at = c.address.eval(s, c.line());
+        int n = c.count == null ? 1 : c.count.eval(s, c.line());
+        if (n < 1 || n > 1024) {
+            throw new ScenarioError(c.line(), c.count.column(), "peek shows 1 to 1024 words, not " + Integer.toUnsignedString(n));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (i % 4 == 0) {
+                sb.append(i == 0 ? "" : "\n").append(Hex.hex32(at + i * 4)).append(':');
+            }
+            sb.append(' ').append(Hex.hex32(s.machine().readPhysical32(at + i * 4)));
+        }
+        return sb.toString();
+    }
+
+    String run(TlbLoad c, Session s) {
+        int set = c.set.eval(s, c.line());
+        int way = c.way.eval(s, c.line());
+        s.machine().tlb().load(set, way, c.linear.eval(s, c.line()), c.large, c.frame.eval(s, c.line()), c.rights, c.dirty,
+                c.global);
+        return "TLB set " + set + " way " + way + " loaded";
+    }
+}

@@ -1,0 +1,127 @@
+package org.pagewalk.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The one history: undo with the page's view state, and the session log that never loses its start. */
+class HistoryTest {
+    private static StepResult ok(History<String> h, Session s, String line, String view) {
+        StepResult r = h.run(s, line, view);
+        assertEquals(StepResult.Status.OK, r.status(), line + ": " + r);
+        return r;
+    }
+
+    /** Replays the log on a new session, as a share link or autosave does on a reload. */
+    private static Session replay(SessionLog log) {
+        Session fresh = new Session();
+        for (String line : log.lines()) {
+            assertEquals(StepResult.Status.OK, Interpreter.runLine(fresh, line).status(), line);
+        }
+        return fresh;
+    }
+
+    @Test
+    void theSessionLogKeepsItsStartWhateverTheUndoDepth() {
+        Session s = new Session();
+        History<String> h = new History<>();
+        ok(h, s, "boot bare ram=4M", "v0");
+        ok(h, s, "poke 0x1000 0x11111111", "v1");
+        for (int n = 0; n < 600; n++) {
+            ok(h, s, "poke 0x2000 " + n, "p" + n);
+        }
+        assertEquals(History.DEPTH, h.depth(), "undo stays bounded");
+        assertEquals(602, h.log().size(), "every action since the boot");
+        assertEquals("boot bare ram=4M", h.log().lines().get(0));
+
+        Session rebuilt = replay(h.log());
+        assertNull(rebuilt.os(), "a bare machine, not CeanOS");
+        assertEquals(1024, rebuilt.machine().memory().frames(), "4 MiB of RAM: 1024 frames");
+        assertEquals(0x11111111, rebuilt.machine().readPhysical32(0x1000));
+        assertEquals(599, rebuilt.machine().readPhysical32(0x2000));
+    }
+
+    @Test
+    void undoAndRedoBringBackTheSessionTheLogAndTheView() {
+        Session s = new Session();
+        History<String> h = new History<>();
+        ok(h, s, "boot ceanos", "start");
+        ok(h, s, "init_mm", "booted");
+        ok(h, s, "memMapPage 0x08048000 0x00500000 USER", "initialised");
+        assertEquals(StepResult.Status.ERROR, h.run(s, "memMapPage 0x0804800 0x00500000 USER", "mapped").status());
+        assertEquals(3, h.depth(), "a refused line is not recorded");
+        int mapped = s.os().globals().memNumVpages();
+
+        assertEquals("initialised", h.undo(s, "mapped"), "the view from before the map");
+        assertEquals(mapped - 1, s.os().globals().memNumVpages());
+        assertEquals(List.of("boot ceanos", "init_mm"), h.log().lines());
+
+        assertEquals("mapped", h.redo(s, "initialised"), "the view from after the map");
+        assertEquals(mapped, s.os().globals().memNumVpages());
+        assertEquals(List.of("boot ceanos", "init_mm", "memMapPage 0x08048000 0x00500000 USER"), h.log().lines());
+
+        h.undo(s, "mapped");
+        ok(h, s, "invlpg 0", "initialised");
+        assertFalse(h.canRedo(), "a new action clears redo");
+    }
+
+    @Test
+    void undoingABootBringsBackTheLogBeforeIt() {
+        Session s = new Session();
+        History<String> h = new History<>();
+        ok(h, s, "boot bare ram=4M", "a");
+        ok(h, s, "poke 0x1000 7", "b");
+        ok(h, s, "boot ceanos", "c");
+        assertEquals(List.of("boot ceanos"), h.log().lines());
+        h.undo(s, "d");
+        assertEquals(List.of("boot bare ram=4M", "poke 0x1000 7"), h.log().lines());
+        assertEquals(7, s.machine().readPhysical32(0x1000));
+        h.redo(s, "c");
+        assertEquals(List.of("boot ceanos"), h.log().lines());
+    }
+
+    @Test
+    void linesAreClassifiedByTheirCommandNotTheirSpelling() {
+        Session s = new Session();
+        History<String> h = new History<>();
+        ok(h, s, "boot bare", "a");
+        // A variable whose name starts with "expect" is an assignment: an action, kept.
+        ok(h, s, "expected = 5", "b");
+        assertEquals(StepResult.Status.PASSED, h.run(s, "expect expected = 5", "c").status());
+        ok(h, s, "# a comment changes nothing", "c");
+        assertEquals(List.of("boot bare", "expected = 5"), h.log().lines());
+        assertEquals(2, h.depth());
+    }
+
+    @Test
+    void aFullLogRefusesTheActionWithAClearMessageAndABootStartsAgain() {
+        Session s = new Session();
+        History<String> h = new History<>(3);
+        ok(h, s, "boot bare", "a");
+        ok(h, s, "poke 0x1000 1", "b");
+        ok(h, s, "poke 0x1000 2", "c");
+        StepResult full = h.run(s, "poke 0x1000 3", "d");
+        assertEquals(StepResult.Status.ERROR, full.status());
+        assertTrue(full.message().startsWith("the session log is full: 3 actions since the last boot"), full.message());
+        assertTrue(full.message().endsWith("(nothing changed)"), full.message());
+        assertEquals(2, s.machine().readPhysical32(0x1000), "the refused poke did not run");
+        assertEquals(3, h.log().size(), "the log kept its start");
+        ok(h, s, "boot bare", "e");
+        assertEquals(List.of("boot bare"), h.log().lines());
+    }
+
+    @Test
+    void aFormsCommandRunsWithoutTextAndLogsItsCanonicalLine() {
+        Session s = new Session();
+        History<String> h = new History<>();
+        ok(h, s, "boot ceanos", "a");
+        StepResult r = h.run(s, MemoryAccess.translate(org.pagewalk.machine.Access.USER, 0xC0000000), "b");
+        assertEquals(StepResult.Status.OK, r.status());
+        assertTrue(r.message().startsWith("user read of 0xC0000000: page fault, error code 0x5"), r.message());
+        assertEquals(List.of("boot ceanos", "translate user read 0xC0000000"), h.log().lines());
+    }
+}
