@@ -142,6 +142,7 @@ class CeanOsTest {
         int way = m.tlb().lookup(0x08048000) % m.tlb().geometry().ways();
         assertTrue(m.isStale(set, way));
         assertTrue(os.invalidate(0x08048000).ok());
+        assertEquals(-1, m.tlb().lookup(0x08048000), "invalidate removed the stale entry");
         assertEquals(0x2E0, m.read32(0x08048000, Access.USER_READ));
     }
 
@@ -175,6 +176,7 @@ class CeanOsTest {
         int frame = os.pmmAllocPageFrame().value();
         os.memMapPage(0x40000000, frame, PageFlags.WRITE);
         m.write32(0x40000000, 9, Access.KERNEL_WRITE);
+        assertTrue(m.tlb().lookup(0x40000000) >= 0, "the write cached the page before the unmap");
         CallResult r = os.memUnmapPage(0x40000000);
         assertEquals(frame, r.value());
         m.read32(0x40000000, Access.KERNEL_READ);
