@@ -43,11 +43,15 @@ final class ViewProbe {
         return Integer.parseInt(String.valueOf(v));
     }
 
-    /** The plain fill of grid entry {@code i}: clear of every mark, ring and bar. */
+    /**
+     * The plain fill of grid entry {@code i}, at half its width and two thirds of its height: clear
+     * of every mark EntryGridView draws (the 4M glyph near the top, the 4 MiB bar across the middle
+     * sixth, the corner triangles, the owner square at the bottom left, rings up to a fifth of the
+     * cell from its edges), at every cell size.
+     */
     int[] entry(String canvas, int i) {
         int s = data(canvas, "cell");
-        int off = Math.max(1, s / 4);
-        return browser.pixel(canvas, data(canvas, "x0") + (i % 32) * s + off, data(canvas, "y0") + (i / 32) * s + off);
+        return browser.pixel(canvas, data(canvas, "x0") + (i % 32) * s + s / 2, data(canvas, "y0") + (i / 32) * s + (2 * s) / 3);
     }
 
     /** The left edge of grid entry {@code i}, half-way down (where a ring is drawn). */
@@ -76,13 +80,28 @@ final class ViewProbe {
         return new int[] {v >> 16 & 0xFF, v >> 8 & 0xFF, v & 0xFF};
     }
 
+    /**
+     * Exactly the same colour, opaque. No tolerance: the pixels read are inside solid fills drawn
+     * with the token's own #rrggbb (away from edges and text, which are anti-aliased), and a
+     * canvas gives those back unchanged, as HarnessTest.readsCanvasPixels shows.
+     */
     static boolean same(int[] rgb, int[] pixel) {
-        for (int i = 0; i < 3; i++) {
-            if (Math.abs(rgb[i] - pixel[i]) > 2) {
-                return false;
-            }
-        }
-        return true;
+        return rgb[0] == pixel[0] && rgb[1] == pixel[1] && rgb[2] == pixel[2] && (pixel.length < 4 || pixel[3] == 255);
+    }
+
+    /**
+     * The device pixel under CSS point (x, y) of a canvas drawn in CSS units (the walk), and the
+     * canvas's CSS width, for geometry the view computes from it: {r, g, b, a}.
+     */
+    int[] cssPixel(String canvas, double x, double y) {
+        double ratio = ((Number) browser.script("return window.devicePixelRatio;")).doubleValue();
+        return browser.pixel(canvas, (int) Math.floor(x * ratio), (int) Math.floor(y * ratio));
+    }
+
+    /** The CSS width a canvas view lays itself out in (its box's client width, a whole number). */
+    int cssWidth(String canvas) {
+        return ((Number) browser.script("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().width);",
+                canvas)).intValue();
     }
 
     void assertColour(String token, int[] pixel, String what) {
@@ -104,19 +123,24 @@ final class ViewProbe {
         return out;
     }
 
-    /** Lets a running highlight or redraw finish (a few frames and the longest tween). */
+    /** Lets a running walk, highlight or redraw finish: waits until the walk is at its end and the canvases are still. */
     void settle() {
-        // A walk plays step by step for seconds after an access: jump it to its last step (as a
-        // user pressing Last would), so that both sides of a comparison show the same frame.
-        for (int i = 0; i < 3; i++) {
-            browser.script("var w = document.querySelector('#walk'), last = document.querySelector('#walk .walk-last');"
-                    + " if (w && last && w.dataset.steps && (w.dataset.playing === '1'"
-                    + " || +w.dataset.step !== +w.dataset.steps - 1)) { last.click(); }");
-            browser.script("return new Promise(function (r) { setTimeout(function () {"
-                    + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
-        }
-        browser.script("return new Promise(function (r) { setTimeout(function () {"
-                + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
+        settle(browser);
+    }
+
+    /**
+     * A walk plays step by step for seconds after an access: jump it to its last step (as a user
+     * pressing Last would), so that both sides of a comparison show the same frame, then wait
+     * until its highlight has moved there and nothing draws any more.
+     */
+    static void settle(Browser browser) {
+        browser.script("var w = document.querySelector('#walk'), last = document.querySelector('#walk .walk-last');"
+                + " if (w && last && w.dataset.steps && (w.dataset.playing === '1'"
+                + " || +w.dataset.step !== +w.dataset.steps - 1)) { last.click(); }");
+        browser.waitUntil("!document.querySelector('#walk') || !document.querySelector('#walk').dataset.steps"
+                + " || (document.querySelector('#walk').dataset.playing !== '1' && +document.querySelector('#walk').dataset.step"
+                + " === +document.querySelector('#walk').dataset.steps - 1)");
+        browser.waitForStillCanvases();
     }
 
     /** The number in a frame map legend entry ("free", "table", "differs", ...). */
@@ -136,10 +160,11 @@ final class ViewProbe {
         return ((Number) n).longValue();
     }
 
-    /** Shows the walk's last step (the walk animates otherwise). */
+    /** Shows the walk's last step (the walk animates otherwise), once its highlight has arrived. */
     void walkToEnd() {
         browser.script("document.querySelector('#walk .walk-last').click();");
         browser.waitUntil("document.getElementById('walk').dataset.step == document.getElementById('walk').dataset.steps - 1");
+        browser.waitForStillCanvases();
     }
 
     /** The sentences of every step of the walk on show. */
