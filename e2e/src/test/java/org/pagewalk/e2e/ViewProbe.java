@@ -12,6 +12,16 @@ import org.pagewalk.e2e.harness.Browser;
  * What the canvas views show, read the way a test can: colours of grid entries and frames (from
  * the geometry the views publish as data attributes), the theme's tokens, and whole-canvas
  * fingerprints for "nothing changed" checks.
+ *
+ * <p>Where the page's machine puts things (the golden addresses of the e2e tests): the page
+ * starts as boot ceanos + init_mm on 32 MiB. CeanOS's image ends at 0x00250000 (the frame bitmap
+ * at 0x00130000 is 128 KiB, one bit per frame of 4 GiB, so the pool of 256 page directories is
+ * at 0x00150000..0x0024FFFF), and init_mm passes that end as physicalAllocStart: pageFrameMin =
+ * 0x250. kmallocInit(0x4000) then takes frame 0x250 (heap page 0, so 0xD0000000 -> 0x00250000),
+ * 0x251 (its page table, PDE 832) and 0x252..0x254 (heap pages 1..3). So the first frame a test
+ * causes to be allocated, such as the page table memMapPage 0x08048000 makes for PDE 32, is
+ * 0x255 = 0x00255000, and PTE 72 of it is at 0x00255000 + 4 x 72 = 0x00255120. The first
+ * memAllocPageDir takes pageDirs[0]: 0xC0150000, CR3 0x00150000.
  */
 final class ViewProbe {
     /** Every canvas view on the page. */

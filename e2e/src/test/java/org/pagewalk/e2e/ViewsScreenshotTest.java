@@ -43,7 +43,7 @@ class ViewsScreenshotTest {
         v.assertColour("--pw-directory-4m", v.entry("#directory-canvas", 768), "PDE 768: the kernel's 4 MiB page");
         v.assertColour("--pw-free", v.entry("#directory-canvas", 33), "PDE 33: not present");
         v.assertColour("--pw-frame", v.frame(0x600), "frame 0x600: the mapped page");
-        // memMapPage took the first free frame for the table (see DirectoryGridTest).
+        // memMapPage took the first free frame after init_mm for the table, 0x255 (the arithmetic: ViewProbe's class comment).
         v.assertColour("--pw-table", v.frame(0x255), "frame 0x255: the page table");
         Path shot = browser.screenshot("views-" + device + "-" + scheme);
         assertTrue(Files.size(shot) > 10_000, "a PNG of the whole page");

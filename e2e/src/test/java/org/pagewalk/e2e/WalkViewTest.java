@@ -25,6 +25,7 @@ class WalkViewTest {
         assertEquals("access", browser.script("return document.getElementById('walk').dataset.mode;"));
         v.walkToEnd();
         List<String> steps = v.walkSentences();
+        // PDE 32's table is the first frame allocated after init_mm, 0x255 (the arithmetic: ViewProbe's class comment).
         assertEquals(List.of(
                 "Translate 0x08048004 for a kernel read: directory index 32 (bits 31..22), table index 72 (bits 21..12), offset 0x004 (bits 11..0).",
                 "TLB miss in set 8: the CPU must walk the page tables in memory.",
@@ -118,6 +119,7 @@ class WalkViewTest {
         browser.find("#address-input").sendKeys("0xD0000010\n");
         browser.waitUntil("document.getElementById('walk-mode').textContent.indexOf('0xD0000010') >= 0");
         List<String> steps = v.walkSentences();
+        // Heap page 0 is frame 0x250, the first one init_mm allocates (the arithmetic: ViewProbe's class comment).
         assertEquals("Frame 0x00250000 + offset 0x010 = physical 0x00250010.", steps.get(steps.size() - 1));
         assertEquals(misses, v.state("tlbMisses"), "a preview does not touch the TLB");
         browser.assertClean();
