@@ -158,7 +158,10 @@ final class ViewProbe {
         return String.valueOf(browser.script("return document.querySelector('#memory-view .count-' + arguments[0]).textContent;", kind));
     }
 
-    /** How many pixels of a canvas have exactly a token's colour (give or take 2 per channel). */
+    /**
+     * How many pixels of a canvas have a token's colour, give or take 2 per channel: for "none of
+     * this colour" checks, where counting near misses too (anti-aliased edges) makes the check stricter.
+     */
     long count(String canvas, String token) {
         int[] rgb = token(token);
         Object n = browser.script("var c = document.querySelector(arguments[0]);"
