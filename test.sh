@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the core's unit tests and the end-to-end suite in headless Chromium.
-# Installs Debian's chromium and chromium-driver first when they are missing.
+# Installs Debian's chromium and chromium-driver first when they are missing: without them the
+# end-to-end tests fail (they never skip), with a message that points here.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -33,6 +33,10 @@ class PagewalkCliTest {
         Path p = file("ok.pw", "title ok\nboot ceanos\ninit_mm\nread 0xD0000000\nexpect value 0xD0000000 = 0x3FF0\n");
         assertEquals(0, run("run", p.toString(), "--trace"));
         String text = out.toString(StandardCharsets.UTF_8);
+        // init_mm: the kernel image ends at 0x00250000 (bitmap 0x00130000 + 128 KiB = pageDirs 0x00150000,
+        // + 256 directories of 4 KiB), so pageFrameMin = 0x250; kmallocInit(0x4000) then takes frame 0x250
+        // (heap page 0 at 0xD0000000), 0x251 (its page table, PDE 832) and 0x252..0x254 (heap pages 1..3).
+        // So 0xD0000000 -> 0x00250000, where the heap's first header (size 0x4000 - 16 = 0x3FF0) sits.
         assertTrue(text.contains("read 0xD0000000 -> physical 0x00250000 (TLB hit) = 0x00003FF0"), text);
         assertTrue(text.contains(". PDE 768 at physical 0x0010BC00 = 0x00000083: present, 4 MiB page at 0x00000000, supervisor, writable"), text);
         assertTrue(text.contains("PASSED: 1 expects held, 0 failed, 0 errors"), text);

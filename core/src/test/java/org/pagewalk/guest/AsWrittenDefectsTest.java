@@ -138,6 +138,7 @@ class AsWrittenDefectsTest {
         m.writePhysical32(0x00500000, 0x0000AAAA);
         m.writePhysical32(0x00600000, 0x0000BBBB);
         assertEquals(0xAAAA, m.read32(0x08048000, Access.USER_READ));
+        assertTrue(m.tlb().lookup(0x08048000) >= 0, "the read cached the page before the remap");
         TraceRecorder rec = new TraceRecorder();
         m.trace().attach(rec);
         os.memMapPage(0x08048000, 0x00600000, PageFlags.USER | PageFlags.WRITE);
@@ -153,6 +154,7 @@ class AsWrittenDefectsTest {
         f.memMapPage(0x08048000, 0x00500000, PageFlags.USER | PageFlags.WRITE);
         fm.writePhysical32(0x00600000, 0x0000BBBB);
         fm.read32(0x08048000, Access.USER_READ);
+        assertTrue(fm.tlb().lookup(0x08048000) >= 0, "the read cached the page before the remap");
         f.memMapPage(0x08048000, 0x00600000, PageFlags.USER | PageFlags.WRITE, true);
         assertEquals(0xBBBB, fm.read32(0x08048000, Access.USER_READ));
     }

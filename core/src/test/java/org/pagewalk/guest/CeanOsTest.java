@@ -18,6 +18,11 @@ import org.pagewalk.trace.TraceRecorder;
 class CeanOsTest {
     static final int DIR = KernelLayout.INITIAL_PAGE_DIR;
 
+    /**
+     * CeanOS after initMemory(32 MiB, 0x00400000), without kmallocInit: pageFrameMin = 0x00400000 / 4 KiB =
+     * frame 0x400, and nothing is allocated yet, so the allocator hands out 0x00400000, 0x00401000, ...
+     * in order. The golden frame addresses in these tests follow from that.
+     */
     static CeanOs booted() {
         Machine m = new Machine();
         CeanOs os = CeanOs.boot(m, GuestConfig.FIXED);
@@ -70,6 +75,7 @@ class CeanOsTest {
         assertTrue(os.memMapPage(0x08048000, 0x00500000, PageFlags.WRITE | PageFlags.USER).ok());
         assertTrue(os.memMapPage(0x0804A000, 0x00501000, PageFlags.USER).ok());
         int table = m.readPhysical32(DIR + 32 * 4) & 0xFFFFF000;
+        // pageFrameMin 0x400 and nothing allocated yet: the table is frame 0x400.
         assertEquals(0x00400000, table, "the first frame the allocator hands out holds the new table");
         for (int j : new int[] {0, 0x48, 0x49, 0x4A, 1023}) {
             assertEquals(m.readPhysical32(table + j * 4), m.read32(0xFFC00000 + 4096 * 32 + 4 * j, Access.KERNEL_READ), "PTE " + j);
@@ -86,6 +92,7 @@ class CeanOsTest {
         Machine m = os.machine();
         assertTrue(os.memMapPage(0x08048000, 0x00500000, PageFlags.WRITE | PageFlags.USER).ok());
         int pde = m.readPhysical32(DIR + 32 * 4);
+        // The table is the first frame allocated, 0x400 (see booted()).
         // A and D too: zeroing the new table through the recursive window used this PDE as a PTE.
         assertEquals(0x00400000 | PageFlags.PRESENT | PageFlags.WRITE | PageFlags.OWNER | PageFlags.USER
                 | PageFlags.ACCESSED | PageFlags.DIRTY, pde);
@@ -142,6 +149,7 @@ class CeanOsTest {
         int way = m.tlb().lookup(0x08048000) % m.tlb().geometry().ways();
         assertTrue(m.isStale(set, way));
         assertTrue(os.invalidate(0x08048000).ok());
+        assertEquals(-1, m.tlb().lookup(0x08048000), "invalidate removed the stale entry");
         assertEquals(0x2E0, m.read32(0x08048000, Access.USER_READ));
     }
 
@@ -154,7 +162,8 @@ class CeanOsTest {
         assertEquals(0x4000, os.globals().heapSize());
         assertEquals(5, os.globals().totalAlloc(), "one page table and four heap pages");
         assertEquals(4, os.globals().memNumVpages());
-        // changeHeapSize allocates the page's frame first, then memMapPage the table: frame 0x00401000.
+        // changeHeapSize allocates the page's frame first, then memMapPage the table: from
+        // pageFrameMin 0x400, heap page 0 is frame 0x400, its table (PDE 832) 0x401, pages 1..3 0x402..0x404.
         int[] frames = {0x00400000, 0x00402000, 0x00403000, 0x00404000};
         for (int i = 0; i < 4; i++) {
             assertEquals(frames[i], m.translate(0xD0000000 + i * 0x1000, Access.KERNEL_READ));
@@ -175,6 +184,7 @@ class CeanOsTest {
         int frame = os.pmmAllocPageFrame().value();
         os.memMapPage(0x40000000, frame, PageFlags.WRITE);
         m.write32(0x40000000, 9, Access.KERNEL_WRITE);
+        assertTrue(m.tlb().lookup(0x40000000) >= 0, "the write cached the page before the unmap");
         CallResult r = os.memUnmapPage(0x40000000);
         assertEquals(frame, r.value());
         m.read32(0x40000000, Access.KERNEL_READ);

@@ -11,6 +11,7 @@ import org.pagewalk.machine.MachineConfig;
 
 /** Every refused call of the fixed variant: its message, and the machine exactly as before. */
 class RefusalTest {
+    /** initMemory(32 MiB, 0x00400000): the allocator's range is frames 0x400..0x1FFF (0x00400000..0x01FFFFFF). */
     private static CeanOs booted() {
         CeanOs os = CeanOs.boot(new Machine(), GuestConfig.FIXED);
         os.initMemory(0x02000000, 0x00400000);

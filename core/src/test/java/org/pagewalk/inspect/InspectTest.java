@@ -28,6 +28,10 @@ class InspectTest {
         assertEquals(FrameKind.KERNEL_IMAGE, map.kind(0x100));
         assertEquals(FrameKind.DIRECTORY, map.kind(KernelLayout.INITIAL_PAGE_DIR >>> 12));
         assertEquals(FrameKind.DIRECTORY, map.kind(0x150), "pageDirs[0] is in use (inside the kernel image)");
+        // init_mm: the kernel image ends at 0x00250000 (bitmap 0x00130000 + 128 KiB = pageDirs 0x00150000,
+        // + 256 directories of 4 KiB), so pageFrameMin = 0x250; kmallocInit(0x4000) then takes frame 0x250
+        // (heap page 0 at 0xD0000000), 0x251 (its page table, PDE 832) and 0x252..0x254 (heap pages 1..3).
+        // pageDirs[0] is at 0x00150000 (frame 0x150), inside the image.
         assertEquals(FrameKind.PAGE_TABLE, map.kind(0x251), "the heap's page table");
         assertEquals(FrameKind.MAPPED, map.kind(0x250), "the first heap page");
         assertEquals(FrameKind.MAPPED, map.kind(0x500));
@@ -42,6 +46,7 @@ class InspectTest {
         Session s = run(null, "boot ceanos", "init_mm", "memMapPage 0x08048000 0x00600000 USER");
         FrameMap map = FrameMap.of(s.machine(), s.os());
         assertTrue(map.disagrees(0x600), "mapped, yet free in the bitmap");
+        // init_mm took frames 0x250..0x254 (see above), so PDE 32's new table is the next, 0x255.
         assertFalse(map.disagrees(0x255), "the new table was allocated");
     }
 
@@ -69,6 +74,7 @@ class InspectTest {
         assertEquals("Translate 0x08048004 for a user read: directory index 32 (bits 31..22), table index 72 (bits 21..12), offset 0x004 (bits 11..0).",
                 steps.get(0).sentence());
         assertEquals("CR3 holds the page directory's physical address: 0x0010B000.", steps.get(2).sentence());
+        // PDE 32's table is frame 0x255, the first after init_mm's 0x250..0x254 (frameMapClassifiesEveryFrame).
         assertEquals("PDE 32 at physical 0x0010B080 (0x0010B000 + 4 x 32) = 0x00255267: present, page table at 0x00255000, user, writable, accessed.",
                 steps.get(3).sentence());
         assertEquals(WalkStep.TABLE, steps.get(4).station());

@@ -56,6 +56,8 @@ class ViewModelTest {
         assertTrue(EntryInfo.has(dir.info(32), EntryInfo.MARK_USER));
         EntryTable table = EntryTable.table(s.machine(), 32);
         assertTrue(table.exists());
+        // init_mm took frames 0x250..0x254 (pageFrameMin 0x250 = kernel end 0x00250000 / 4 KiB; kmallocInit's
+        // four heap pages and one table), so PDE 32's new table is frame 0x255; PTE 72 is at + 4 x 72 = 0x120.
         assertEquals(0x00255000, table.base());
         assertEquals(EntryInfo.PAGE, table.kind(72));
         assertEquals(0x08048000, table.linear(72));

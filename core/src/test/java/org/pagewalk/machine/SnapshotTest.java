@@ -20,6 +20,7 @@ class SnapshotTest {
         t.m.writePhysical32(0x01000000, 0x33333333);
         t.m.cr().writeCr3(0x00050000);
         t.m.invlpg(0x00403000);
+        assertEquals(-1, t.m.tlb().lookup(0x00403000), "the entry is gone before the restore");
         t.m.restore(s);
 
         assertEquals(0x11111111, t.m.readPhysical32(0x00200000));

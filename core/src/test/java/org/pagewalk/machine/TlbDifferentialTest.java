@@ -1,6 +1,7 @@
 package org.pagewalk.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,8 @@ class TlbDifferentialTest {
     private int sets;
     private int ways;
     private List<List<Entry>> ref;
+    private int invlpgsThatRemoved;
+    private int cr3WritesThatRemoved;
     private long clock;
 
     @Test
@@ -64,6 +67,9 @@ class TlbDifferentialTest {
         for (int seed = 0; seed < 120; seed++) {
             run(seed);
         }
+        // The flushes were compared while there was something to flush, not only on empty TLBs.
+        assertTrue(invlpgsThatRemoved > 100, "INVLPGs that found their page cached: " + invlpgsThatRemoved);
+        assertTrue(cr3WritesThatRemoved > 100, "CR3 writes that found non-global entries: " + cr3WritesThatRemoved);
     }
 
     private void run(int seed) {
@@ -115,13 +121,20 @@ class TlbDifferentialTest {
                 log.append("PDE ").append(which).append(" changed, ");
             } else if (op == 9) {
                 int linear = randomLinear(r);
+                if (find(linear >>> 12) != null) {
+                    invlpgsThatRemoved++;
+                }
                 m.invlpg(linear);
                 dropPage(linear >>> 12);
                 log.append("invlpg ").append(Integer.toHexString(linear)).append(", ");
             } else if (op == 10) {
                 m.cr().writeCr3(DIR);
+                boolean removed = false;
                 for (List<Entry> set : ref) {
-                    set.removeIf(e -> !e.global);
+                    removed |= set.removeIf(e -> !e.global);
+                }
+                if (removed) {
+                    cr3WritesThatRemoved++;
                 }
                 log.append("CR3 write, ");
             } else if (r.nextBoolean()) {

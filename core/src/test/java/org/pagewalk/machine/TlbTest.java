@@ -54,7 +54,9 @@ class TlbTest {
         t.pte(Tables.tableFor(0x00403000), 3, 0);
         t.m.read32(0x00403000, Access.KERNEL_READ);
         assertNull(t.m.lastFault());
+        assertTrue(t.m.tlb().lookup(0x00403000) >= 0, "the entry is there before the CR3 write");
         t.m.cr().writeCr3(t.m.cr().cr3());
+        assertEquals(-1, t.m.tlb().lookup(0x00403000), "the CR3 write removed it");
         t.m.read32(0x00403000, Access.KERNEL_READ);
         assertEquals(0, t.m.lastFault().errorCode(), "after a CR3 write the walk sees the cleared PTE");
     }
@@ -84,6 +86,7 @@ class TlbTest {
         t.m.read32(0x00403000, Access.KERNEL_READ);
         assertNull(t.m.lastFault(), "no cached 'not present': the new mapping works at once");
         assertEquals(1, t.m.tlb().validEntries());
+        assertTrue(t.m.tlb().lookup(0x00403000) >= 0, "the entry is there before the fault");
         // A user access to this supervisor page faults and removes the entry.
         t.m.read32(0x00403000, Access.USER_READ);
         assertEquals(PageFault.P | PageFault.US, t.m.lastFault().errorCode());
@@ -107,6 +110,7 @@ class TlbTest {
         assertEquals(0, t.m.tlb().validEntries());
         // Without PGE, G in the PTE does not make the entry global.
         t.m.read32(0x00403000, Access.KERNEL_READ);
+        assertTrue(t.m.tlb().lookup(0x00403000) >= 0, "the entry is there before the CR3 write");
         assertFalse(t.m.tlb().entry(t.m.tlb().lookup(0x00403000)).isGlobal());
         t.m.cr().writeCr3(Tables.DIR);
         assertEquals(0, t.m.tlb().validEntries());
@@ -118,6 +122,7 @@ class TlbTest {
         t.m.cr().writeCr4(ControlRegisterBits.CR4_PSE | ControlRegisterBits.CR4_PGE);
         t.map4k(0x00403000, 0x00200000, W, W | G);
         t.m.read32(0x00403000, Access.KERNEL_READ);
+        assertTrue(t.m.tlb().entry(t.m.tlb().lookup(0x00403000)).isGlobal(), "a global entry is there before INVLPG");
         assertEquals(1, t.m.invlpg(0x00403000));
         assertEquals(0, t.m.tlb().validEntries());
     }
@@ -172,6 +177,7 @@ class TlbTest {
     void pseChangeFlushesEverything() {
         Tables t = Tables.pagingOn().pde(0x301, 0x01000000 | P | W | PS);
         t.m.read32(0xC0400000, Access.KERNEL_READ);
+        assertTrue(t.m.tlb().lookup(0xC0400000) >= 0, "the entry is there before the CR4 write");
         t.m.cr().writeCr4(0);
         assertEquals(0, t.m.tlb().validEntries());
     }
@@ -182,6 +188,7 @@ class TlbTest {
         t.m.cr().writeCr4(ControlRegisterBits.CR4_PSE | ControlRegisterBits.CR4_PGE);
         t.map4k(0x00403000, 0x00200000, W, W | G);
         t.m.read32(0x00403000, Access.KERNEL_READ);
+        assertTrue(t.m.tlb().entry(t.m.tlb().lookup(0x00403000)).isGlobal(), "a global entry is there before the CR0 write");
         t.m.cr().writeCr0(ControlRegisterBits.CR0_PE);
         assertEquals(0, t.m.tlb().validEntries());
     }

@@ -48,6 +48,10 @@ class ScenarioLanguageTest {
 
     @Test
     void failedExpectSaysExpectedAndActual() {
+        // init_mm: the kernel image ends at 0x00250000 (bitmap 0x00130000 + 128 KiB = pageDirs 0x00150000,
+        // + 256 directories of 4 KiB), so pageFrameMin = 0x250; kmallocInit(0x4000) then takes frame 0x250
+        // (heap page 0 at 0xD0000000), 0x251 (its page table, PDE 832) and 0x252..0x254 (heap pages 1..3).
+        // So 0xD0000000 -> 0x00250000, and totalAlloc = 5.
         List<StepResult> r = run("boot ceanos\ninit_mm\nexpect physical 0xD0000000 = 0x00500000\nexpect totalAlloc = 9");
         assertEquals("expected a kernel read of 0xD0000000 to reach physical 0x00500000, actual 0x00250000 (from the TLB)", r.get(2).message());
         assertEquals(StepResult.Status.FAILED, r.get(2).status());
@@ -97,6 +101,7 @@ class ScenarioLanguageTest {
         assertEquals(StepResult.Status.PASSED, r.get(3).status());
         List<StepResult> unexpected = run("boot ceanos\ninit_mm\nmemMapPage 0xD0000000 0x00600000 WRITE");
         assertEquals(StepResult.Status.ERROR, unexpected.get(2).status());
+        // init_mm's kmallocInit mapped 0xD0000000 to the first allocatable frame, 0x250 (see above).
         assertEquals("line 3: 0xD0000000 is already mapped to 0x00250000: unmap it first, or ask for a remap (nothing changed)",
                 unexpected.get(2).message());
     }
@@ -108,6 +113,8 @@ class ScenarioLanguageTest {
         Interpreter.runLine(s, "init_mm");
         Interpreter.runLine(s, "checkpoint booted");
         Interpreter.runLine(s, "pd = memAllocPageDir");
+        // The pool of 256 directories starts right after the 128 KiB bitmap: 0x00130000 + 0x20000 =
+        // 0x00150000 (0xC0150000 in the kernel's window); the first memAllocPageDir takes pageDirs[0].
         assertEquals("pd = 0xC0150000", "pd = " + org.pagewalk.text.Hex.hex32(s.variables().get("pd")));
         assertEquals(StepResult.Status.OK, Interpreter.runLine(s, "memChangePageDir pd").status());
         assertEquals(StepResult.Status.PASSED, Interpreter.runLine(s, "expect cr3 = 0x00150000").status());

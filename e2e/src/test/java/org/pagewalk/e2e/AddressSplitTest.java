@@ -71,6 +71,7 @@ class AddressSplitTest {
         v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
         v.run("read 0x08048000");
         browser.find("#address-split .level-t").click();
+        // PDE 32's table is the first frame allocated after init_mm, 0x255 (the arithmetic: ViewProbe's class comment).
         assertTrue(browser.text("#walk-sentence").startsWith("PTE 72 at physical 0x00255120"), browser.text("#walk-sentence"));
         browser.find("#address-split .level-d").click();
         assertTrue(browser.text("#walk-sentence").startsWith("PDE 32 at physical 0x0010B080"), browser.text("#walk-sentence"));

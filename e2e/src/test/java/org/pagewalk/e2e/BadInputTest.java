@@ -66,6 +66,7 @@ class BadInputTest {
         page.assertInvalid("boot-tlb-ways", "must be a power of two");
         page.type("boot-ram", "2M");
         page.press("boot-form-submit");
+        // The image's end: the pool of 256 page directories ends at 0x00150000 + 256 x 4 KiB (the arithmetic: ViewProbe's class comment).
         page.assertInvalid("boot-ram", "CeanOS's kernel image ends at 0x00250000");
 
         page.settle();

@@ -121,6 +121,7 @@ class ControlsTest {
         assertEquals("true", browser.find("#bottom-tabs-tab-inspector").getAttribute("aria-selected"));
         assertTrue(page.text("#inspector-verdict").contains("Stale"), page.text("#inspector-verdict"));
         String pinned = page.text("#inspector-pinned");
+        // PDE 32's table is the first frame allocated after init_mm, 0x255 (the arithmetic: ViewProbe's class comment).
         assertTrue(pinned.contains("PTE at physical 0x00255120: changed since the fill"), pinned);
         assertEquals("0x08048000", ((String) browser.script("return window.pagewalk.state();")).replaceAll(".*\"address\":\"([^\"]+)\".*", "$1"),
                 "the row's page is the current address");
@@ -142,6 +143,7 @@ class ControlsTest {
         assertTrue(page.global("pageDirs").startsWith("1 of 256 in use"), page.global("pageDirs"));
         new org.openqa.selenium.support.ui.Select(browser.find("#proc-change-pd")).selectByIndex(1);
         page.press("proc-change-submit");
+        // pageDirs[0] is at 0x00150000, after the 128 KiB bitmap at 0x00130000 (the arithmetic: ViewProbe's class comment).
         assertEquals("0x00150000", page.text("#reg-cr3"), "CR3 holds pageDirs[0]");
         page.press("proc-free-submit");
         assertEquals("refused", page.outcomeKind("proc-outcome"), "the current directory cannot be freed");

@@ -59,6 +59,7 @@ class DirectoryGridTest {
         browser.open("?engine=wasm");
         ViewProbe v = new ViewProbe(browser);
         v.assertColour("--pw-free", v.entry(DIR, 32), "PDE 32 before");
+        // The new table for PDE 32 will be the first frame allocated after init_mm, 0x255 (the arithmetic: ViewProbe's class comment).
         v.assertColour("--pw-free", v.frame(0x255), "frame 0x255 before");
         v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
         v.assertColour("--pw-directory", v.entry(DIR, 32), "PDE 32 now points to a page table");

@@ -21,8 +21,8 @@ class DrawerTest {
         assertTrue(browser.find("#controls-toggle").isDisplayed(), "the toggle shows on a phone");
         assertFalse(browser.find("#controls-tabs-tab-access").isDisplayed(), "the drawer starts closed");
         page.press("controls-toggle");
-        page.settle();
-        browser.script("return new Promise(function (r) { setTimeout(r, 300); });");
+        // The drawer slides in: wait until its transition has ended.
+        browser.waitForStillCanvases();
         assertEquals("true", browser.find("#controls-toggle").getAttribute("aria-expanded"));
         assertTrue(browser.find("#controls-tabs-tab-access").isDisplayed(), "the drawer is open");
         page.assertFocused("controls-tabs-tab-access");

@@ -30,7 +30,8 @@ class HarnessTest {
         browser.open("?engine=js");
         browser.script("setTimeout(function () { throw new Error('boom'); }, 0);"
                 + "Promise.reject(new Error('nope'));");
-        browser.script("return new Promise(function (r) { setTimeout(r, 50); });");
+        browser.waitFor("both errors are reported", () -> browser.pageErrors().stream().anyMatch(e -> e.contains("boom"))
+                && browser.pageErrors().stream().anyMatch(e -> e.contains("nope")));
         List<String> errors = browser.pageErrors();
         assertTrue(errors.stream().anyMatch(e -> e.contains("boom")), errors::toString);
         assertTrue(errors.stream().anyMatch(e -> e.contains("nope")), errors::toString);
@@ -44,19 +45,15 @@ class HarnessTest {
     }
 
     @Test
-    void seesOtherOriginRequests(Browser browser) throws InterruptedException {
+    void seesOtherOriginRequests(Browser browser) {
         browser.open("?engine=js");
         assertTrue(browser.otherOriginRequests().isEmpty());
         // Nothing listens on port 9 of 127.0.0.2: the request fails at once, but it was made.
         browser.script("return new Promise(function (r) {"
                 + " var i = new Image(); i.onload = i.onerror = function () { r(null); }; i.src = 'http://127.0.0.2:9/x.png'; });");
-        // The network log reaches chromedriver on its own schedule: give it a moment under load.
-        List<String> foreign = browser.otherOriginRequests();
-        for (int i = 0; i < 50 && foreign.isEmpty(); i++) {
-            Thread.sleep(20);
-            foreign = browser.otherOriginRequests();
-        }
-        assertEquals(List.of("http://127.0.0.2:9/x.png"), foreign);
+        // The network log reaches chromedriver on its own schedule: wait until it has.
+        browser.waitFor("the request to 127.0.0.2 is logged", () -> !browser.otherOriginRequests().isEmpty());
+        assertEquals(List.of("http://127.0.0.2:9/x.png"), browser.otherOriginRequests());
     }
 
     @Test

@@ -71,6 +71,7 @@ class LessonsTest {
         b.driver().get(link);
         b.waitUntil("document.body.dataset.ready === '1'");
         assertEquals(before, state(b));
+        // pd is pageDirs[0], at 0x00150000 (the arithmetic: ViewProbe's class comment).
         assertTrue(state(b).contains("\"cr3\":\"0x00150000\""), state(b));
         b.assertClean();
     }

@@ -107,15 +107,7 @@ final class PanelsPage {
     @SuppressWarnings("unchecked")
     List<String> canvasHashes() {
         // The walk view animates after an access: compare what it settles on, not a frame of its tween.
-        // A walk plays step by step for seconds after an access: jump it to its last step (as a
-        // user pressing Last would), so that both sides of a comparison show the same frame.
-        for (int i = 0; i < 3; i++) {
-            browser.script("var w = document.querySelector('#walk'), last = document.querySelector('#walk .walk-last');"
-                    + " if (w && last && w.dataset.steps && (w.dataset.playing === '1'"
-                    + " || +w.dataset.step !== +w.dataset.steps - 1)) { last.click(); }");
-            browser.script("return new Promise(function (r) { setTimeout(function () {"
-                    + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
-        }
+        ViewProbe.settle(browser);
         return (List<String>) browser.script(
                 "return Array.prototype.map.call(document.querySelectorAll('canvas'), function (c) {"
                         + " var w = c.width, h = c.height; if (!w || !h) { return (c.id || 'canvas') + ':empty'; }"

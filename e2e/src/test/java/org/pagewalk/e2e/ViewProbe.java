@@ -12,6 +12,16 @@ import org.pagewalk.e2e.harness.Browser;
  * What the canvas views show, read the way a test can: colours of grid entries and frames (from
  * the geometry the views publish as data attributes), the theme's tokens, and whole-canvas
  * fingerprints for "nothing changed" checks.
+ *
+ * <p>Where the page's machine puts things (the golden addresses of the e2e tests): the page
+ * starts as boot ceanos + init_mm on 32 MiB. CeanOS's image ends at 0x00250000 (the frame bitmap
+ * at 0x00130000 is 128 KiB, one bit per frame of 4 GiB, so the pool of 256 page directories is
+ * at 0x00150000..0x0024FFFF), and init_mm passes that end as physicalAllocStart: pageFrameMin =
+ * 0x250. kmallocInit(0x4000) then takes frame 0x250 (heap page 0, so 0xD0000000 -> 0x00250000),
+ * 0x251 (its page table, PDE 832) and 0x252..0x254 (heap pages 1..3). So the first frame a test
+ * causes to be allocated, such as the page table memMapPage 0x08048000 makes for PDE 32, is
+ * 0x255 = 0x00255000, and PTE 72 of it is at 0x00255000 + 4 x 72 = 0x00255120. The first
+ * memAllocPageDir takes pageDirs[0]: 0xC0150000, CR3 0x00150000.
  */
 final class ViewProbe {
     /** Every canvas view on the page. */
@@ -43,11 +53,15 @@ final class ViewProbe {
         return Integer.parseInt(String.valueOf(v));
     }
 
-    /** The plain fill of grid entry {@code i}: clear of every mark, ring and bar. */
+    /**
+     * The plain fill of grid entry {@code i}, at half its width and two thirds of its height: clear
+     * of every mark EntryGridView draws (the 4M glyph near the top, the 4 MiB bar across the middle
+     * sixth, the corner triangles, the owner square at the bottom left, rings up to a fifth of the
+     * cell from its edges), at every cell size.
+     */
     int[] entry(String canvas, int i) {
         int s = data(canvas, "cell");
-        int off = Math.max(1, s / 4);
-        return browser.pixel(canvas, data(canvas, "x0") + (i % 32) * s + off, data(canvas, "y0") + (i / 32) * s + off);
+        return browser.pixel(canvas, data(canvas, "x0") + (i % 32) * s + s / 2, data(canvas, "y0") + (i / 32) * s + (2 * s) / 3);
     }
 
     /** The left edge of grid entry {@code i}, half-way down (where a ring is drawn). */
@@ -76,13 +90,28 @@ final class ViewProbe {
         return new int[] {v >> 16 & 0xFF, v >> 8 & 0xFF, v & 0xFF};
     }
 
+    /**
+     * Exactly the same colour, opaque. No tolerance: the pixels read are inside solid fills drawn
+     * with the token's own #rrggbb (away from edges and text, which are anti-aliased), and a
+     * canvas gives those back unchanged, as HarnessTest.readsCanvasPixels shows.
+     */
     static boolean same(int[] rgb, int[] pixel) {
-        for (int i = 0; i < 3; i++) {
-            if (Math.abs(rgb[i] - pixel[i]) > 2) {
-                return false;
-            }
-        }
-        return true;
+        return rgb[0] == pixel[0] && rgb[1] == pixel[1] && rgb[2] == pixel[2] && (pixel.length < 4 || pixel[3] == 255);
+    }
+
+    /**
+     * The device pixel under CSS point (x, y) of a canvas drawn in CSS units (the walk), and the
+     * canvas's CSS width, for geometry the view computes from it: {r, g, b, a}.
+     */
+    int[] cssPixel(String canvas, double x, double y) {
+        double ratio = ((Number) browser.script("return window.devicePixelRatio;")).doubleValue();
+        return browser.pixel(canvas, (int) Math.floor(x * ratio), (int) Math.floor(y * ratio));
+    }
+
+    /** The CSS width a canvas view lays itself out in (its box's client width, a whole number). */
+    int cssWidth(String canvas) {
+        return ((Number) browser.script("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().width);",
+                canvas)).intValue();
     }
 
     void assertColour(String token, int[] pixel, String what) {
@@ -104,19 +133,24 @@ final class ViewProbe {
         return out;
     }
 
-    /** Lets a running highlight or redraw finish (a few frames and the longest tween). */
+    /** Lets a running walk, highlight or redraw finish: waits until the walk is at its end and the canvases are still. */
     void settle() {
-        // A walk plays step by step for seconds after an access: jump it to its last step (as a
-        // user pressing Last would), so that both sides of a comparison show the same frame.
-        for (int i = 0; i < 3; i++) {
-            browser.script("var w = document.querySelector('#walk'), last = document.querySelector('#walk .walk-last');"
-                    + " if (w && last && w.dataset.steps && (w.dataset.playing === '1'"
-                    + " || +w.dataset.step !== +w.dataset.steps - 1)) { last.click(); }");
-            browser.script("return new Promise(function (r) { setTimeout(function () {"
-                    + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
-        }
-        browser.script("return new Promise(function (r) { setTimeout(function () {"
-                + " requestAnimationFrame(function () { requestAnimationFrame(r); }); }, 400); });");
+        settle(browser);
+    }
+
+    /**
+     * A walk plays step by step for seconds after an access: jump it to its last step (as a user
+     * pressing Last would), so that both sides of a comparison show the same frame, then wait
+     * until its highlight has moved there and nothing draws any more.
+     */
+    static void settle(Browser browser) {
+        browser.script("var w = document.querySelector('#walk'), last = document.querySelector('#walk .walk-last');"
+                + " if (w && last && w.dataset.steps && (w.dataset.playing === '1'"
+                + " || +w.dataset.step !== +w.dataset.steps - 1)) { last.click(); }");
+        browser.waitUntil("!document.querySelector('#walk') || !document.querySelector('#walk').dataset.steps"
+                + " || (document.querySelector('#walk').dataset.playing !== '1' && +document.querySelector('#walk').dataset.step"
+                + " === +document.querySelector('#walk').dataset.steps - 1)");
+        browser.waitForStillCanvases();
     }
 
     /** The number in a frame map legend entry ("free", "table", "differs", ...). */
@@ -124,7 +158,10 @@ final class ViewProbe {
         return String.valueOf(browser.script("return document.querySelector('#memory-view .count-' + arguments[0]).textContent;", kind));
     }
 
-    /** How many pixels of a canvas have exactly a token's colour (give or take 2 per channel). */
+    /**
+     * How many pixels of a canvas have a token's colour, give or take 2 per channel: for "none of
+     * this colour" checks, where counting near misses too (anti-aliased edges) makes the check stricter.
+     */
     long count(String canvas, String token) {
         int[] rgb = token(token);
         Object n = browser.script("var c = document.querySelector(arguments[0]);"
@@ -136,10 +173,11 @@ final class ViewProbe {
         return ((Number) n).longValue();
     }
 
-    /** Shows the walk's last step (the walk animates otherwise). */
+    /** Shows the walk's last step (the walk animates otherwise), once its highlight has arrived. */
     void walkToEnd() {
         browser.script("document.querySelector('#walk .walk-last').click();");
         browser.waitUntil("document.getElementById('walk').dataset.step == document.getElementById('walk').dataset.steps - 1");
+        browser.waitForStillCanvases();
     }
 
     /** The sentences of every step of the walk on show. */

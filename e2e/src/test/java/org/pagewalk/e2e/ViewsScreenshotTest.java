@@ -11,8 +11,11 @@ import org.pagewalk.e2e.harness.Browser;
 import org.pagewalk.e2e.harness.InBrowser;
 
 /**
- * Screenshots of the page after a mapping and a walk, at desktop and phone widths, in light and
- * dark (target/screenshots/views-*.png), with the canvases sharp for the device pixel ratio.
+ * The page after a mapping and a walk, at desktop and phone widths, in light and dark, at device
+ * pixel ratios 1, 2 and 3: the canvases are sharp for the ratio, and the cells that show the
+ * mapping have exactly their theme's colour. The screenshots (target/screenshots/views-*.png) are
+ * saved for people to look at; they are not compared with anything, since text rendering changes
+ * with every Chromium and font release and a pixel-perfect page comparison would fail on those.
  */
 @InBrowser
 class ViewsScreenshotTest {
@@ -35,8 +38,15 @@ class ViewsScreenshotTest {
             Number pixels = (Number) browser.script("return document.querySelector(arguments[0]).width;", c);
             assertEquals(Math.round(cssWidth.doubleValue() * ratio), pixels.longValue(), 1.0, c + " device pixels");
         }
+        // The cells that show the mapping, in this theme's colours, at this ratio.
+        v.assertColour("--pw-directory", v.entry("#directory-canvas", 32), "PDE 32: the new page table");
+        v.assertColour("--pw-directory-4m", v.entry("#directory-canvas", 768), "PDE 768: the kernel's 4 MiB page");
+        v.assertColour("--pw-free", v.entry("#directory-canvas", 33), "PDE 33: not present");
+        v.assertColour("--pw-frame", v.frame(0x600), "frame 0x600: the mapped page");
+        // memMapPage took the first free frame after init_mm for the table, 0x255 (the arithmetic: ViewProbe's class comment).
+        v.assertColour("--pw-table", v.frame(0x255), "frame 0x255: the page table");
         Path shot = browser.screenshot("views-" + device + "-" + scheme);
-        assertTrue(Files.size(shot) > 10_000);
+        assertTrue(Files.size(shot) > 10_000, "a PNG of the whole page");
         browser.assertClean();
     }
 }

@@ -20,10 +20,7 @@ class ViewsThemeTest {
         v.assertColour("--pw-directory-4m", light4m, "light 4 MiB entry");
         browser.find("#theme-toggle").click();
         browser.waitUntil("document.documentElement.dataset.theme === 'dark'");
-        browser.waitUntil("(function () { var c = document.getElementById('directory-canvas'); var d = c.dataset;"
-                + " var s = +d.cell, off = Math.max(1, Math.floor(s / 4));"
-                + " var p = c.getContext('2d').getImageData(+d.x0 + 1 * s + off, +d.y0 + 24 * s + off, 1, 1).data;"
-                + " return p[0] !== " + light4m[0] + " || p[1] !== " + light4m[1] + " || p[2] !== " + light4m[2] + "; })()");
+        browser.waitFor("PDE 769 is redrawn", () -> !ViewProbe.same(light4m, v.entry("#directory-canvas", 769)));
         int[] dark4m = v.entry("#directory-canvas", 769);
         v.assertColour("--pw-directory-4m", dark4m, "dark 4 MiB entry (the dark token)");
         assertFalse(ViewProbe.same(light4m, dark4m), "light and dark differ");
@@ -32,15 +29,9 @@ class ViewsThemeTest {
 
         // Back to the system's light setting through the media query, with the toggle unpinned.
         browser.script("localStorage.clear(); document.documentElement.removeAttribute('data-theme');");
-        browser.waitUntil("(function () { var c = document.getElementById('directory-canvas'); var d = c.dataset;"
-                + " var s = +d.cell, off = Math.max(1, Math.floor(s / 4));"
-                + " var p = c.getContext('2d').getImageData(+d.x0 + 1 * s + off, +d.y0 + 24 * s + off, 1, 1).data;"
-                + " return p[0] === " + light4m[0] + " && p[1] === " + light4m[1] + " && p[2] === " + light4m[2] + "; })()");
+        browser.waitFor("PDE 769 is light again", () -> ViewProbe.same(light4m, v.entry("#directory-canvas", 769)));
         browser.emulateColorScheme("dark");
-        browser.waitUntil("(function () { var c = document.getElementById('directory-canvas'); var d = c.dataset;"
-                + " var s = +d.cell, off = Math.max(1, Math.floor(s / 4));"
-                + " var p = c.getContext('2d').getImageData(+d.x0 + 1 * s + off, +d.y0 + 24 * s + off, 1, 1).data;"
-                + " return p[0] === " + dark4m[0] + " && p[1] === " + dark4m[1] + " && p[2] === " + dark4m[2] + "; })()");
+        browser.waitFor("PDE 769 is dark again", () -> ViewProbe.same(dark4m, v.entry("#directory-canvas", 769)));
         browser.assertClean();
     }
 }

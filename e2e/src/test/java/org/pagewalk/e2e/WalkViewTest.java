@@ -25,6 +25,7 @@ class WalkViewTest {
         assertEquals("access", browser.script("return document.getElementById('walk').dataset.mode;"));
         v.walkToEnd();
         List<String> steps = v.walkSentences();
+        // PDE 32's table is the first frame allocated after init_mm, 0x255 (the arithmetic: ViewProbe's class comment).
         assertEquals(List.of(
                 "Translate 0x08048004 for a kernel read: directory index 32 (bits 31..22), table index 72 (bits 21..12), offset 0x004 (bits 11..0).",
                 "TLB miss in set 8: the CPU must walk the page tables in memory.",
@@ -45,7 +46,11 @@ class WalkViewTest {
         assertEquals(3, steps.size(), steps.toString());
         assertTrue(steps.get(1).startsWith("TLB hit in set 8, way 0"), steps.get(1));
         assertEquals("Frame 0x00600000 + offset 0x008 = physical 0x00600008.", steps.get(2));
-        assertTrue(v.count("#walk-canvas", "--pw-table") > 100, "the TLB hit arrow is drawn (table green)");
+        // The TLB hit arrow runs from the address chip down to y = 36 and across to the frame
+        // (WalkView: four columns of (width - 3 x 22) / 4, the chip's centre at half a column, a
+        // 2 px line centred on y = 36, so rows 35 and 36 are solid). 10 px right of its corner:
+        int column = (v.cssWidth("#walk-canvas") - 3 * 22) / 4;
+        v.assertColour("--pw-table", v.cssPixel("#walk-canvas", column / 2.0 + 10, 35.5), "the TLB hit arrow (table green)");
         browser.assertClean();
     }
 
@@ -60,7 +65,9 @@ class WalkViewTest {
         assertEquals("Page fault (#PF): error code 0x4 = P=0 W/R=0 U/S=1 RSVD=0; CR2 = 0x09000000 (the faulting address).", last);
         assertEquals("0x09000000", v.state("cr2"));
         assertTrue(browser.find("#walk-sentence").getAttribute("class").contains("is-fault"));
-        assertTrue(v.count("#walk-canvas", "--pw-fault") > 50, "the fault is drawn in red");
+        // The walk ends on the TLB bar (y 114..144), ringed in the fault colour: a 2.5 px line whose
+        // left edge covers x 0..2.5, so x = 1 half-way down the bar is solid fault red.
+        v.assertColour("--pw-fault", v.cssPixel("#walk-canvas", 1.5, 129), "the fault ring round the TLB bar");
         browser.assertClean();
     }
 
@@ -112,6 +119,7 @@ class WalkViewTest {
         browser.find("#address-input").sendKeys("0xD0000010\n");
         browser.waitUntil("document.getElementById('walk-mode').textContent.indexOf('0xD0000010') >= 0");
         List<String> steps = v.walkSentences();
+        // Heap page 0 is frame 0x250, the first one init_mm allocates (the arithmetic: ViewProbe's class comment).
         assertEquals("Frame 0x00250000 + offset 0x010 = physical 0x00250010.", steps.get(steps.size() - 1));
         assertEquals(misses, v.state("tlbMisses"), "a preview does not touch the TLB");
         browser.assertClean();

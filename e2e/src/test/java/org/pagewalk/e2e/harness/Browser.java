@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -44,6 +45,8 @@ public final class Browser {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(20);
+    /** Frames a canvas must stay the same to count as still (a tween changes it every frame). */
+    private static final int STILL_FRAMES = 3;
 
     private final ChromeDriver driver;
     private final URI site;
@@ -125,12 +128,49 @@ public final class Browser {
      * query changes, animation frames, timers). Fails with the expression if it never is.
      */
     public void waitUntil(String jsExpression) {
+        waitFor(jsExpression, () -> Boolean.TRUE.equals(script("return !!(" + jsExpression + ");")));
+    }
+
+    /** Waits until a condition the test reads holds; fails with {@code what} if it never does. */
+    public void waitFor(String what, BooleanSupplier condition) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(5), POLL)
-                    .until(d -> Boolean.TRUE.equals(script("return !!(" + jsExpression + ");")));
+            new WebDriverWait(driver, Duration.ofSeconds(5), POLL).until(d -> condition.getAsBoolean());
         } catch (TimeoutException e) {
-            throw new AssertionError("still false after 5 s: " + jsExpression, e);
+            throw new AssertionError("still false after 5 s: " + what, e);
         }
+    }
+
+    /**
+     * Waits until the page has stopped drawing: no CSS transition is running and every canvas
+     * shows the same pixels for {@value #STILL_FRAMES} animation frames in a row, so a test
+     * compares what an animation ends on, not one of its frames. A view animates by drawing a
+     * new frame each animation frame, so unchanged frames mean it is done.
+     */
+    public void waitForStillCanvases() {
+        script(String.join("\n",
+                "return new Promise(function (resolve) {",
+                "  function hash() {",
+                "    return Array.prototype.map.call(document.querySelectorAll('canvas'), function (c) {",
+                "      if (!c.width || !c.height || !c.getContext('2d')) { return ''; }",
+                "      var d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);",
+                "      var x = c.width;",
+                "      for (var i = 0; i < d.length; i++) { x = (x * 31 + d[i]) | 0; }",
+                "      return x;",
+                "    }).join(',');",
+                "  }",
+                "  function transitions() {",
+                "    return document.getAnimations().some(function (a) {",
+                "      return a.playState === 'running' && a instanceof CSSTransition; });",
+                "  }",
+                "  var last = null, still = 0;",
+                "  function frame() {",
+                "    var h = hash();",
+                "    still = h === last && !transitions() ? still + 1 : 0;",
+                "    last = h;",
+                "    if (still >= " + STILL_FRAMES + ") { resolve(null); } else { requestAnimationFrame(frame); }",
+                "  }",
+                "  requestAnimationFrame(frame);",
+                "});"));
     }
 
     public Object script(String javascript, Object... args) {

@@ -1,7 +1,6 @@
 package org.pagewalk.e2e.harness;
 
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,8 +9,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Gives tests a {@link Browser} parameter. The server and Chromium start once per run, on first
- * use, and stop when the run ends. If Chromium cannot start, the tests are skipped with the
- * reason, except when the CI variable is set: there a missing browser fails the run.
+ * use, and stop when the run ends. If Chromium cannot start, every browser test fails with the
+ * reason and the fix: a skipped end-to-end suite would look green while testing nothing.
  */
 public final class BrowserExtension implements ParameterResolver, BeforeEachCallback, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -52,30 +51,26 @@ public final class BrowserExtension implements ParameterResolver, BeforeEachCall
         if (state instanceof Harness) {
             return ((Harness) state).browser();
         }
-        String reason = "Headless Chromium is not available (" + state + ").";
-        if (isCi()) {
-            Assertions.fail(reason + " CI is set, so the end-to-end tests fail instead of skipping.");
-        }
-        Assumptions.abort(reason + " Skipping the end-to-end tests; ./test.sh installs chromium and chromium-driver.");
-        throw new AssertionError("unreachable");
+        return Assertions.fail(unavailable(String.valueOf(state)));
+    }
+
+    /** The failure message: what is wrong and how to fix it. */
+    static String unavailable(String reason) {
+        return "Headless Chromium is not available (" + reason + "), so the end-to-end tests cannot run."
+                + " Run ./test.sh, which installs chromium and chromium-driver, or install them yourself"
+                + " (apt-get install chromium chromium-driver).";
     }
 
     private static Object startOrReason() {
         try {
             return Harness.start();
         } catch (Harness.BrowserUnavailable e) {
-            // Said once on the console, since surefire's summary shows skips only as a count.
-            System.err.println("[e2e] headless Chromium is not available: " + e.getMessage()
-                    + (isCi() ? "" : "; the end-to-end tests are skipped"));
+            // Said once on the console too: every browser test fails with the same message.
+            System.err.println("[e2e] " + unavailable(e.getMessage()));
             return e.getMessage();
         } catch (Exception e) {
-            // Anything else (no site built, a port problem) is a real failure, CI or not.
+            // Anything else (no site built, a port problem) fails with its own cause.
             throw new IllegalStateException("The e2e harness could not start: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isEmpty() && !"false".equalsIgnoreCase(ci);
     }
 }

@@ -19,28 +19,37 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * explicitly so Selenium Manager is never consulted (the machines have no internet).
  */
 final class Chromium {
-    static final String BINARY = System.getProperty("pagewalk.chromium", "/usr/bin/chromium");
-    static final String DRIVER = System.getProperty("pagewalk.chromedriver", "/usr/bin/chromedriver");
+    /** Read when the harness starts, so a test can point them at a wrong path (HarnessStartTest). */
+    static final String BINARY_PROPERTY = "pagewalk.chromium";
+    static final String DRIVER_PROPERTY = "pagewalk.chromedriver";
 
     private Chromium() {
     }
 
     /** Why Chromium cannot be started at all, or null when both binaries are there. */
     static String missing() {
-        if (!Files.isExecutable(Path.of(BINARY))) {
-            return BINARY + " is missing";
+        if (!Files.isExecutable(Path.of(binary()))) {
+            return binary() + " is missing";
         }
-        if (!Files.isExecutable(Path.of(DRIVER))) {
-            return DRIVER + " is missing";
+        if (!Files.isExecutable(Path.of(driver()))) {
+            return driver() + " is missing";
         }
         return null;
+    }
+
+    private static String binary() {
+        return System.getProperty(BINARY_PROPERTY, "/usr/bin/chromium");
+    }
+
+    private static String driver() {
+        return System.getProperty(DRIVER_PROPERTY, "/usr/bin/chromedriver");
     }
 
     static ChromeDriver start(Path profile, Path logDir) throws IOException {
         System.setProperty("SE_OFFLINE", "true");
         Files.createDirectories(logDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER))
+                .usingDriverExecutable(new File(driver()))
                 .usingAnyFreePort()
                 .withLogFile(logDir.resolve("chromedriver.log").toFile())
                 // INFO would copy every performance-log entry into the file, megabytes per run.
@@ -54,7 +63,7 @@ final class Chromium {
 
     private static ChromeOptions options(Path profile) {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BINARY);
+        options.setBinary(binary());
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox", // needed as root (CI runs as root)

@@ -38,7 +38,7 @@ final class Harness implements AutoCloseable {
         return Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
     }
 
-    /** Throws BrowserUnavailable when Chromium cannot run; the extension decides skip or fail. */
+    /** Throws BrowserUnavailable when Chromium cannot run; the extension fails the tests with the reason. */
     static Harness start() throws Exception {
         SELENIUM_LOG.setLevel(Level.WARNING);
         CDP_LOG.setLevel(Level.SEVERE);
