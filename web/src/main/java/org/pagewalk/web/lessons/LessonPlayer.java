@@ -102,7 +102,7 @@ final class LessonPlayer {
 
     private String shown(Command s) {
         String src = s.source().trim();
-        if (s.command().equals("note")) {
+        if (s.isNote()) {
             return src.substring(4).trim();
         }
         if (exercise && s.isExpect()) {
@@ -115,7 +115,7 @@ final class LessonPlayer {
     private void mark() {
         for (int i = 0; i < rows.size(); i++) {
             HTMLElement r = rows.get(i);
-            String base = "lesson-line " + (scenario.steps().get(i).command().equals("note") ? "note " : "");
+            String base = "lesson-line " + (scenario.steps().get(i).isNote() ? "note " : "");
             String state = i < next ? r.getAttribute("data-state") : i == next ? "current" : "pending";
             r.setClassName(base + (state == null ? "done" : state));
             if (i == next) {
@@ -160,13 +160,13 @@ final class LessonPlayer {
                 text = "✗ " + r.message();
                 break;
             default:
-                state = s.command().equals("note") ? "note" : "done";
-                text = s.command().equals("note") ? "" : r.message();
+                state = s.isNote() ? "note" : "done";
+                text = s.isNote() ? "" : r.message();
                 break;
         }
         row.setAttribute("data-state", state);
         result.setInnerText(text);
-        if (s.command().equals("note") && narration != null) {
+        if (s.isNote() && narration != null) {
             narration.setInnerText(r.message());
         }
         mark();

@@ -1,8 +1,10 @@
 package org.pagewalk.web.lessons;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.ExerciseGenerator;
+import org.pagewalk.scenario.Scenario;
+import org.pagewalk.scenario.ScenarioError;
 import org.pagewalk.scenario.ScenarioWriter;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
@@ -111,17 +113,18 @@ public final class Lessons {
 
     /** Runs saved or shared lines; on any failure rolls back to the default machine. */
     private boolean runLines(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String l : org.pagewalk.text.Split.on(text, '\n')) {
-            if (!l.trim().isEmpty()) {
-                lines.add(l.trim());
-            }
-        }
-        if (lines.isEmpty() || !lines.get(0).startsWith("boot ")) {
+        Scenario saved;
+        try {
+            saved = Scenario.parse(text);
+        } catch (ScenarioError e) {
             return false;
         }
-        for (String l : lines) {
-            StepResult r = app.run(l);
+        // A session log starts at a boot: anything else is not one of ours.
+        if (saved.steps().isEmpty() || !saved.steps().get(0).isBoot()) {
+            return false;
+        }
+        for (Command c : saved.steps()) {
+            StepResult r = app.run(c);
             if (r.status() == StepResult.Status.ERROR || r.status() == StepResult.Status.FAILED) {
                 app.clearHistory();
                 defaultBoot();
