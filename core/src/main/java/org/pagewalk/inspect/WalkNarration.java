@@ -40,7 +40,7 @@ public final class WalkNarration {
             }
             switch (e.kind()) {
                 case TLB_HIT:
-                    steps.add(new WalkStep(WalkStep.TLB, e.physical(), 0, sentence));
+                    steps.add(WalkStep.tlbHit(e.physical(), sentence));
                     break;
                 case TLB_FILL:
                     steps.add(new WalkStep(WalkStep.TLB, e.frame(), e.pageNumber(), sentence));

@@ -13,8 +13,19 @@ public final class WalkStep {
     private final int address;
     private final int value;
     private final String sentence;
+    private final boolean hit;
 
     WalkStep(int station, int address, int value, String sentence) {
+        this(station, address, value, sentence, false);
+    }
+
+    /** The TLB serving the translation at {@code physical}. */
+    static WalkStep tlbHit(int physical, String sentence) {
+        return new WalkStep(TLB, physical, 0, sentence, true);
+    }
+
+    private WalkStep(int station, int address, int value, String sentence, boolean hit) {
+        this.hit = hit;
         this.station = station;
         this.address = address;
         this.value = value;
@@ -23,6 +34,11 @@ public final class WalkStep {
 
     public int station() {
         return station;
+    }
+
+    /** Whether this step is the TLB serving the translation: a hit, so no entry is read. */
+    public boolean isTlbHit() {
+        return hit;
     }
 
     /** The physical address read at this step (entry address, or the final physical address). */

@@ -78,12 +78,16 @@ class InspectTest {
         assertEquals("PDE 32 at physical 0x0010B080 (0x0010B000 + 4 x 32) = 0x00255267: present, page table at 0x00255000, user, writable, accessed.",
                 steps.get(3).sentence());
         assertEquals(WalkStep.TABLE, steps.get(4).station());
+        assertTrue(steps.stream().noneMatch(WalkStep::isTlbHit), "a walk, not a hit");
         assertEquals("Frame 0x00500000 + offset 0x004 = physical 0x00500004.", steps.get(steps.size() - 1).sentence());
         mark = rec.size();
         Interpreter.runLine(s, "read user 0x08048008");
         steps = WalkNarration.lastWalk(rec.since(mark));
         assertEquals(3, steps.size());
         assertTrue(steps.get(1).sentence().startsWith("TLB hit in set 8, way"), steps.get(1).sentence());
+        assertTrue(steps.get(1).isTlbHit());
+        assertEquals(WalkStep.TLB, steps.get(1).station());
+        assertEquals(0x00500008, steps.get(1).address());
         mark = rec.size();
         Interpreter.runLine(s, "read user 0xC0000000");
         steps = WalkNarration.lastWalk(rec.since(mark));

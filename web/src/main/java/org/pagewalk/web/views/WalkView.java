@@ -408,7 +408,7 @@ final class WalkView extends CanvasView {
 
     private boolean isHit() {
         for (WalkStep s : steps) {
-            if (s.station() == WalkStep.TLB && s.sentence().startsWith("TLB hit")) {
+            if (s.isTlbHit()) {
                 return true;
             }
         }
