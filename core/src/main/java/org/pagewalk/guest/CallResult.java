@@ -1,5 +1,6 @@
 package org.pagewalk.guest;
 
+import org.pagewalk.explain.Words;
 import org.pagewalk.machine.PageFault;
 import org.pagewalk.text.Hex;
 
@@ -37,7 +38,7 @@ public final class CallResult {
     }
 
     static CallResult faulted(String function, PageFault fault) {
-        return new CallResult(function, 0, false, "kernel page fault in " + function + ": " + fault, fault);
+        return new CallResult(function, 0, false, "kernel page fault in " + function + ": " + Words.fault(fault), fault);
     }
 
     public String function() {
