@@ -103,7 +103,7 @@ final class Executor {
         int value = c.value == null ? 0 : c.value.eval(s, c.line());
         AccessResult r = c.op.equals("translate") ? m.translateAccess(linear, c.access)
                 : m.access(linear, c.access, value, c.bite ? 1 : 4);
-        s.accessed(r, r.hit());
+        s.accessed(r);
         String who = Words.access(c.access);
         if (r.isFault()) {
             PageFault f = r.fault();

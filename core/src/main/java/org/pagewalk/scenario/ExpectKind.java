@@ -210,7 +210,7 @@ public enum ExpectKind {
             if (r == null) {
                 return "expected the last access to be a " + e.word + ", actual: no access yet";
             }
-            String actual = r.isFault() ? "fault" : s.lastAccessHit() ? "hit" : "miss";
+            String actual = r.isFault() ? "fault" : r.hit() ? "hit" : "miss";
             return actual.equals(e.word) ? null : "expected the last access to be a " + e.word + ", actual: a " + actual;
         }
     },

@@ -25,7 +25,6 @@ public final class Session {
     private final TraceListener listener;
     private org.pagewalk.guest.CallResult lastCall;
     private AccessResult lastAccess;
-    private boolean lastAccessHit;
 
     /** A whole session at one moment (for undo, checkpoints). */
     public static final class State {
@@ -34,7 +33,6 @@ public final class Session {
         final Map<String, Integer> variables;
         final org.pagewalk.guest.CallResult lastCall;
         final AccessResult lastAccess;
-        final boolean lastAccessHit;
 
         State(Session s) {
             machine = s.machine.snapshot();
@@ -42,7 +40,6 @@ public final class Session {
             variables = new LinkedHashMap<>(s.variables);
             lastCall = s.lastCall;
             lastAccess = s.lastAccess;
-            lastAccessHit = s.lastAccessHit;
         }
     }
 
@@ -75,10 +72,6 @@ public final class Session {
 
     public AccessResult lastAccess() {
         return lastAccess;
-    }
-
-    public boolean lastAccessHit() {
-        return lastAccessHit;
     }
 
     void install(Machine m, CeanOs kernel) {
@@ -115,9 +108,8 @@ public final class Session {
         lastCall = r;
     }
 
-    void accessed(AccessResult r, boolean hit) {
+    void accessed(AccessResult r) {
         lastAccess = r;
-        lastAccessHit = hit;
     }
 
     void set(String name, int value) {
@@ -174,7 +166,6 @@ public final class Session {
         variables.putAll(s.variables);
         lastCall = s.lastCall;
         lastAccess = s.lastAccess;
-        lastAccessHit = s.lastAccessHit;
     }
 
     void checkpoint(String name) {
