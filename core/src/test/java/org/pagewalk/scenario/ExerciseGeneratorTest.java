@@ -9,6 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExerciseGeneratorTest {
+    /**
+     * Determinism, and that the scenario runs clean. Running its expect lines only shows the
+     * emulator agrees with itself; ExerciseAnswersTest checks the answers against a walk by hand.
+     */
     @Test
     void sameSeedSameExerciseAndItsAnswersHold() {
         for (int seed : new int[] {1, 7, 42, 2026, -5}) {

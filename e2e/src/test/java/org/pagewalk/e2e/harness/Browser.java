@@ -47,6 +47,8 @@ public final class Browser {
     private static final Duration POLL = Duration.ofMillis(20);
     /** Frames a canvas must stay the same to count as still (a tween changes it every frame). */
     private static final int STILL_FRAMES = 3;
+    /** About 10 s at 60 frames a second: longer than any animation of the page. */
+    private static final int MAX_FRAMES = 600;
 
     private final ChromeDriver driver;
     private final URI site;
@@ -147,7 +149,7 @@ public final class Browser {
      * new frame each animation frame, so unchanged frames mean it is done.
      */
     public void waitForStillCanvases() {
-        script(String.join("\n",
+        Object outcome = script(String.join("\n",
                 "return new Promise(function (resolve) {",
                 "  function hash() {",
                 "    return Array.prototype.map.call(document.querySelectorAll('canvas'), function (c) {",
@@ -162,15 +164,18 @@ public final class Browser {
                 "    return document.getAnimations().some(function (a) {",
                 "      return a.playState === 'running' && a instanceof CSSTransition; });",
                 "  }",
-                "  var last = null, still = 0;",
+                "  var last = null, still = 0, frames = 0;",
                 "  function frame() {",
                 "    var h = hash();",
                 "    still = h === last && !transitions() ? still + 1 : 0;",
                 "    last = h;",
-                "    if (still >= " + STILL_FRAMES + ") { resolve(null); } else { requestAnimationFrame(frame); }",
+                "    if (still >= " + STILL_FRAMES + ") { resolve('still'); }",
+                "    else if (++frames > " + MAX_FRAMES + ") { resolve('moving'); }",
+                "    else { requestAnimationFrame(frame); }",
                 "  }",
                 "  requestAnimationFrame(frame);",
                 "});"));
+        assertEquals("still", outcome, "the page was still drawing after " + MAX_FRAMES + " animation frames");
     }
 
     public Object script(String javascript, Object... args) {
