@@ -62,14 +62,7 @@ class LessonsTest {
         assertTrue(run(b, "pd = memAllocPageDir").startsWith("ok"));
         assertTrue(run(b, "memChangePageDir pd").startsWith("ok"));
         String before = state(b);
-        b.find("#topnav").findElements(By.tagName("button")).stream()
-                .filter(e -> e.getText().equals("Share")).findFirst().orElseThrow().click();
-        String link = (String) b.script("return document.querySelector('.share-text').value;");
-        assertTrue(link.contains("#run="), link);
-        b.script("window.localStorage.clear();");
-        b.driver().get("about:blank");
-        b.driver().get(link);
-        b.waitUntil("document.body.dataset.ready === '1'");
+        PanelsPage.followShareLink(b);
         assertEquals(before, state(b));
         // pd is pageDirs[0], at 0x00150000 (the arithmetic: ViewProbe's class comment).
         assertTrue(state(b).contains("\"cr3\":\"0x00150000\""), state(b));

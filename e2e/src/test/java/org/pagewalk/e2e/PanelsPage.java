@@ -33,6 +33,22 @@ final class PanelsPage {
         return browser;
     }
 
+    /**
+     * Presses Share, then opens the link it offers in a fresh page with no autosave, as a second
+     * student would, and waits until that page is ready. Returns the link.
+     */
+    static String followShareLink(Browser b) {
+        b.find("#topnav").findElements(org.openqa.selenium.By.tagName("button")).stream()
+                .filter(e -> e.getText().equals("Share")).findFirst().orElseThrow().click();
+        String link = (String) b.script("return document.querySelector('.share-text').value;");
+        assertTrue(link.contains("#run="), link);
+        b.script("window.localStorage.clear();");
+        b.driver().get("about:blank");
+        b.driver().get(link);
+        b.waitUntil("document.body.dataset.ready === '1'");
+        return link;
+    }
+
     /** Waits two animation frames: every listener has redrawn. */
     void settle() {
         browser.script("return new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(function () { r(null); }); }); });");

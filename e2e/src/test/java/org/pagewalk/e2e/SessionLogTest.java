@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.pagewalk.e2e.harness.Browser;
 import org.pagewalk.e2e.harness.InBrowser;
 
@@ -59,14 +58,7 @@ class SessionLogTest {
     void aShareLinkAfterMoreActionsThanUndoKeepsRebuildsTheSameMachine(Browser b) {
         b.open("?engine=wasm");
         buildLongSession(b);
-        b.find("#topnav").findElements(By.tagName("button")).stream()
-                .filter(e -> e.getText().equals("Share")).findFirst().orElseThrow().click();
-        String link = (String) b.script("return document.querySelector('.share-text').value;");
-        assertTrue(link.contains("#run="), link);
-        b.script("window.localStorage.clear();");
-        b.driver().get("about:blank");
-        b.driver().get(link);
-        b.waitUntil("document.body.dataset.ready === '1'");
+        PanelsPage.followShareLink(b);
         assertSameMachine(b);
         b.assertClean();
     }

@@ -87,4 +87,27 @@ class UndoRedoTest {
         assertEquals(mapped, page.viewTexts(), "undo brings the old machine back");
         browser.assertClean();
     }
+
+    @Test
+    void undoClearsTheFormsResultsInBothEngines(Browser browser) {
+        // A form's result line describes the action just run; after undo that action is gone, so
+        // a result left under the form would describe a machine that no longer exists.
+        for (String engine : new String[] {"js", "wasm"}) {
+            PanelsPage page = PanelsPage.open(browser, engine);
+            page.tab("access");
+            page.type("access-address", "0xC0100000");
+            page.press("access-read");
+            page.settle();
+            assertEquals("ok", page.outcomeKind("access-outcome"), engine);
+            page.tab("cpu");
+            page.press("cpu-invlpg-submit");
+            page.settle();
+            assertEquals("ok", page.outcomeKind("cpu-outcome"), engine);
+            page.press("undo");
+            page.settle();
+            assertEquals("none", page.outcomeKind("access-outcome"), engine);
+            assertEquals("none", page.outcomeKind("cpu-outcome"), engine);
+            assertEquals("", page.text("#access-outcome"), engine);
+        }
+    }
 }
