@@ -41,6 +41,16 @@ class ControlsTest {
     }
 
     @Test
+    void theRegistersShowCeanOsBootCr0WithEtHardwired(Browser browser) {
+        // boot.s sets PG (bit 31) and PE (bit 0); ET (bit 4) reads 1 on a P6 and later whatever is
+        // written (SDM Vol. 3A 2.5), so the register reads 0x80000011 as on a real CPU.
+        PanelsPage page = PanelsPage.open(browser, "wasm");
+        assertEquals("0x80000011", page.text("#reg-cr0"));
+        assertEquals("PE=1 ET=1 WP=0 PG=1", page.text("#reg-cr0-bits"));
+        browser.assertClean();
+    }
+
+    @Test
     void translationShowsThePhysicalAddressAndHitsTheTlbTheSecondTime(Browser browser) {
         PanelsPage page = PanelsPage.open(browser, "js");
         page.api("memMapPage 0x08048000 0x00300000 WRITE|USER");

@@ -62,7 +62,8 @@ final class RegistersPanel implements App.Listener {
         generation++;
         ControlRegisters cr = app.session().machine().cr();
         cr0.set(Hex.hex32(cr.cr0()), true, generation);
-        bits0.set(bit("PE", cr.cr0(), ControlRegisterBits.CR0_PE) + " " + bit("WP", cr.cr0(), ControlRegisterBits.CR0_WP)
+        bits0.set(bit("PE", cr.cr0(), ControlRegisterBits.CR0_PE) + " " + bit("ET", cr.cr0(), ControlRegisterBits.CR0_ET)
+                + " " + bit("WP", cr.cr0(), ControlRegisterBits.CR0_WP)
                 + " " + bit("PG", cr.cr0(), ControlRegisterBits.CR0_PG), true, generation);
         cr2.set(Hex.hex32(cr.cr2()), true, generation);
         bits2.set("last page-fault address", false, generation);
