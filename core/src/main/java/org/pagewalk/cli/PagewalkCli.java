@@ -210,12 +210,13 @@ public final class PagewalkCli {
         }
     }
 
-    /** One step as a JSON object; strings escaped by {@link JsonText}, so control characters cannot reach a terminal raw. */
+    /** One step as a JSON object: the echoed line and message cut and escaped as in the text output. */
     private static String stepJson(StepResult r, boolean trace, List<TraceEvent> events) {
         StringBuilder js = new StringBuilder();
-        js.append("{\"line\":").append(r.line()).append(",\"source\":").append(JsonText.quote(r.source().trim()))
+        js.append("{\"line\":").append(r.line()).append(",\"source\":")
+                .append(JsonText.quote(Printable.shown(r.source().trim(), Printable.LINE)))
                 .append(",\"status\":").append(JsonText.quote(r.status().name().toLowerCase()))
-                .append(",\"message\":").append(JsonText.quote(r.message()));
+                .append(",\"message\":").append(JsonText.quote(Printable.lines(r.message(), Printable.MESSAGE)));
         if (trace) {
             js.append(",\"trace\":[");
             for (int i = 0; i < events.size(); i++) {
@@ -243,7 +244,7 @@ public final class PagewalkCli {
         out.println(sb.append(' ').append(Printable.shown(r.source().trim(), Printable.LINE)));
         if (!r.message().isEmpty() && !r.message().equals("ok")) {
             for (String l : Split.on(r.message(), '\n')) {
-                out.println("            " + Printable.shown(l, Printable.LINE));
+                out.println("            " + Printable.shown(l, Printable.MESSAGE));
             }
         }
         for (TraceEvent e : events) {
@@ -277,7 +278,7 @@ public final class PagewalkCli {
                     StepResult r = stream.step();
                     if (r.status() == StepResult.Status.FAILED || r.status() == StepResult.Status.ERROR) {
                         out.println(shownFile + ":" + r.line() + ": " + r.status().name().toLowerCase() + ": "
-                                + Printable.lines(r.message(), Printable.LINE));
+                                + Printable.lines(r.message(), Printable.MESSAGE));
                     }
                 }
                 out.println(shownFile + ": " + verdict(stream));

@@ -7,18 +7,13 @@ import org.pagewalk.text.Printable;
  * was wrong, with what is allowed. The one exception the scenario package lets out.
  */
 public final class ScenarioError extends RuntimeException {
-    /**
-     * The longest line of a message: messages quote input with {@link Printable#quote}, and this
-     * bound (with the escaping of control characters) catches any that does not.
-     */
-    private static final int DETAIL = 1000;
 
     private final int line;
     private final int column;
     private final String detail;
 
     public ScenarioError(int line, int column, String detail) {
-        this(line, column, Printable.lines(detail, DETAIL), 0);
+        this(line, column, Printable.lines(detail, Printable.MESSAGE), 0);
     }
 
     private ScenarioError(int line, int column, String shown, int unused) {

@@ -10,8 +10,13 @@ package org.pagewalk.text;
 public final class Printable {
     /** How much of one quoted token an error shows. */
     public static final int TOKEN = 80;
-    /** How much of one echoed line (a scenario line, a note, a message) the runner prints. */
+    /** How much of one echoed scenario line (or file name) the runner prints. */
     public static final int LINE = 240;
+    /**
+     * The longest line of a message: messages quote input with {@link #quote}, and this bound
+     * catches whatever else they carry (a note's text, a long list of what is allowed).
+     */
+    public static final int MESSAGE = 1000;
 
     private Printable() {
     }

@@ -168,6 +168,13 @@ class PagewalkCliTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.length() < 1000, text.length() + " characters");
         assertTrue(text.contains("'" + "7".repeat(80) + "... (10000000 characters)' does not fit in 32 bits"), text);
+        out.reset();
+        Path note = file("note.pw", "boot bare\nnote " + "n".repeat(1_000_000) + "\n");
+        assertEquals(0, run("run", note.toString(), "--json"));
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertTrue(json.length() < 3000, json.length() + " characters");
+        assertTrue(json.contains("\"source\":\"note " + "n".repeat(235) + "... (1000005 characters)\""), json);
+        assertTrue(json.contains("\"message\":\"" + "n".repeat(1000) + "... (1000000 characters)\""), json);
     }
 
     /** Read line by line, a refused call still sees the {@code expect refused} on the next line. */
