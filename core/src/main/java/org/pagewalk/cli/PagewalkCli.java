@@ -204,6 +204,11 @@ public final class PagewalkCli {
             }
             running = null;
             return stream.allPassed() ? PASSED : FAILED;
+        } catch (ScenarioError e) {
+            // Only if the file changed between the two passes: the first found no bad line.
+            running = null;
+            err.println(shownFile + ": " + e.getMessage() + " (the file changed while it ran)");
+            return FAILED;
         } catch (IOException | UncheckedIOException e) {
             running = null;
             return unreadable(file, e);
@@ -286,6 +291,10 @@ public final class PagewalkCli {
                     status = FAILED;
                 }
                 running = null;
+            } catch (ScenarioError e) {
+                running = null;
+                out.println(shownFile + ": " + e.getMessage() + " (the file changed while it ran)");
+                status = FAILED;
             } catch (IOException | UncheckedIOException e) {
                 running = null;
                 return unreadable(file, e);
