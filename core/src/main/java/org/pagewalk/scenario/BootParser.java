@@ -49,7 +49,7 @@ final class BootParser {
                     defects = defects(line, value);
                     break;
                 default:
-                    throw line.error(key, "unknown option '" + key.text + "'; boot takes ram=, tlb="
+                    throw line.error(key, "unknown option " + org.pagewalk.text.Printable.quote(key.text) + "; boot takes ram=, tlb="
                             + (ceanos ? ", variant= and defects=" : ""));
             }
         }
@@ -81,7 +81,7 @@ final class BootParser {
             } else if (key.text.equals("defects")) {
                 defects = defects(line, value);
             } else {
-                throw line.error(key, "unknown option '" + key.text + "'; attach takes variant= and defects=");
+                throw line.error(key, "unknown option " + org.pagewalk.text.Printable.quote(key.text) + "; attach takes variant= and defects=");
             }
         }
         return new Attach(line.number, column, line.text, guestConfig(line, kind, variant, defects));
@@ -144,7 +144,7 @@ final class BootParser {
         for (String k : org.pagewalk.text.Split.on(t.text, ',')) {
             Defect d = Defect.byKey(k);
             if (d == null) {
-                throw line.error(t, "unknown defect '" + k + "'; defects are all, none, or a list of: " + Defect.keys());
+                throw line.error(t, "unknown defect " + org.pagewalk.text.Printable.quote(k) + "; defects are all, none, or a list of: " + Defect.keys());
             }
             bits |= d.bit();
         }

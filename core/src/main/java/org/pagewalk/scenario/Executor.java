@@ -63,16 +63,16 @@ final class Executor {
 
     String run(Checkpoint c, Session s) {
         s.checkpoint(c.name);
-        return "checkpoint '" + c.name + "' saved";
+        return "checkpoint " + org.pagewalk.text.Printable.quote(c.name) + " saved";
     }
 
     String run(Restore c, Session s) {
         Session.State st = s.checkpointNamed(c.name);
         if (st == null) {
-            throw new ScenarioError(c.line(), c.nameColumn, "no checkpoint named '" + c.name + "' has been saved yet");
+            throw new ScenarioError(c.line(), c.nameColumn, "no checkpoint named " + org.pagewalk.text.Printable.quote(c.name) + " has been saved yet");
         }
         s.load(st);
-        return "back at checkpoint '" + c.name + "'";
+        return "back at checkpoint " + org.pagewalk.text.Printable.quote(c.name);
     }
 
     String run(GuestCall c, Session s) {
@@ -101,6 +101,14 @@ final class Executor {
         Machine m = s.machine();
         int linear = c.address.eval(s, c.line());
         int value = c.value == null ? 0 : c.value.eval(s, c.line());
+        if (!c.op.equals("translate")) {
+            if (c.bite && c.value != null) {
+                Ranges.byteValue(value, c.value, c.line(), "the value of write ... byte");
+            }
+            if (!c.bite) {
+                Ranges.within4GiB(linear, 4, c.address, c.line(), "linear", "a 4-byte " + c.op);
+            }
+        }
         AccessResult r = c.op.equals("translate") ? m.translateAccess(linear, c.access)
                 : m.access(linear, c.access, value, c.bite ? 1 : 4);
         s.accessed(r);
@@ -151,20 +159,27 @@ final class Executor {
 
     String run(Poke c, Session s) {
         int start = c.address.eval(s, c.line());
-        int at = start;
-        Machine m = s.machine();
-        for (Expr e : c.values) {
-            int v = e.eval(s, c.line());
+        int n = c.values.size();
+        int unit = c.bytes ? 1 : 4;
+        Ranges.within4GiB(start, n * unit, c.address, c.line(), "physical",
+                (c.bytes ? "poke8 of " + n + (n == 1 ? " byte" : " bytes") : "poke of " + n + (n == 1 ? " word" : " words")));
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            Expr e = c.values.get(i);
+            v[i] = e.eval(s, c.line());
             if (c.bytes) {
-                m.writePhysical8(at, v);
-                at += 1;
-            } else {
-                m.writePhysical32(at, v);
-                at += 4;
+                Ranges.byteValue(v[i], e, c.line(), "each value of poke8");
             }
         }
-        return "wrote " + c.values.size() + (c.bytes ? " byte" : " word") + (c.values.size() == 1 ? "" : "s")
-                + " at physical " + Hex.hex32(start);
+        Machine m = s.machine();
+        for (int i = 0; i < n; i++) {
+            if (c.bytes) {
+                m.writePhysical8(start + i, v[i]);
+            } else {
+                m.writePhysical32(start + i * 4, v[i]);
+            }
+        }
+        return "wrote " + n + (c.bytes ? " byte" : " word") + (n == 1 ? "" : "s") + " at physical " + Hex.hex32(start);
     }
 
     String run(Peek c, Session s) {
@@ -173,6 +188,7 @@ final class Executor {
         if (n < 1 || n > 1024) {
             throw new ScenarioError(c.line(), c.count.column(), "peek shows 1 to 1024 words, not " + Integer.toUnsignedString(n));
         }
+        Ranges.within4GiB(at, n * 4, c.address, c.line(), "physical", "peek of " + n + (n == 1 ? " word" : " words"));
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             if (i % 4 == 0) {

@@ -19,6 +19,9 @@ import org.pagewalk.text.Hex;
 public final class ExerciseGenerator {
     private int state;
 
+    /** The most pages, and the most questions, one exercise has. */
+    public static final int MAX_COUNT = 64;
+
     public ExerciseGenerator(int seed) {
         this.state = seed == 0 ? 0x9E3779B9 : seed;
     }
@@ -42,11 +45,11 @@ public final class ExerciseGenerator {
      * accesses (1..64) are asked.
      */
     public String generate(int seed, int pages, int questions) {
-        if (pages < 1 || pages > 64) {
-            throw new IllegalArgumentException("pages must be 1 to 64, was " + pages);
+        if (pages < 1 || pages > MAX_COUNT) {
+            throw new IllegalArgumentException("pages must be 1 to " + MAX_COUNT + ", was " + pages);
         }
-        if (questions < 1 || questions > 64) {
-            throw new IllegalArgumentException("questions must be 1 to 64, was " + questions);
+        if (questions < 1 || questions > MAX_COUNT) {
+            throw new IllegalArgumentException("questions must be 1 to " + MAX_COUNT + ", was " + questions);
         }
         StringBuilder sb = new StringBuilder();
         sb.append("title Exercise ").append(Integer.toUnsignedString(seed)).append(": translate by hand\n");

@@ -82,6 +82,7 @@ public enum ExpectKind {
         @Override
         String check(Expect e, Session s) {
             int linear = e.values[0].eval(s, e.line());
+            Ranges.within4GiB(linear, e.access, e.values[0], e.line(), "linear", "a 4-byte read");
             AccessResult r = s.machine().preview(linear, Access.KERNEL_READ);
             if (r.isFault()) {
                 return "expected " + Hex.hex32(linear) + " to hold " + Hex.hex32(e.values[1].eval(s, e.line()))
@@ -100,6 +101,7 @@ public enum ExpectKind {
         @Override
         String check(Expect e, Session s) {
             int address = e.values[0].eval(s, e.line());
+            Ranges.within4GiB(address, 4, e.values[0], e.line(), "physical", "a word");
             return masked(e, s, "memory at " + Hex.hex32(address), s.machine().readPhysical32(address));
         }
     },
@@ -155,7 +157,7 @@ public enum ExpectKind {
                 return new Expect(line, column, this, new Expr[] {n}, 0, "entries", null, what.column);
             }
             if (!k.is("hit") && !k.is("miss") && !k.is("stale") && !k.is("fresh")) {
-                throw line.error(k, "expect tlb hit|miss|stale|fresh ADDRESS, or expect tlb entries = N; not '" + k.text + "'");
+                throw line.error(k, "expect tlb hit|miss|stale|fresh ADDRESS, or expect tlb entries = N; not " + org.pagewalk.text.Printable.quote(k.text));
             }
             Expr address = p.expr(line, "the linear address");
             line.end("usage: expect tlb " + k.text + " ADDRESS");
@@ -199,7 +201,7 @@ public enum ExpectKind {
             Token k = line.word("hit, miss or fault");
             line.end("usage: " + usage());
             if (!k.is("hit") && !k.is("miss") && !k.is("fault")) {
-                throw line.error(k, "expect last hit, miss or fault, not '" + k.text + "'");
+                throw line.error(k, "expect last hit, miss or fault, not " + org.pagewalk.text.Printable.quote(k.text));
             }
             return new Expect(line, column, this, new Expr[0], 0, k.text.toLowerCase(), null, what.column);
         }
@@ -221,7 +223,7 @@ public enum ExpectKind {
             Token state = line.word("used or free");
             line.end("usage: " + usage());
             if (!state.is("used") && !state.is("free")) {
-                throw line.error(state, "a frame is 'used' or 'free' in the bitmap, not '" + state.text + "'");
+                throw line.error(state, "a frame is 'used' or 'free' in the bitmap, not " + org.pagewalk.text.Printable.quote(state.text));
             }
             return new Expect(line, column, this, new Expr[] {address}, 0, state.text.toLowerCase(), null, what.column);
         }
@@ -285,7 +287,7 @@ public enum ExpectKind {
             Expr expected = p.expr(line, "the value expected");
             line.end("usage: " + usage());
             if (NamedValue.of(name.text) == null && !p.isKnownName(name.text)) {
-                throw line.error(name, "cannot expect '" + name.text + "': " + ExpectKind.usageOfAll());
+                throw line.error(name, "cannot expect " + org.pagewalk.text.Printable.quote(name.text) + ": " + ExpectKind.usageOfAll());
             }
             return new Expect(line, column, this, new Expr[] {expected}, 0, name.text, null, name.column);
         }
@@ -302,7 +304,7 @@ public enum ExpectKind {
                 actual = s.lookup(e.word);
             }
             if (actual == null) {
-                throw new ScenarioError(e.line(), e.at, "'" + e.word + "' has no value here (" + s.whyUnavailable(e.word) + ")");
+                throw new ScenarioError(e.line(), e.at, org.pagewalk.text.Printable.quote(e.word) + " has no value here (" + s.whyUnavailable(e.word) + ")");
             }
             return compare(e.word, want, actual);
         }

@@ -1,6 +1,8 @@
 package org.pagewalk.scenario;
 
 import org.pagewalk.text.Hex;
+import org.pagewalk.text.Numbers;
+import org.pagewalk.text.Printable;
 
 /**
  * A number in a scenario: terms joined by {@code |}, each a literal (decimal, 0x hexadecimal,
@@ -42,13 +44,13 @@ final class Expr {
             Token at = new Token(t.kind, part, t.column + offset);
             offset += part.length() + 1;
             if (part.isEmpty()) {
-                throw line.error(at, "'" + t.text + "' has an empty term around '|'");
+                throw line.error(at, Printable.quote(t.text) + " has an empty term around '|'");
             }
-            if (Character.isDigit(part.charAt(0))) {
+            if (Character.isDigit(part.charAt(0)) || part.charAt(0) == '-' || part.charAt(0) == '+') {
                 value |= number(line, at, part);
             } else {
                 if (!known.isKnown(part)) {
-                    throw line.error(at, "unknown name '" + part + "': use a number (0x... or decimal), a flag ("
+                    throw line.error(at, "unknown name " + Printable.quote(part) + ": use a number (0x... or decimal), a flag ("
                             + Names.FLAG_LIST + "), a constant (" + Names.CONSTANT_LIST + ") or a variable set on an earlier line");
                 }
                 names.add(part);
@@ -57,25 +59,14 @@ final class Expr {
         return new Expr(names.toArray(new String[0]), value, t.column, t.text);
     }
 
-    /** A literal with optional K, M or G suffix (binary multiples); must fit in 32 bits unsigned. */
+    /** A literal in the one number grammar ({@link Numbers}); must fit in 32 bits unsigned. */
     static int number(Line line, Token t, String text) {
-        int shift = 0;
-        String digits = text;
-        char last = Character.toUpperCase(text.charAt(text.length() - 1));
-        boolean hex = text.length() > 1 && (text.charAt(1) == 'x' || text.charAt(1) == 'X');
-        if (!hex && (last == 'K' || last == 'M' || last == 'G')) {
-            shift = last == 'K' ? 10 : last == 'M' ? 20 : 30;
-            digits = text.substring(0, text.length() - 1);
-        }
         int[] out = new int[1];
-        String error = Hex.parseUnsigned(digits, out);
+        String error = Numbers.parse(text, out);
         if (error != null) {
             throw line.error(t, error);
         }
-        if (shift > 0 && (out[0] >>> (32 - shift)) != 0) {
-            throw line.error(t, "'" + text + "' does not fit in 32 bits (the largest value is 0xFFFFFFFF = 4294967295)");
-        }
-        return out[0] << shift;
+        return out[0];
     }
 
     int eval(Session s, int line) {
@@ -83,7 +74,7 @@ final class Expr {
         for (String n : names) {
             Integer v = s.lookup(n);
             if (v == null) {
-                throw new ScenarioError(line, column, "'" + n + "' has no value here (" + s.whyUnavailable(n) + ")");
+                throw new ScenarioError(line, column, Printable.quote(n) + " has no value here (" + s.whyUnavailable(n) + ")");
             }
             value |= v;
         }

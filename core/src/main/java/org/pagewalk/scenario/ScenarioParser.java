@@ -39,6 +39,20 @@ final class ScenarioParser {
         return new Scenario(title, about.toString(), commands, text);
     }
 
+    /**
+     * The next line of a scenario read line by line ({@link ScenarioStream}): its command, or
+     * {@code null} for a blank, comment, {@code title} or {@code about} line. Names defined by
+     * earlier lines fed to this parser count as defined.
+     */
+    Command next(int lineNumber, String text) {
+        Line line = new Line(lineNumber, text);
+        return line.isBlank() ? null : parseLine(line);
+    }
+
+    String title() {
+        return title;
+    }
+
     /** One line on its own (the page's console): variables known to the session count as defined. */
     static Command parseOne(String text, int lineNumber, Session session) {
         ScenarioParser p = new ScenarioParser();
@@ -116,7 +130,7 @@ final class ScenarioParser {
                 if (fn != null) {
                     return guestCall(line, first, fn, null);
                 }
-                throw line.error(first, "unknown command '" + cmd + "'; commands are " + COMMANDS);
+                throw line.error(first, "unknown command " + org.pagewalk.text.Printable.quote(cmd) + "; commands are " + COMMANDS);
         }
     }
 
@@ -124,10 +138,10 @@ final class ScenarioParser {
         Token name = line.next();
         line.next(); // =
         if (Names.isReserved(name.text)) {
-            throw line.error(name, "'" + name.text + "' is a built-in name and cannot be assigned");
+            throw line.error(name, org.pagewalk.text.Printable.quote(name.text) + " is a built-in name and cannot be assigned");
         }
         if (!org.pagewalk.text.Split.isIdentifier(name.text)) {
-            throw line.error(name, "a variable name is letters, digits and _, starting with a letter: '" + name.text + "' is not");
+            throw line.error(name, "a variable name is letters, digits and _, starting with a letter: " + org.pagewalk.text.Printable.quote(name.text) + " is not");
         }
         Token fnToken = line.peek();
         GuestFunction fn = fnToken.kind == Token.Kind.WORD ? GuestFunction.byName(fnToken.text) : null;
@@ -225,7 +239,7 @@ final class ScenarioParser {
             line.next();
         }
         if (!r.equals("cr0") && !r.equals("cr2") && !r.equals("cr3") && !r.equals("cr4")) {
-            throw line.error(reg, "mov writes a control register: cr0, cr2, cr3 or cr4, found '" + reg.text + "'");
+            throw line.error(reg, "mov writes a control register: cr0, cr2, cr3 or cr4, found " + org.pagewalk.text.Printable.quote(reg.text));
         }
         Expr value = expr(line, "the value for " + r);
         line.end("usage: mov " + r + ", VALUE");
@@ -274,7 +288,7 @@ final class ScenarioParser {
             } else if (k.is("global")) {
                 global = true;
             } else {
-                throw line.error(k, "unknown tlb-load word '" + k.text + "'; usage: tlb-load set=S way=W linear=ADDR frame=ADDR [4M] [user] [write] [dirty] [global]");
+                throw line.error(k, "unknown tlb-load word " + org.pagewalk.text.Printable.quote(k.text) + "; usage: tlb-load set=S way=W linear=ADDR frame=ADDR [4M] [user] [write] [dirty] [global]");
             }
         }
         for (int i = 0; i < 4; i++) {

@@ -20,6 +20,6 @@ final class Token {
 
     @Override
     public String toString() {
-        return kind == Kind.END ? "the end of the line" : "'" + text + "'";
+        return kind == Kind.END ? "the end of the line" : org.pagewalk.text.Printable.quote(text);
     }
 }

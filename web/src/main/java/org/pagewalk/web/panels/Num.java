@@ -1,12 +1,14 @@
 package org.pagewalk.web.panels;
 
 import org.pagewalk.text.Hex;
+import org.pagewalk.text.Numbers;
 import org.pagewalk.text.Sizes;
 
 /**
  * What the forms accept in a number field, and what they say when it is wrong: always what is
- * wrong and what is allowed. Numbers are unsigned 32-bit, hexadecimal with 0x or decimal, as in
- * the scenario language; sizes may also be written 16K, 32M, 1G.
+ * wrong and what is allowed. The grammar is the scenario language's ({@link Numbers}): unsigned
+ * 32-bit, hexadecimal with 0x or decimal, {@code _} between digits, sizes as 16K, 32M, 1G; this
+ * class only phrases its messages for a form.
  */
 final class Num {
     static final String ANY = "Allowed: 0x00000000 to 0xFFFFFFFF (hexadecimal with 0x), or decimal.";
@@ -19,7 +21,7 @@ final class Num {
         if (text.isEmpty()) {
             return "Enter a number. " + ANY;
         }
-        String error = Hex.parseUnsigned(text, out);
+        String error = Numbers.parse(text, out);
         return error == null ? null : capital(error) + ". " + ANY;
     }
 
@@ -50,26 +52,9 @@ final class Num {
 
     /** A size in bytes: a number, or decimal with K, M or G (16K, 32M). */
     static String size(String text, int[] out) {
-        int n = text.length();
-        if (n > 1) {
-            char c = Character.toUpperCase(text.charAt(n - 1));
-            int shift = c == 'K' ? 10 : c == 'M' ? 20 : c == 'G' ? 30 : 0;
-            if (shift > 0) {
-                String digits = text.substring(0, n - 1);
-                if (!isDecimal(digits)) {
-                    return "'" + text + "' is not a size: a K, M or G suffix needs a decimal number before it, as in 16K or 32M.";
-                }
-                String error = Hex.parseUnsigned(digits, out);
-                if (error != null || Integer.compareUnsigned(out[0], 0xFFFFFFFF >>> shift) > 0) {
-                    return "'" + text + "' does not fit in 32 bits: the largest size is 4294967295 bytes (just under 4G).";
-                }
-                out[0] = out[0] << shift;
-                return null;
-            }
-        }
         String error = number(text, out);
         return error == null ? null : error.substring(0, error.length() - ANY.length())
-                + "Allowed: bytes as 0x... or decimal, or with a suffix: 16K, 4M.";
+                + "Allowed: bytes as 0x... or decimal, or with a suffix: 16K, 4M (a suffix needs a decimal number).";
     }
 
     /**
@@ -88,7 +73,8 @@ final class Num {
         }
         String error = size(text, out);
         if (error != null) {
-            return error.startsWith("'" + text + "' does not fit") ? "'" + text + "' is more than 4G." + allowed : error;
+            String quoted = org.pagewalk.text.Printable.quote(text);
+            return error.startsWith(quoted + " does not fit") ? quoted + " is more than 4G." + allowed : error;
         }
         int bytes = out[0];
         if (Integer.compareUnsigned(bytes, 1 << 20) < 0) {
@@ -111,7 +97,7 @@ final class Num {
         if (text.isEmpty()) {
             return "Enter a number." + allowed;
         }
-        String error = Hex.parseUnsigned(text, out);
+        String error = Numbers.parse(text, out);
         if (error != null) {
             return capital(error) + "." + allowed;
         }
@@ -134,19 +120,6 @@ final class Num {
 
     private static int roundUpToMiB(int bytes) {
         return (bytes + 0xFFFFF) & 0xFFF00000;
-    }
-
-    private static boolean isDecimal(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < '0' || c > '9') && c != '_') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String capital(String s) {

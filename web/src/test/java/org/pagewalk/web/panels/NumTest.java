@@ -61,6 +61,32 @@ class NumTest {
         assertTrue(Num.ram("0x100001", 0, out).contains("whole number of 4 KiB frames"));
     }
 
+    /** The forms read numbers with the scenario language's grammar: the same texts pass and fail. */
+    @Test
+    void theFormsUseTheLanguagesGrammar() {
+        String[] texts = {"0x0010_B000", "1_000", "0x_1", "1__0", "1_", "0x", "4K", "3g", "0x10K", "4294967295", "4294967296",
+            "-1", "+1", "0XFFFFFFFF", "12AB"};
+        for (String t : texts) {
+            int[] core = new int[1];
+            boolean coreOk = org.pagewalk.text.Numbers.parse(t, core) == null;
+            assertEquals(coreOk, Num.number(t, out) == null, t);
+            if (coreOk) {
+                assertEquals(core[0], out[0], t);
+            }
+        }
+        assertEquals("'0x_1' has a '_' that is not between two digits: '_' only groups digits, as in 0x0010_B000. " + Num.ANY,
+                Num.number("0x_1", out));
+        assertTrue(Num.byteValue("-1", out).startsWith("'-1' has a sign"), Num.byteValue("-1", out));
+        assertTrue(Num.byteValue("256", out).contains("out of range for a byte"));
+    }
+
+    @Test
+    void echoedTextIsEscapedAndBounded() {
+        String bad = Num.number("1\u001B[2J", out);
+        assertTrue(bad.startsWith("'1\\x1B[2J' is not a number"), bad);
+        assertTrue(Num.number("9".repeat(100_000), out).length() < 400);
+    }
+
     @Test
     void ranges() {
         assertNull(Num.range("64", 1, 4096, "entries", out));
