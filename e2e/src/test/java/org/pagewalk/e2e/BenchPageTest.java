@@ -23,7 +23,7 @@ class BenchPageTest {
                     .until(d -> "done".equals(b.script("return document.body.dataset.bench || null;")));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> results = (List<Map<String, Object>>) b.script("return window.pagewalkBench;");
-            assertEquals(9, results.size());
+            assertEquals(10, results.size());
             for (Map<String, Object> r : results) {
                 assertTrue(((Number) r.get("value")).doubleValue() > 0, engine + " " + r);
             }

@@ -1,5 +1,6 @@
 package org.pagewalk.web.lessons;
 
+import org.pagewalk.text.Split;
 import org.pagewalk.web.dom.Dom;
 import org.pagewalk.web.dom.Js;
 
@@ -42,7 +43,7 @@ final class Autosave {
     }
 
     private void explainOtherVersions() {
-        for (String key : Js.storedKeys(VERSIONED_PREFIX).split("\n")) {
+        for (String key : Split.on(Js.storedKeys(VERSIONED_PREFIX), '\n')) {
             if (key.isEmpty() || key.equals(KEY)) {
                 continue;
             }
