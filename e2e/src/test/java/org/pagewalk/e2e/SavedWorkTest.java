@@ -24,6 +24,9 @@ import org.pagewalk.e2e.harness.InBrowser;
 class SavedWorkTest {
     private static final String KEY = "pagewalk.session.v1";
     private static final String KEPT_PREFIX = "pagewalk.session.unreadable.";
+    /** A full storage, installed before the page's scripts: every write throws what Chromium throws. */
+    private static final String QUOTA = "Storage.prototype.setItem = function () {"
+            + " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };";
     /** The default machine's globals after boot ceanos and init_mm. */
     private static final String DEFAULT_ALLOC = "\"totalAlloc\":5";
 
@@ -79,9 +82,39 @@ class SavedWorkTest {
         String now = (String) b.script("return localStorage.getItem(arguments[0]);", KEY);
         assertTrue(now.startsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\nmemMapPage"), now);
         assertEquals(saved, keptSave(b).getValue());
-        assertTrue(b.find("#save-notice").findElements(By.tagName("button")).stream()
-                .anyMatch(e -> e.getText().equals("Download the unreadable save")));
+        captureDownloads(b);
+        clickIn(b, "#save-notice", "Download the unreadable save");
+        assertEquals(saved, download(b, 0, "pagewalk-unreadable-save.pw"));
+        clickIn(b, "#save-notice", "Start fresh");
+        b.waitUntil("document.getElementById('save-notice').hidden");
+        assertEquals(saved, keptSave(b).getValue());
         b.assertClean();
+    }
+
+    private static void clickIn(Browser b, String css, String label) {
+        b.find(css).findElements(By.tagName("button")).stream()
+                .filter(e -> e.getText().equals(label)).findFirst().orElseThrow().click();
+    }
+
+    @Test
+    void anUnreadableSaveThatCannotBeCopiedIsNotOverwritten(Browser b) {
+        String saved = "# pagewalk-session 1\nboot ceanos\ninit_mm\nmemMapPage 0x0804";
+        b.open("?engine=js");
+        b.script("localStorage.setItem(arguments[0], arguments[1]);", KEY, saved);
+        // Only the copy is refused: without the guard, the next autosave would overwrite the save.
+        withInitScript(b, "var setItem = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) {"
+                + " if (k.indexOf('" + KEPT_PREFIX + "') === 0) {"
+                + " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }"
+                + " return setItem.call(this, k, v); };", () -> {
+            b.driver().navigate().refresh();
+            b.waitUntil("document.body.dataset.ready === '1'");
+            String notice = noticeText(b, "save-notice");
+            assertTrue(notice.contains("line 4:") && notice.contains("It stays under '" + KEY + "'")
+                    && notice.contains("QuotaExceededError"), notice);
+            assertWorks(b);
+            assertEquals(saved, b.script("return localStorage.getItem(arguments[0]);", KEY));
+            b.assertClean();
+        });
     }
 
     @Test
@@ -137,8 +170,7 @@ class SavedWorkTest {
 
     @Test
     void aFullStorageIsSaidAndThePageKeepsWorking(Browser b) {
-        withInitScript(b, "Storage.prototype.setItem = function () {"
-                + " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };", () -> {
+        withInitScript(b, QUOTA, () -> {
                     b.open("?engine=js");
                     assertWorks(b);
                     String notice = noticeText(b, "storage-notice");
@@ -231,8 +263,7 @@ class SavedWorkTest {
             assertEquals("1", b.script("return document.body.dataset.faults;"));
             // The failing action had half-changed the machine (CR2) when it failed.
             assertTrue(state(b).contains("\"cr2\":\"0x0BADC0DE\""), state(b));
-            b.find("#crash-notice").findElements(By.tagName("button")).stream()
-                    .filter(e -> e.getText().equals("Download the crash report")).findFirst().orElseThrow().click();
+            clickIn(b, "#crash-notice", "Download the crash report");
             String report = download(b, 0, "pagewalk-crash-report.pw");
             assertEquals(report, b.script("return document.querySelector('#crash-notice .crash-report').textContent;"));
             assertTrue(report.startsWith("# Pagewalk crash report\n# error: "), report);
