@@ -23,13 +23,15 @@ class BenchPageTest {
                     .until(d -> "done".equals(b.script("return document.body.dataset.bench || null;")));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> results = (List<Map<String, Object>>) b.script("return window.pagewalkBench;");
-            assertEquals(7, results.size());
+            assertEquals(10, results.size());
             for (Map<String, Object> r : results) {
                 assertTrue(((Number) r.get("value")).doubleValue() > 0, engine + " " + r);
             }
             String rows = b.text("#bench-results");
             assertTrue(rows.contains("pmmAllocPageFrame over a 1 GiB machine"), rows);
             assertTrue(rows.contains("261120"), "every frame of 1 GiB above 4 MiB was allocated: " + rows);
+            assertTrue(rows.contains("restore of a 10,000-action session"), rows);
+            assertTrue(rows.contains("10000"), "every action of the long session replays: " + rows);
             System.out.println("bench " + engine + ": " + results);
             b.assertClean();
         }

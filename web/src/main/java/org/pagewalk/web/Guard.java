@@ -1,5 +1,7 @@
 package org.pagewalk.web;
 
+import java.util.function.Consumer;
+import org.pagewalk.web.dom.Js;
 import org.teavm.jso.browser.AnimationFrameCallback;
 import org.teavm.jso.browser.TimerHandler;
 import org.teavm.jso.browser.Window;
@@ -64,6 +66,20 @@ public final class Guard {
         return Window.setTimeout(handler, millis);
     }
 
+    /**
+     * Calls {@code handler} with each internal error's description, after it is shown (the crash
+     * report listens here). A handler that fails is ignored: a report must never cause another.
+     */
+    public static void onFault(Consumer<String> handler) {
+        Js.onFault(description -> {
+            try {
+                handler.accept(description);
+            } catch (Throwable ignored) {
+                // Reporting the report's own failure would loop.
+            }
+        });
+    }
+
     /** Counts the fault in {@code <body data-faults>} (the e2e suite expects none) and shows it. */
     private static void report(Throwable t) {
         try {
@@ -75,9 +91,10 @@ public final class Guard {
             HTMLElement box = document.getElementById("fault");
             if (box != null) {
                 box.setInnerText("Pagewalk hit an internal error and ignored it: " + describe(t)
-                        + ". The page may be out of date; reload it to start again.");
+                        + ". The page may be out of date; reload it to go back to the last saved state.");
                 box.setHidden(false);
             }
+            Js.dispatchFault(describe(t));
         } catch (Throwable ignored) {
             // Reporting must never throw: the page without a report is better than a console error.
         }

@@ -51,6 +51,22 @@ public final class Js {
     @JSBody(params = {"run", "state"}, script = "window.pagewalk = { run: run, state: state };")
     public static native void exposeApi(TextFunction run, TextSupplier state);
 
+    /**
+     * {@code window.pagewalk.__crashForTest()}: only installed when the page was opened with
+     * {@code ?test-crash=1}, so the e2e suite can cause an internal error on purpose.
+     */
+    @JSBody(params = "crash", script = "if (window.pagewalk) { window.pagewalk.__crashForTest = function () { crash(); }; }")
+    public static native void exposeCrashHook(Callback crash);
+
+    /** Tells listeners installed with {@link #onFault} about an internal error (a DOM event, synchronous). */
+    @JSBody(params = "description", script = "try { document.dispatchEvent(new CustomEvent('pagewalk-fault',"
+            + " {detail: description})); } catch (e) {}")
+    public static native void dispatchFault(String description);
+
+    @JSBody(params = "callback", script = "document.addEventListener('pagewalk-fault', function (e) {"
+            + " callback(String(e.detail)); });")
+    public static native void onFault(TextCallback callback);
+
     /** The benchmark results as {@code window.pagewalkBench}, and {@code <body data-bench="done">}. */
     @JSBody(params = "json", script = "window.pagewalkBench = JSON.parse(json); document.body.dataset.bench = 'done';")
     public static native void publishBench(String json);
@@ -133,12 +149,38 @@ public final class Js {
     @JSBody(script = "return window.location.href.split('#')[0];")
     public static native String pageUrl();
 
+    /** The stored text, or null when there is none or storage cannot be read (see {@link #storageProblem}). */
     @JSBody(params = "key", script = "try { return window.localStorage.getItem(key); } catch (e) { return null; }")
     public static native String load(String key);
 
-    @JSBody(params = {"key", "value"}, script = "try { window.localStorage.setItem(key, value); return true; }"
-            + " catch (e) { return false; }")
-    public static native boolean store(String key, String value);
+    /**
+     * Stores the text; returns null when it was stored, otherwise the browser's reason as
+     * "Name: message" (e.g. "QuotaExceededError: …"). Never throws.
+     */
+    @JSBody(params = {"key", "value"}, script = "try { window.localStorage.setItem(key, value); return null; }"
+            + " catch (e) { return String((e && e.name) || 'Error') + ': ' + String((e && e.message) || e); }")
+    public static native String store(String key, String value);
+
+    /** Removes a stored key; false when storage refused. Never throws. */
+    @JSBody(params = "key", script = "try { window.localStorage.removeItem(key); return true; } catch (e) { return false; }")
+    public static native boolean unstore(String key);
+
+    /**
+     * Null when {@code window.localStorage} can be reached, otherwise why not ("SecurityError: …" in
+     * a sandbox, from file:// where the browser blocks it, or when a privacy setting refuses it).
+     */
+    @JSBody(script = "try { return window.localStorage ? null : 'Error: this browser has no localStorage'; }"
+            + " catch (e) { return String((e && e.name) || 'Error') + ': ' + String((e && e.message) || e); }")
+    public static native String storageProblem();
+
+    /** The stored keys that start with {@code prefix}, one per line ("" when none or storage refused). */
+    @JSBody(params = "prefix", script = "try { var s = window.localStorage, out = [];"
+            + " for (var i = 0; i < s.length; i++) { var k = s.key(i); if (k && k.indexOf(prefix) === 0) { out.push(k); } }"
+            + " return out.sort().join('\\n'); } catch (e) { return ''; }")
+    public static native String storedKeys(String prefix);
+
+    @JSBody(script = "window.location.reload();")
+    public static native void reload();
 
     @JSBody(params = {"name", "text"}, script = "var url = URL.createObjectURL(new Blob([text], {type: 'text/plain'}));"
             + "var a = document.createElement('a'); a.href = url; a.download = name; document.body.appendChild(a);"

@@ -4,8 +4,6 @@ import java.util.List;
 import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.ExerciseGenerator;
 import org.pagewalk.scenario.Scenario;
-import org.pagewalk.scenario.ScenarioError;
-import org.pagewalk.scenario.ScenarioWriter;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
@@ -25,13 +23,15 @@ import org.teavm.jso.dom.html.HTMLTextAreaElement;
  * does ({@code boot ceanos}, {@code init_mm}).
  */
 public final class Lessons {
-    static final String AUTOSAVE_KEY = "pagewalk.session.v1";
+    /** Export's file: the saved-session format (docs/SAVES.md), which Import restores exactly. */
+    static final String EXPORT_FILE = "pagewalk-session.pw";
     static final String START_CARD_KEY = "pagewalk.start-card.dismissed";
     static final String[] DEFAULT_BOOT = {"boot ceanos", "init_mm"};
 
     private final App app;
     private final Dom dom;
     private final LessonPlayer player;
+    private final Autosave autosave;
     private HTMLElement dialog;
     private HTMLElement dialogBody;
     private HTMLElement dialogTitle;
@@ -41,6 +41,7 @@ public final class Lessons {
         this.app = app;
         this.dom = dom;
         this.player = new LessonPlayer(app, dom);
+        this.autosave = new Autosave(dom);
     }
 
     /** Builds the lesson UI and brings the machine to its first state. */
@@ -53,6 +54,8 @@ public final class Lessons {
             Embed.apply(dom, Js.queryParameter("view"));
         }
         lessons.firstState();
+        lessons.autosave.startedWith(app.history().log().text());
+        CrashReport.install(app, dom, lessons.autosave);
         MessageApi.install(app, lessons);
         app.addListener((a, what) -> {
             if ((what & App.MACHINE) != 0) {
@@ -93,8 +96,9 @@ public final class Lessons {
                 }
                 return;
             }
-            String saved = Js.load(AUTOSAVE_KEY);
-            if (saved != null && !saved.isEmpty() && runLines(saved)) {
+            String saved = autosave.load();
+            if (saved != null) {
+                restoreSaved(saved);
                 return;
             }
             defaultBoot();
@@ -113,26 +117,40 @@ public final class Lessons {
 
     /** Runs saved or shared lines; on any failure rolls back to the default machine. */
     private boolean runLines(String text) {
-        Scenario saved;
-        try {
-            saved = Scenario.parse(text);
-        } catch (ScenarioError e) {
-            return false;
+        SavedSession.Reading r = SavedSession.read(text);
+        return r.problem() == null && replayOrDefault(r.scenario()) == null;
+    }
+
+    /** Restores the autosave; one that cannot be read is kept and the notice says why. */
+    private void restoreSaved(String saved) {
+        SavedSession.Reading r = SavedSession.read(saved);
+        String problem = r.problem() != null ? r.problem() : replayOrDefault(r.scenario());
+        if (problem != null) {
+            if (r.problem() != null) {
+                defaultBoot();
+            }
+            autosave.keepUnreadable(saved, problem);
+        } else if (r.isLegacy()) {
+            autosave.migrated();
+            autosave.save(app.history().log().text());
         }
-        // A session log starts at a boot: anything else is not one of ours.
-        if (saved.steps().isEmpty() || !saved.steps().get(0).isBoot()) {
-            return false;
-        }
+    }
+
+    /**
+     * Runs a saved session's commands as actions; returns null, or what the first failing line
+     * said (the machine is then the default one).
+     */
+    private String replayOrDefault(Scenario saved) {
         for (Command c : saved.steps()) {
             StepResult r = app.run(c);
             if (r.status() == StepResult.Status.ERROR || r.status() == StepResult.Status.FAILED) {
                 app.clearHistory();
                 defaultBoot();
-                return false;
+                return Notice.clip("line " + c.line() + ": " + r.message());
             }
         }
         app.clearHistory();
-        return true;
+        return null;
     }
 
     /** The lines that rebuild the current machine: the session log, every action since the last boot. */
@@ -144,7 +162,7 @@ public final class Lessons {
         if (restoring) {
             return;
         }
-        Js.store(AUTOSAVE_KEY, String.join("\n", currentLines()));
+        autosave.save(app.history().log().text());
     }
 
     String shareLink() {
@@ -263,13 +281,14 @@ public final class Lessons {
     }
 
     private void export() {
-        Js.download("pagewalk-machine.pw", ScenarioWriter.write(app.session(), "Exported machine"));
-        status("Exported the machine as pagewalk-machine.pw: open it with Import, or run it with the command-line runner.");
+        Js.download(EXPORT_FILE, SavedSession.encode(app.history().log().text()));
+        status("Exported the session as " + EXPORT_FILE + ": Import restores it exactly, and the command-line runner runs it.");
     }
 
     private void showImport() {
         HTMLElement body = openDialog("Open a scenario");
-        body.appendChild(dom.el("p", null, "A scenario file (.pw) opens as a lesson: step through it or play it."));
+        body.appendChild(dom.el("p", null, "A scenario file (.pw) opens as a lesson: step through it or play it. "
+                + "An exported session (or a crash report) restores its machine at once."));
         HTMLInputElement input = dom.el("input").cast();
         input.setAttribute("type", "file");
         input.setAttribute("accept", ".pw,.txt,text/plain");
@@ -281,7 +300,7 @@ public final class Lessons {
                 error.setInnerText("The file could not be read.");
                 return;
             }
-            String problem = player.load(text, "Imported scenario", false);
+            String problem = open(text, "Imported scenario");
             if (problem != null) {
                 error.setInnerText("This scenario has an error, nothing was run: " + problem);
             } else {
@@ -295,13 +314,42 @@ public final class Lessons {
         paste.setAttribute("placeholder", "…or paste scenario text here");
         body.appendChild(paste);
         body.appendChild(dom.action("Open pasted text", null, () -> {
-            String problem = player.load(paste.getValue(), "Pasted scenario", false);
+            String problem = open(paste.getValue(), "Pasted scenario");
             if (problem != null) {
                 error.setInnerText("This scenario has an error, nothing was run: " + problem);
             } else {
                 closeDialog();
             }
         }));
+    }
+
+    /** Opens imported text: a saved session is restored, anything else opens as a lesson. Returns an error or null. */
+    String open(String text, String title) {
+        if (!SavedSession.isSession(text)) {
+            return player.load(text, title, false);
+        }
+        SavedSession.Reading r = SavedSession.read(text);
+        if (r.problem() != null) {
+            return r.problem();
+        }
+        String before = autosave.lastGood();
+        restoring = true;
+        try {
+            String problem = replayOrDefault(r.scenario());
+            if (problem != null) {
+                // Back to the machine the user had: its session is good, it was the last one saved.
+                SavedSession.Reading previous = SavedSession.read(before);
+                if (previous.scenario() != null) {
+                    replayOrDefault(previous.scenario());
+                }
+                return problem;
+            }
+        } finally {
+            restoring = false;
+        }
+        autosave.save(app.history().log().text());
+        status("Restored the imported session: " + app.history().log().size() + " actions since boot.");
+        return null;
     }
 
     private void showEmbed() {

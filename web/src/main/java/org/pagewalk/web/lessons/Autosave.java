@@ -1,0 +1,124 @@
+package org.pagewalk.web.lessons;
+
+import org.pagewalk.text.Split;
+import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
+
+/**
+ * The session in localStorage (docs/SAVES.md). Every storage call goes through a {@link Js}
+ * native that catches and answers with a status, so a refusing browser gives a notice, never a
+ * console error, and the page keeps working. A save that cannot be read is kept under its own
+ * key before anything can overwrite it; a storage that refuses is said once, and the notice goes
+ * when a later save succeeds.
+ */
+final class Autosave {
+    static final String KEY = "pagewalk.session.v1";
+    /** Where unreadable saves are kept, followed by the time they were found (ms since 1970). */
+    static final String KEPT_PREFIX = "pagewalk.session.unreadable.";
+    /** Keys like {@code pagewalk.session.v2}: what a later format would be stored under. */
+    private static final String VERSIONED_PREFIX = "pagewalk.session.v";
+
+    private final Notice unreadable;
+    private final Notice storage;
+    /** The saved text of the last action that completed: what a crash report carries. */
+    private String lastGood = SavedSession.encode("");
+    /** The unreadable save could not be copied: keep it where it is until the user starts fresh. */
+    private boolean guardOriginal;
+
+    Autosave(Dom dom) {
+        unreadable = new Notice(dom, "save-notice");
+        storage = new Notice(dom, "storage-notice");
+    }
+
+    /** The saved text to restore, or null (none, or storage unavailable: then the notice says so). */
+    String load() {
+        String problem = Js.storageProblem();
+        if (problem != null) {
+            refused(problem);
+            return null;
+        }
+        explainOtherVersions();
+        String saved = Js.load(KEY);
+        return saved == null || saved.isEmpty() ? null : saved;
+    }
+
+    private void explainOtherVersions() {
+        for (String key : Split.on(Js.storedKeys(VERSIONED_PREFIX), '\n')) {
+            if (key.isEmpty() || key.equals(KEY)) {
+                continue;
+            }
+            String text = Js.load(key);
+            unreadable.show("A session saved by another version of Pagewalk is stored under '" + Notice.clip(key)
+                    + "'. This page reads only its own format (" + KEY + "), so it left that save untouched "
+                    + "and did not restore it.")
+                    .action("Download that save", () -> Js.download("pagewalk-other-version.pw", text == null ? "" : text))
+                    .action("Dismiss", unreadable::hide);
+            return;
+        }
+    }
+
+    /**
+     * Keeps a save that could not be restored under {@link #KEPT_PREFIX}{@code <time>} and says
+     * what was wrong; the page has started from the default machine.
+     */
+    void keepUnreadable(String text, String problem) {
+        String kept = KEPT_PREFIX + Long.toString(System.currentTimeMillis());
+        String refused = Js.store(kept, text);
+        guardOriginal = refused != null;
+        String where = refused == null ? "It is kept under '" + kept + "' in this browser's storage"
+                : "It stays under '" + KEY + "' (copying it failed: " + Notice.clip(refused) + ") and will not be "
+                        + "overwritten until you start fresh";
+        unreadable.show("Your saved session could not be restored: " + problem + ". " + where
+                + ". Pagewalk started from the default machine.")
+                .action("Download the unreadable save", () -> Js.download("pagewalk-unreadable-save.pw", text))
+                .action("Start fresh", () -> {
+                    guardOriginal = false;
+                    unreadable.hide();
+                    store(lastGood);
+                });
+    }
+
+    /** Says that an older save was read and will be written back in the current format. */
+    void migrated() {
+        unreadable.show("Your saved session was written by an earlier Pagewalk; it was restored and is now saved "
+                + "in the current format (" + SavedSession.HEADER + ").")
+                .action("Dismiss", unreadable::hide);
+    }
+
+    /** The state the page started in (restored or default): the last good state until an action completes. */
+    void startedWith(String logText) {
+        lastGood = SavedSession.encode(logText);
+    }
+
+    /** Saves the session log after an action that completed. */
+    void save(String logText) {
+        lastGood = SavedSession.encode(logText);
+        if (!guardOriginal) {
+            store(lastGood);
+        }
+    }
+
+    /** The saved text of the last action that completed. */
+    String lastGood() {
+        return lastGood;
+    }
+
+    private void store(String text) {
+        String refused = Js.store(KEY, text);
+        if (refused == null) {
+            storage.hide();
+        } else {
+            refused(refused);
+        }
+    }
+
+    private void refused(String reason) {
+        boolean full = reason.startsWith("QuotaExceededError");
+        String what = full ? "This browser's storage for Pagewalk is full, so this session is not being saved"
+                : "This browser does not let Pagewalk use its storage (a private window, a file:// page or a privacy "
+                        + "setting), so this session is not being saved";
+        storage.show(what + " (" + Notice.clip(reason) + "). Everything else works; use Export to keep the machine in a file.")
+                .action("Export now", () -> Js.download(Lessons.EXPORT_FILE, lastGood))
+                .action("Dismiss", storage::hide);
+    }
+}
