@@ -84,6 +84,35 @@ public final class History<V> {
         return r;
     }
 
+    /**
+     * Runs the commands of a saved session (a restored autosave, a share link, an import) as one
+     * batch: the session is saved once for the whole batch instead of once per action, because a
+     * batch either runs whole or is dropped whole. Each command that runs goes into the session
+     * log; none gets an undo entry (the restored session is where undo starts). Returns
+     * {@code null} when every command ran, or the first failing result, with the session and the
+     * log as they were before the batch. Expect lines are not actions and are skipped. Never throws.
+     */
+    public StepResult replay(Session session, List<Command> commands) {
+        Session.State before = session.save();
+        SessionLog.Mark start = log.mark();
+        for (Command c : commands) {
+            if (c.isExpect()) {
+                continue;
+            }
+            StepResult r = !c.isBoot() && log.isFull()
+                    ? new StepResult(c.line(), c.source(), StepResult.Status.ERROR, log.fullMessage())
+                    : Interpreter.run(c, session, before, false);
+            if (r.status() != StepResult.Status.OK) {
+                session.load(before);
+                log.reset(start);
+                return r;
+            }
+            log.record(c.source().trim(), c.isBoot());
+        }
+        redo.clear();
+        return null;
+    }
+
     private static <V> void push(List<Entry<V>> stack, Entry<V> e) {
         stack.add(e);
         if (stack.size() > DEPTH) {

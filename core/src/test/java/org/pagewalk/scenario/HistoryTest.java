@@ -124,4 +124,29 @@ class HistoryTest {
         assertTrue(r.message().startsWith("user read of 0xC0000000: page fault, error code 0x5"), r.message());
         assertEquals(List.of("boot ceanos", "translate user read 0xC0000000"), h.log().lines());
     }
+
+    @Test
+    void aReplayedSessionIsInTheLogWithoutUndoAndAFailingOneChangesNothing() {
+        Session s = new Session();
+        History<String> h = new History<>();
+        ok(h, s, "boot bare ram=1M", "v0");
+        String before = org.pagewalk.machine.MachineDump.of(s.machine());
+
+        // A saved session whose third line is refused (no kernel on a bare machine): nothing of it stays.
+        Scenario bad = Scenario.parse("boot bare ram=4M\npoke 0x1000 0x11111111\nmemMapPage 0x08048000 0x00300000 WRITE\n");
+        StepResult failed = h.replay(s, bad.steps());
+        assertEquals(3, failed.line(), failed.toString());
+        assertEquals(StepResult.Status.ERROR, failed.status());
+        assertEquals(before, org.pagewalk.machine.MachineDump.of(s.machine()), "the machine from before the replay");
+        assertEquals(List.of("boot bare ram=1M"), h.log().lines(), "the log from before the replay");
+
+        Scenario good = Scenario.parse("boot bare ram=4M\npoke 0x1000 0x11111111\nexpect memory 0x1000 = 0x11111111\npoke 0x2000 7\n");
+        assertNull(h.replay(s, good.steps()));
+        assertEquals(List.of("boot bare ram=4M", "poke 0x1000 0x11111111", "poke 0x2000 7"), h.log().lines(),
+                "every action in the log, the expect (a check) not");
+        assertEquals(0x11111111, s.machine().readPhysical32(0x1000));
+        assertEquals(7, s.machine().readPhysical32(0x2000));
+        assertEquals(4 << 20, s.machine().memory().frames() << 12, "the replayed boot's 4 MiB machine");
+        assertEquals(1, h.depth(), "a replay adds no undo entry: only the first boot can be undone");
+    }
 }

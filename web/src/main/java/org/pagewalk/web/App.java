@@ -117,6 +117,24 @@ public final class App {
         return finish(command.source(), history.run(session, command, viewState()), mark);
     }
 
+    /**
+     * Restores a saved session: every command but the last runs as one batch (no undo snapshot per
+     * action: History.replay), the last as a normal action, so the views show what it did. Returns
+     * {@code null}, or the first failing result with the machine as before. Never throws.
+     */
+    public StepResult replay(List<Command> commands) {
+        if (commands.isEmpty()) {
+            return null;
+        }
+        StepResult failed = history.replay(session, commands.subList(0, commands.size() - 1));
+        if (failed != null) {
+            return failed;
+        }
+        StepResult last = run(commands.get(commands.size() - 1));
+        boolean ok = last.status() == StepResult.Status.OK || last.status() == StepResult.Status.PASSED;
+        return ok ? null : last;
+    }
+
     private StepResult finish(String line, StepResult r, int mark) {
         lastEvents = recorder.since(mark);
         lastResult = r;

@@ -1,7 +1,6 @@
 package org.pagewalk.web.lessons;
 
 import java.util.List;
-import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.ExerciseGenerator;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
@@ -141,13 +140,11 @@ public final class Lessons {
      * said (the machine is then the default one).
      */
     private String replayOrDefault(Scenario saved) {
-        for (Command c : saved.steps()) {
-            StepResult r = app.run(c);
-            if (r.status() == StepResult.Status.ERROR || r.status() == StepResult.Status.FAILED) {
-                app.clearHistory();
-                defaultBoot();
-                return Notice.clip("line " + c.line() + ": " + r.message());
-            }
+        StepResult r = app.replay(saved.steps());
+        if (r != null) {
+            app.clearHistory();
+            defaultBoot();
+            return Notice.clip("line " + r.line() + ": " + r.message());
         }
         app.clearHistory();
         return null;
