@@ -40,10 +40,12 @@ public final class SiteServer implements AutoCloseable {
      * sources (who may embed the page), e.g. {@code "'self' https://course.example"}.
      */
     public static SiteServer start(Path root, int port, String frameAncestors) throws Exception {
-        Path dir = root.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dir.resolve("index.html"))) {
-            throw new IOException("No site at " + dir + " (index.html missing): build it with mvn package");
+        Path given = root.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(given.resolve("index.html"))) {
+            throw new IOException("No site at " + given + " (index.html missing): build it with mvn package");
         }
+        // The folder itself may be reached through a symlink; only links inside it are refused.
+        Path dir = given.toRealPath();
         // A handful of threads is plenty for one browser; the default pool of 200 only costs memory.
         Server server = new Server(new QueuedThreadPool(16, 2));
         // No "Server: Jetty(12.x)" header, and no version on error pages.

@@ -132,6 +132,20 @@ class SiteServerSecurityTest {
     }
 
     @Test
+    void aSiteFolderReachedThroughASymlinkIsServed() throws Exception {
+        Path link = outside.resolve("site-link");
+        Files.createSymbolicLink(link, site);
+        try (SiteServer linked = SiteServer.start(link, 0)) {
+            HttpResponse<String> css = http.send(HttpRequest.newBuilder(linked.uri().resolve("style.css")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, css.statusCode());
+            assertEquals("body{}", css.body());
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
     void frameAncestorsCanBeNarrowed() throws Exception {
         try (SiteServer narrow = SiteServer.start(site, 0, "'self' https://course.example")) {
             HttpResponse<String> response = http.send(
