@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the site and serves it on localhost: ./run.sh [--port N] [--dir PATH]
+# Builds the site and serves it on localhost: ./run.sh [--port N] [--dir PATH] [--frame-ancestors SOURCES]
 # Needs only JDK 17 and Maven. Ctrl+C stops the server.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -5,20 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Command-line options of the site server: {@code --port N}, {@code --dir PATH}, {@code --help}. */
+/**
+ * Command-line options of the site server: {@code --port N}, {@code --dir PATH},
+ * {@code --frame-ancestors SOURCES}, {@code --help}.
+ */
 final class ServerOptions {
     static final String USAGE = String.join("\n",
-            "usage: java -jar pagewalk-server.jar [--port N] [--dir PATH]",
+            "usage: java -jar pagewalk-server.jar [--port N] [--dir PATH] [--frame-ancestors SOURCES]",
             "  --port N    port on localhost (default 8080; 0 picks any free port)",
-            "  --dir PATH  site folder to serve (default: the site built beside this jar)");
+            "  --dir PATH  site folder to serve (default: the site built beside this jar)",
+            "  --frame-ancestors SOURCES",
+            "              who may embed the page in a frame, as Content-Security-Policy sources",
+            "              separated by spaces (default *: any site; e.g. \"'self' https://course.example\",",
+            "              or 'none' to forbid embedding)");
 
     private final int port;
     private final Path dir;
+    private final String frameAncestors;
     private final boolean help;
 
-    private ServerOptions(int port, Path dir, boolean help) {
+    private ServerOptions(int port, Path dir, String frameAncestors, boolean help) {
         this.port = port;
         this.dir = dir;
+        this.frameAncestors = frameAncestors;
         this.help = help;
     }
 
@@ -30,6 +39,10 @@ final class ServerOptions {
         return dir;
     }
 
+    String frameAncestors() {
+        return frameAncestors;
+    }
+
     boolean help() {
         return help;
     }
@@ -37,6 +50,7 @@ final class ServerOptions {
     static ServerOptions parse(String... args) {
         int port = 8080;
         Path dir = null;
+        String frameAncestors = SecurityPolicy.ANY_ANCESTOR;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -60,6 +74,12 @@ final class ServerOptions {
                     }
                     dir = Paths.get(value);
                     break;
+                case "--frame-ancestors":
+                    if (value == null) {
+                        value = next(args, ++i, name);
+                    }
+                    frameAncestors = parseSources(value);
+                    break;
                 case "-h":
                 case "--help":
                     help = true;
@@ -68,7 +88,7 @@ final class ServerOptions {
                     throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new ServerOptions(port, dir != null ? dir : defaultSite(), help);
+        return new ServerOptions(port, dir != null ? dir : defaultSite(), frameAncestors, help);
     }
 
     private static String next(String[] args, int i, String name) {
@@ -89,6 +109,39 @@ final class ServerOptions {
             throw new IllegalArgumentException("--port must be a number from 0 to 65535, not " + value);
         }
         return port;
+    }
+
+    /**
+     * One directive's sources go into the header as given, so nothing may end the directive (;),
+     * start another policy (,) or break the header (control characters).
+     */
+    private static String parseSources(String value) {
+        String sources = value.trim().replaceAll(" +", " ");
+        boolean ok = !sources.isEmpty();
+        for (int i = 0; ok && i < sources.length(); i++) {
+            char c = sources.charAt(i);
+            ok = c >= 0x20 && c < 0x7F && c != ';' && c != ',';
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("--frame-ancestors takes Content-Security-Policy sources separated by"
+                    + " spaces, such as * or \"'self' https://course.example\" (printable ASCII, no ; or ,), not \""
+                    + shown(value) + "\"");
+        }
+        return sources;
+    }
+
+    /** A bad value as the error message shows it: at most 60 characters, control characters escaped. */
+    private static String shown(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && i < 60; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                out.append(c < 0x10 ? "\\x0" : "\\x").append(Integer.toHexString(c).toUpperCase());
+            } else {
+                out.append(c);
+            }
+        }
+        return value.length() > 60 ? out + "…" : out.toString();
     }
 
     /**

@@ -5,8 +5,11 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -29,13 +32,27 @@ public final class SiteServer implements AutoCloseable {
 
     /** Starts serving {@code root} on {@code port} (0 = any free port) and returns once it accepts. */
     public static SiteServer start(Path root, int port) throws Exception {
-        Path dir = root.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dir.resolve("index.html"))) {
-            throw new IOException("No site at " + dir + " (index.html missing): build it with mvn package");
+        return start(root, port, SecurityPolicy.ANY_ANCESTOR);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with the Content-Security-Policy's {@code frame-ancestors}
+     * sources (who may embed the page), e.g. {@code "'self' https://course.example"}.
+     */
+    public static SiteServer start(Path root, int port, String frameAncestors) throws Exception {
+        Path given = root.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(given.resolve("index.html"))) {
+            throw new IOException("No site at " + given + " (index.html missing): build it with mvn package");
         }
+        // The folder itself may be reached through a symlink; only links inside it are refused.
+        Path dir = given.toRealPath();
         // A handful of threads is plenty for one browser; the default pool of 200 only costs memory.
         Server server = new Server(new QueuedThreadPool(16, 2));
-        ServerConnector connector = new ServerConnector(server, 1, 1);
+        // No "Server: Jetty(12.x)" header, and no version on error pages.
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(HOST);
         connector.setPort(port);
         server.addConnector(connector);
@@ -48,7 +65,9 @@ public final class SiteServer implements AutoCloseable {
         server.getMimeTypes().addMimeMapping("css", "text/css;charset=utf-8");
         // Scenario files (static/scenarios/*.pw) are plain text to a browser.
         server.getMimeTypes().addMimeMapping("pw", "text/plain;charset=utf-8");
-        server.setHandler(resources(dir));
+        String policy = SecurityPolicy.header(frameAncestors);
+        server.setErrorHandler(SecurityHandler.errors(policy));
+        server.setHandler(new SecurityHandler(policy, files(dir)));
         server.setStopAtShutdown(true);
         try {
             server.start();
@@ -57,6 +76,18 @@ public final class SiteServer implements AutoCloseable {
             throw e;
         }
         return new SiteServer(server, connector.getLocalPort());
+    }
+
+    /**
+     * The files, in a context with no alias checks: Jetty then refuses every alias, that is every
+     * path whose real location differs from the one asked for, so a symlink (to /etc/passwd, or
+     * to a folder outside the site) is a 404 rather than followed. The site has no symlinks.
+     * Without a ContextHandler, a ResourceHandler follows every symlink.
+     */
+    private static ContextHandler files(Path dir) {
+        ContextHandler context = new ContextHandler(resources(dir), "/");
+        context.clearAliasChecks();
+        return context;
     }
 
     private static ResourceHandler resources(Path dir) {
@@ -103,7 +134,7 @@ public final class SiteServer implements AutoCloseable {
             return;
         }
         try {
-            SiteServer site = start(options.dir(), options.port());
+            SiteServer site = start(options.dir(), options.port(), options.frameAncestors());
             System.out.println("Pagewalk is being served at " + site.uri());
             site.join();
         } catch (Exception e) {

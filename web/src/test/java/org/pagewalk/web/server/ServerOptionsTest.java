@@ -14,6 +14,26 @@ class ServerOptionsTest {
         ServerOptions options = ServerOptions.parse();
         assertEquals(8080, options.port());
         assertEquals(ServerOptions.defaultSite(), options.dir());
+        assertEquals("*", options.frameAncestors());
+    }
+
+    @Test
+    void frameAncestorsInBothSpellings() {
+        assertEquals("'self' https://course.example",
+                ServerOptions.parse("--frame-ancestors", " 'self'   https://course.example ").frameAncestors());
+        assertEquals("'none'", ServerOptions.parse("--frame-ancestors='none'").frameAncestors());
+    }
+
+    @Test
+    void frameAncestorsCannotAddDirectivesOrBreakTheHeader() {
+        assertTrue(message("--frame-ancestors", "'self'; script-src *").contains("no ; or ,"));
+        assertTrue(message("--frame-ancestors", "*, script-src *").contains("no ; or ,"));
+        String crlf = message("--frame-ancestors", "*\r\nSet-Cookie: a=b");
+        assertTrue(crlf.contains("not \"*\\x0D\\x0ASet-Cookie: a=b\""), crlf);
+        assertTrue(message("--frame-ancestors", "  ").contains("sources separated by spaces"));
+        assertTrue(message("--frame-ancestors").contains("needs a value"));
+        String longValue = message("--frame-ancestors", "x".repeat(10_000) + ";");
+        assertTrue(longValue.length() < 300, "a long value is cut: " + longValue.length());
     }
 
     @Test
@@ -37,6 +57,7 @@ class ServerOptionsTest {
     @Test
     void help() {
         assertTrue(ServerOptions.parse("--help").help());
+        assertTrue(ServerOptions.USAGE.contains("--frame-ancestors SOURCES"));
     }
 
     private static String message(String... args) {
