@@ -195,11 +195,16 @@ class SavedWorkTest {
                 });
     }
 
-    /** Makes downloads land in {@code window.__downloads} ({name, text}) instead of the disk. */
+    /**
+     * Makes downloads land in {@code window.__downloads} ({name, text}) instead of the disk. The blob
+     * is read where the page creates its URL: fetching the blob: URL back would break the page's own
+     * Content-Security-Policy (connect-src 'self'), which the page itself never needs to do.
+     */
     private static void captureDownloads(Browser b) {
-        b.script("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { var a = this;"
-                + " fetch(a.href).then(function (r) { return r.text(); }).then(function (t) {"
-                + " window.__downloads.push({name: a.download, text: t}); }); };");
+        b.script("window.__downloads = []; var blobs = {}; var create = URL.createObjectURL;"
+                + " URL.createObjectURL = function (blob) { var url = create.call(URL, blob); blobs[url] = blob; return url; };"
+                + " HTMLAnchorElement.prototype.click = function () { var a = this; var blob = blobs[a.href];"
+                + " blob.text().then(function (t) { window.__downloads.push({name: a.download, text: t}); }); };");
     }
 
     private static String download(Browser b, int i, String name) {
