@@ -22,6 +22,7 @@ import org.pagewalk.machine.Machine;
  * the SDM says; the guest should keep G out of PDEs or INVLPG the window page.
  */
 class GlobalPageTableWindowTest {
+    // RecursiveWindowUnmapTest is the fuzzer's other finding.
     @Test
     @Disabled("guest bug for the lead to decide (fixed CeanOs.memMapPage puts GLOBAL in a new PDE): "
             + "the second directory's mapping lands in the first directory's page table")
