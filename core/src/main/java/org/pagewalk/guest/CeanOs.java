@@ -419,7 +419,13 @@ public final class CeanOs {
         }
         if ((pde & PageFlags.PRESENT) == 0) {
             int ptPAddr = allocFrame();
-            wr32(REC_PAGEDIR + pdIndex * 4, ptPAddr | PageFlags.PRESENT | PageFlags.WRITE | PageFlags.OWNER | flags);
+            // mem.c puts the caller's flags in the new PDE too. GLOBAL means nothing in a PDE that
+            // points at a page table (SDM Vol. 3A Table 4-5: bit 8 ignored), but through the recursive
+            // window that PDE is the PTE of the window page, where bit 8 is G: with CR4.PGE the window
+            // page would outlive CR3 writes and the next directory's mapping would land in this
+            // directory's table. The fixed kernel leaves GLOBAL out of the PDE.
+            int pdeFlags = config.isFixed() ? flags & ~PageFlags.GLOBAL : flags;
+            wr32(REC_PAGEDIR + pdIndex * 4, ptPAddr | PageFlags.PRESENT | PageFlags.WRITE | PageFlags.OWNER | pdeFlags);
             invalidate(virtualAddr);
             fill(pt, 1024);
         }
@@ -528,6 +534,12 @@ public final class CeanOs {
         return call("memUnmapPage", Hex.hex32(virtualAddr), true, () -> {
             if (config.isFixed() && (virtualAddr & 0xFFF) != 0) {
                 throw refuse("the virtual address " + Hex.hex32(virtualAddr) + " is not page aligned (its low 12 bits must be 0)");
+            }
+            if (config.isFixed() && (virtualAddr >>> 22) == 1023) {
+                // Its "PTEs" are the directory's own entries: clearing one unmaps a page table, or
+                // (at 0xFFFFF000) the recursive entry itself, and every later kernel call faults.
+                throw refuse(Hex.hex32(virtualAddr) + " is inside the recursive window (PDE 1023, 0xFFC00000 and up), "
+                        + "where the page tables themselves appear");
             }
             int prevPageDir = 0;
             if (Integer.compareUnsigned(virtualAddr, KERNEL_START) >= 0) {

@@ -80,12 +80,6 @@ final class CoreFuzzer {
     /** -Dpagewalk.fuzz.watch=0x00164080 prints each step that changes that physical word. */
     private static final String WATCH = System.getProperty("pagewalk.fuzz.watch", "");
     private int watched;
-    /**
-     * The fixed kernel puts GLOBAL into a new PDE too, and its page tables then leak across
-     * directories (GlobalPageTableWindowTest): CI leaves GLOBAL out of its mappings until that is
-     * decided; -Dpagewalk.fuzz.global=true puts it back.
-     */
-    private static final boolean GLOBAL_MAPPINGS = Boolean.getBoolean("pagewalk.fuzz.global");
 
     private final long seed;
     private final SplittableRandom random;
@@ -362,10 +356,9 @@ final class CoreFuzzer {
             case MEM_MAP_PAGE:
                 return new int[] {page(), frameToMap(), flags()};
             case MEM_UNMAP_PAGE:
-                int page = random.nextInt(16) == 0 ? address() : page();
-                // The fixed kernel unmaps inside the recursive window too, its own PDE 1023 included, and
-                // then faults on every call (RecursiveWindowUnmapTest): CI keeps the fixed kernel alive.
-                return new int[] {config.isFixed() && (page >>> 22) == 1023 ? USER_PAGES[random.nextInt(16)] : page};
+                // The fixed kernel refuses the recursive window (RecursiveWindowUnmapTest); the as-written
+                // one unmaps it and faults from then on, as mem.c's logic would.
+                return new int[] {random.nextInt(16) == 0 ? address() : page()};
             case MEM_IS_PAGE_PRESENT:
             case INVALIDATE:
                 return new int[] {random.nextInt(16) == 0 ? address() : page()};
@@ -492,7 +485,7 @@ final class CoreFuzzer {
             return PageFlags.ACCESSED; // refused by the fixed kernel
         }
         return random.nextInt(32) & (PageFlags.WRITE | PageFlags.USER | PageFlags.PWT | PageFlags.PCD)
-                | (random.nextInt(4) == 0 && (GLOBAL_MAPPINGS || !config.isFixed()) ? PageFlags.GLOBAL : 0);
+                | (random.nextInt(4) == 0 ? PageFlags.GLOBAL : 0);
     }
 
     /** initial_page_dir and the pool's directories in use, as kernel virtual addresses. */

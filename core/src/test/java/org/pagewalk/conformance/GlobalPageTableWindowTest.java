@@ -3,7 +3,6 @@ package org.pagewalk.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.guest.CallResult;
 import org.pagewalk.guest.CeanOs;
@@ -24,8 +23,6 @@ import org.pagewalk.machine.Machine;
 class GlobalPageTableWindowTest {
     // RecursiveWindowUnmapTest is the fuzzer's other finding.
     @Test
-    @Disabled("guest bug for the lead to decide (fixed CeanOs.memMapPage puts GLOBAL in a new PDE): "
-            + "the second directory's mapping lands in the first directory's page table")
     void aGlobalMappingDoesNotLeakPageTablesAcrossDirectories() {
         Machine m = new Machine();
         CeanOs os = CeanOs.boot(m, GuestConfig.FIXED);

@@ -3,7 +3,6 @@ package org.pagewalk.conformance;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.guest.CallResult;
 import org.pagewalk.guest.CeanOs;
@@ -18,8 +17,6 @@ import org.pagewalk.guest.GuestFunction;
  */
 class RecursiveWindowUnmapTest {
     @Test
-    @Disabled("guest bug for the lead to decide (fixed CeanOs.memUnmapPage accepts the recursive window): "
-            + "memUnmapPage(0xFFFFF000) removes the kernel's own recursive PDE")
     void theFixedKernelRefusesToUnmapItsRecursiveWindow() {
         CeanOs os = CeanOs.boot(new org.pagewalk.machine.Machine(), GuestConfig.FIXED);
         assertTrue(GuestFunction.INIT_MM.invoke(os, new int[0], false).ok());
