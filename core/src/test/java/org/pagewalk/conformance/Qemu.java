@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.Selector;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,21 +48,18 @@ final class Qemu implements AutoCloseable {
         Files.write(image, new byte[4096]);
         Path gdb = dir.resolve("gdb.sock");
         Path qmp = dir.resolve("qmp.sock");
+        // We listen and QEMU connects (its chardevs in client mode): accepting is a wait on the
+        // connection itself, with a deadline, rather than polling for socket files to appear.
+        ServerSocketChannel gdbServer = listen(gdb);
+        ServerSocketChannel qmpServer = listen(qmp);
         process = new ProcessBuilder(BINARY, "-M", "pc", "-accel", "tcg", "-cpu", "qemu32", "-m", "16", "-S",
                 "-nodefaults", "-no-user-config", "-vga", "none", "-display", "none", "-monitor", "none", "-serial",
                 "none", "-parallel", "none", "-device", "loader,file=" + image + ",addr=0,force-raw=on",
-                "-chardev", "socket,id=gdb0,path=" + gdb + ",server=on,wait=off", "-gdb", "chardev:gdb0",
-                "-qmp", "unix:" + qmp + ",server=on,wait=off")
+                "-chardev", "socket,id=gdb0,path=" + gdb, "-gdb", "chardev:gdb0",
+                "-chardev", "socket,id=qmp0,path=" + qmp, "-mon", "chardev=qmp0,mode=control")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!(Files.exists(gdb) && Files.exists(qmp))) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("QEMU did not start: " + Files.readString(dir.resolve("qemu.log")));
-            }
-            Thread.sleep(20);
-        }
-        gdbChannel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        gdbChannel.connect(UnixDomainSocketAddress.of(gdb));
+        gdbChannel = accept(gdbServer);
+        SocketChannel q = accept(qmpServer);
         gdbIn = Channels.newInputStream(gdbChannel);
         gdbOut = Channels.newOutputStream(gdbChannel);
         // Without this the stub offers only the general registers: no P packets for CRs.
@@ -68,12 +68,32 @@ final class Qemu implements AutoCloseable {
         cr0Number = registerNumber(registers, "cr0");
         cr3Number = registerNumber(registers, "cr3");
         cr4Number = registerNumber(registers, "cr4");
-        SocketChannel q = SocketChannel.open(StandardProtocolFamily.UNIX);
-        q.connect(UnixDomainSocketAddress.of(qmp));
         qmpIn = new BufferedReader(new InputStreamReader(Channels.newInputStream(q), StandardCharsets.UTF_8));
         qmpOut = Channels.newOutputStream(q);
         qmpIn.readLine(); // the greeting
         qmp("{\"execute\":\"qmp_capabilities\"}");
+    }
+
+    private static ServerSocketChannel listen(Path path) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        return server;
+    }
+
+    /** The connection QEMU makes to {@code server}, or a failure with QEMU's log after 20 s. */
+    private SocketChannel accept(ServerSocketChannel server) throws IOException {
+        server.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            if (selector.select(20_000) == 0 || !process.isAlive()) {
+                throw new IllegalStateException("QEMU did not connect: " + Files.readString(dir.resolve("qemu.log")));
+            }
+            SocketChannel channel = server.accept();
+            channel.configureBlocking(true);
+            return channel;
+        } finally {
+            server.close();
+        }
     }
 
     /**
