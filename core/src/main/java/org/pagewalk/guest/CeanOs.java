@@ -132,25 +132,41 @@ public final class CeanOs {
         int run();
     }
 
-    private CallResult call(String name, String args, boolean returnsValue, Body body) {
+    /** A call's arguments as text, built only when a trace listener will read it. */
+    private interface Args {
+        String text();
+    }
+
+    private static final Args NO_ARGS = () -> "";
+
+    private CallResult call(String name, Args args, boolean returnsValue, Body body) {
+        boolean traced = m.trace().isListening();
         if (depth > 0) {
-            m.trace().text(EventKind.GUEST_ENTER, name + "(" + args + ")", depth, 0);
+            if (traced) {
+                m.trace().text(EventKind.GUEST_ENTER, name + "(" + args.text() + ")", depth, 0);
+            }
             depth++;
             try {
                 int v = body.run();
-                m.trace().text(EventKind.GUEST_EXIT, returnsValue ? name + " = " + Hex.hex32(v) : name, v, 0);
+                if (traced) {
+                    m.trace().text(EventKind.GUEST_EXIT, returnsValue ? name + " = " + Hex.hex32(v) : name, v, 0);
+                }
                 return returnsValue ? CallResult.value(name, v) : CallResult.done(name);
             } finally {
                 depth--;
             }
         }
         m.begin();
-        m.trace().text(EventKind.GUEST_ENTER, name + "(" + args + ")", 0, 0);
+        if (traced) {
+            m.trace().text(EventKind.GUEST_ENTER, name + "(" + args.text() + ")", 0, 0);
+        }
         depth = 1;
         try {
             int v = body.run();
             m.commit();
-            m.trace().text(EventKind.GUEST_EXIT, returnsValue ? name + " = " + Hex.hex32(v) : name, v, 0);
+            if (traced) {
+                m.trace().text(EventKind.GUEST_EXIT, returnsValue ? name + " = " + Hex.hex32(v) : name, v, 0);
+            }
             return returnsValue ? CallResult.value(name, v) : CallResult.done(name);
         } catch (Stop stop) {
             if (stop.fault != null) {
@@ -182,7 +198,7 @@ public final class CeanOs {
     // ---- The seed's functions -----------------------------------------------------------------
 
     public CallResult initMemory(int memHigh, int physicalAllocStart) {
-        return call("initMemory", Hex.hex32(memHigh) + ", " + Hex.hex32(physicalAllocStart), false, () -> {
+        return call("initMemory", () -> Hex.hex32(memHigh) + ", " + Hex.hex32(physicalAllocStart), false, () -> {
             if (config.isFixed()) {
                 checkRange(physicalAllocStart, memHigh);
             }
@@ -199,7 +215,7 @@ public final class CeanOs {
     }
 
     public CallResult pmm_init(int memLow, int memHigh) {
-        return call("pmm_init", Hex.hex32(memLow) + ", " + Hex.hex32(memHigh), false, () -> {
+        return call("pmm_init", () -> Hex.hex32(memLow) + ", " + Hex.hex32(memHigh), false, () -> {
             if (config.isFixed()) {
                 checkRange(memLow, memHigh);
             }
@@ -237,11 +253,11 @@ public final class CeanOs {
     }
 
     public CallResult pmmAllocPageFrame() {
-        return call("pmmAllocPageFrame", "", true, this::allocBody);
+        return call("pmmAllocPageFrame", NO_ARGS, true, this::allocBody);
     }
 
     private int allocFrame() {
-        return call("pmmAllocPageFrame", "", true, this::allocBody).value();
+        return call("pmmAllocPageFrame", NO_ARGS, true, this::allocBody).value();
     }
 
     private int allocBody() {
@@ -315,7 +331,7 @@ public final class CeanOs {
     }
 
     public CallResult memGetCurrentPageDir() {
-        return call("memGetCurrentPageDir", "", true, this::currentPageDir);
+        return call("memGetCurrentPageDir", NO_ARGS, true, this::currentPageDir);
     }
 
     private int currentPageDir() {
@@ -323,7 +339,7 @@ public final class CeanOs {
     }
 
     public CallResult memChangePageDir(int pd) {
-        return call("memChangePageDir", Hex.hex32(pd), false, () -> {
+        return call("memChangePageDir", () -> Hex.hex32(pd), false, () -> {
             if (config.isFixed()) {
                 checkDirectory(pd, false);
             }
@@ -333,7 +349,7 @@ public final class CeanOs {
     }
 
     private void changePageDir(int pd) {
-        call("memChangePageDir", Hex.hex32(pd), false, () -> {
+        call("memChangePageDir", () -> Hex.hex32(pd), false, () -> {
             changePageDirBody(pd);
             return 0;
         });
@@ -364,7 +380,7 @@ public final class CeanOs {
     }
 
     public CallResult syncPageDirs() {
-        return call("syncPageDirs", "", false, () -> {
+        return call("syncPageDirs", NO_ARGS, false, () -> {
             syncBody();
             return 0;
         });
@@ -391,7 +407,7 @@ public final class CeanOs {
 
     /** {@code remap}: without the silent-remap defect a present mapping is replaced only when asked to. */
     public CallResult memMapPage(int virtualAddr, int physAddr, int flags, boolean remap) {
-        return call("memMapPage", Hex.hex32(virtualAddr) + ", " + Hex.hex32(physAddr) + ", " + PageFlags.format(flags)
+        return call("memMapPage", () -> Hex.hex32(virtualAddr) + ", " + Hex.hex32(physAddr) + ", " + PageFlags.format(flags)
                 + (remap ? ", remap" : ""), false, () -> {
             mapBody(virtualAddr, physAddr, flags, remap);
             return 0;
@@ -477,7 +493,7 @@ public final class CeanOs {
     }
 
     public CallResult invalidate(int vaddr) {
-        return call("invalidate", Hex.hex32(vaddr), false, () -> {
+        return call("invalidate", () -> Hex.hex32(vaddr), false, () -> {
             invalidateBody(vaddr);
             return 0;
         });
@@ -497,7 +513,7 @@ public final class CeanOs {
     // ---- What a usable lab needs beyond the seed, in the same style -------------------------
 
     public CallResult pmmFreePageFrame(int physAddr) {
-        return call("pmmFreePageFrame", Hex.hex32(physAddr), false, () -> {
+        return call("pmmFreePageFrame", () -> Hex.hex32(physAddr), false, () -> {
             freeFrame(physAddr);
             return 0;
         });
@@ -531,7 +547,7 @@ public final class CeanOs {
 
     /** Clears the PTE of {@code virtualAddr} and returns the frame it mapped (the caller frees it). */
     public CallResult memUnmapPage(int virtualAddr) {
-        return call("memUnmapPage", Hex.hex32(virtualAddr), true, () -> {
+        return call("memUnmapPage", () -> Hex.hex32(virtualAddr), true, () -> {
             if (config.isFixed() && (virtualAddr & 0xFFF) != 0) {
                 throw refuse("the virtual address " + Hex.hex32(virtualAddr) + " is not page aligned (its low 12 bits must be 0)");
             }
@@ -580,7 +596,7 @@ public final class CeanOs {
 
     /** 1 if {@code virtualAddr} is mapped in the current directory (read through the recursive window). */
     public CallResult memIsPagePresent(int virtualAddr) {
-        return call("memIsPagePresent", Hex.hex32(virtualAddr), true, () -> {
+        return call("memIsPagePresent", () -> Hex.hex32(virtualAddr), true, () -> {
             int pdIndex = virtualAddr >>> 22;
             int pde = rd32(REC_PAGEDIR + pdIndex * 4);
             if ((pde & PageFlags.PRESENT) == 0) {
@@ -598,7 +614,7 @@ public final class CeanOs {
      * the kernel half (PDEs 768..1022) copied by syncPageDirs. Returns its kernel virtual address.
      */
     public CallResult memAllocPageDir() {
-        return call("memAllocPageDir", "", true, () -> {
+        return call("memAllocPageDir", NO_ARGS, true, () -> {
             int used = virt(GLOBALS + KernelLayout.PAGE_DIR_USED);
             for (int i = 0; i < NUM_PAGE_DIRS; i++) {
                 if (rd8(used + i) == 0) {
@@ -619,7 +635,7 @@ public final class CeanOs {
 
     /** Returns a directory to the pool and frees the page tables it owns (OWNER) in the user half. */
     public CallResult memFreePageDir(int pd) {
-        return call("memFreePageDir", Hex.hex32(pd), false, () -> {
+        return call("memFreePageDir", () -> Hex.hex32(pd), false, () -> {
             int index;
             if (config.isFixed()) {
                 index = checkDirectory(pd, true);
@@ -635,7 +651,7 @@ public final class CeanOs {
             for (int j = 0; j < 768; j++) {
                 int pde = rd32(pd + j * 4);
                 if ((pde & (PageFlags.PRESENT | PageFlags.OWNER | PageFlags.PS)) == (PageFlags.PRESENT | PageFlags.OWNER)) {
-                    call("pmmFreePageFrame", Hex.hex32(pde & EntryBits.FRAME_4K), false, () -> {
+                    call("pmmFreePageFrame", () -> Hex.hex32(pde & EntryBits.FRAME_4K), false, () -> {
                         freeFrame(pde & EntryBits.FRAME_4K);
                         return 0;
                     });
@@ -649,7 +665,7 @@ public final class CeanOs {
 
     /** malloc.c's kmallocInit: the heap at KERNEL_MALLOC, grown page by page, then its first header. */
     public CallResult kmallocInit(int initialHeapSize) {
-        return call("kmallocInit", Hex.hex32(initialHeapSize), false, () -> {
+        return call("kmallocInit", () -> Hex.hex32(initialHeapSize), false, () -> {
             writeGlobal(KernelLayout.HEAP_START, kernelMalloc);
             writeGlobal(KernelLayout.HEAP_SIZE, 0);
             writeGlobal(KernelLayout.THRESHOLD, 0);
@@ -666,7 +682,7 @@ public final class CeanOs {
     }
 
     public CallResult changeHeapSize(int newSize) {
-        return call("changeHeapSize", Hex.hex32(newSize), true, () -> heapBody(newSize));
+        return call("changeHeapSize", () -> Hex.hex32(newSize), true, () -> heapBody(newSize));
     }
 
     private int heapBody(int newSize) {

@@ -124,6 +124,9 @@ public enum GuestFunction {
     private final String usageNote;
     private final Invoker invoker;
     private final Arg[] args;
+    private String usage;
+    /** {@code values()} copies its array on every call; the parser looks functions up per line. */
+    private static final GuestFunction[] ALL = values();
 
     GuestFunction(String name, Origin origin, boolean returnsValue, String action, String about, String usageNote,
             Invoker invoker, Arg... args) {
@@ -184,7 +187,11 @@ public enum GuestFunction {
 
     /** "usage: memMapPage VIRTUAL PHYSICAL FLAGS [remap], ...": what an error about this call quotes. */
     public String usage() {
-        return "usage: " + name + (args.length == 0 ? " (no arguments)" : " " + signature() + usageNote);
+        // Built once: the parser quotes it for every call line it checks.
+        if (usage == null) {
+            usage = "usage: " + name + (args.length == 0 ? " (no arguments)" : " " + signature() + usageNote);
+        }
+        return usage;
     }
 
     public CallResult invoke(CeanOs os, int[] values, boolean remap) {
@@ -196,7 +203,7 @@ public enum GuestFunction {
 
     /** The function called {@code name}, or {@code null}. */
     public static GuestFunction byName(String name) {
-        for (GuestFunction f : values()) {
+        for (GuestFunction f : ALL) {
             if (f.name.equals(name)) {
                 return f;
             }

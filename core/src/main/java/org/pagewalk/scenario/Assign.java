@@ -22,7 +22,7 @@ public final class Assign extends Command {
     }
 
     @Override
-    String runOn(Executor x, Session s) {
+    Report runOn(Executor x, Session s) {
         return x.run(this, s);
     }
 }

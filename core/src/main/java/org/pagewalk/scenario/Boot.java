@@ -76,7 +76,7 @@ public final class Boot extends Command {
     }
 
     @Override
-    String runOn(Executor x, Session s) {
+    Report runOn(Executor x, Session s) {
         return x.run(this, s);
     }
 }

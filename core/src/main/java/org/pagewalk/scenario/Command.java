@@ -63,5 +63,5 @@ public abstract class Command {
     }
 
     /** Runs on {@code x} (double dispatch, so the executor has one method per command type). */
-    abstract String runOn(Executor x, Session s);
+    abstract Report runOn(Executor x, Session s);
 }

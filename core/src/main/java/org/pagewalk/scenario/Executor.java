@@ -12,6 +12,7 @@ import org.pagewalk.text.Hex;
 
 /**
  * Runs commands against a session: one method per command type, each returning what to report
+ * (a {@link Report}, put into words only when someone reads it)
  * and throwing {@link ScenarioError} (or IllegalArgumentException from the machine) when the
  * line cannot run. Undoing a line that failed half-way is the {@link Interpreter}'s job.
  */
@@ -22,60 +23,60 @@ final class Executor {
     }
 
     /** Runs {@code c}; returns the report. */
-    String execute(Command c, Session s) {
+    Report execute(Command c, Session s) {
         return c.runOn(this, s);
     }
 
-    String run(Boot c, Session s) {
+    Report run(Boot c, Session s) {
         Machine m = new Machine(c.config);
         if (c.guest != null) {
             s.bootCeanOs(m, c.guest);
-            return "CeanOS (" + c.guest + ") booted on " + c.config + ": CR3 = " + Hex.hex32(m.cr().cr3());
+            return Report.of("CeanOS (" + c.guest + ") booted on " + c.config + ": CR3 = " + Hex.hex32(m.cr().cr3()));
         }
         s.bootBare(m);
-        return "bare machine: " + c.config + ", paging off";
+        return Report.of("bare machine: " + c.config + ", paging off");
     }
 
-    String run(Attach c, Session s) {
+    Report run(Attach c, Session s) {
         s.attach(c.guest);
-        return "CeanOS (" + c.guest + ") attached to the machine as it is";
+        return Report.of("CeanOS (" + c.guest + ") attached to the machine as it is");
     }
 
-    String run(Note c, Session s) {
-        return c.text;
+    Report run(Note c, Session s) {
+        return Report.of(c.text);
     }
 
-    String run(Pause c, Session s) {
-        return "";
+    Report run(Pause c, Session s) {
+        return Report.of("");
     }
 
-    String run(Assign c, Session s) {
+    Report run(Assign c, Session s) {
         int v = c.value.eval(s, c.line());
         s.set(c.name, v);
-        return c.name + " = " + Hex.hex32(v);
+        return Report.of(c.name + " = " + Hex.hex32(v));
     }
 
-    String run(Invlpg c, Session s) {
+    Report run(Invlpg c, Session s) {
         int v = c.address.eval(s, c.line());
         int n = s.machine().invlpg(v);
-        return "INVLPG " + Hex.hex32(v) + ": " + n + " TLB " + (n == 1 ? "entry" : "entries") + " removed";
+        return Report.of("INVLPG " + Hex.hex32(v) + ": " + n + " TLB " + (n == 1 ? "entry" : "entries") + " removed");
     }
 
-    String run(Checkpoint c, Session s) {
+    Report run(Checkpoint c, Session s) {
         s.checkpoint(c.name);
-        return "checkpoint " + org.pagewalk.text.Printable.quote(c.name) + " saved";
+        return Report.of("checkpoint " + org.pagewalk.text.Printable.quote(c.name) + " saved");
     }
 
-    String run(Restore c, Session s) {
+    Report run(Restore c, Session s) {
         Session.State st = s.checkpointNamed(c.name);
         if (st == null) {
             throw new ScenarioError(c.line(), c.nameColumn, "no checkpoint named " + org.pagewalk.text.Printable.quote(c.name) + " has been saved yet");
         }
         s.load(st);
-        return "back at checkpoint " + org.pagewalk.text.Printable.quote(c.name);
+        return Report.of("back at checkpoint " + org.pagewalk.text.Printable.quote(c.name));
     }
 
-    String run(GuestCall c, Session s) {
+    Report run(GuestCall c, Session s) {
         CeanOs os = s.os();
         String fn = c.function.functionName();
         if (os == null) {
@@ -88,16 +89,16 @@ final class Executor {
         CallResult r = c.function.invoke(os, v, c.remap);
         s.called(r);
         if (!r.ok()) {
-            return r.error();
+            return Report.of(r.error());
         }
         if (c.assignTo != null) {
             s.set(c.assignTo, r.value());
         }
-        return r.returnsValue() ? fn + " returned " + Hex.hex32(r.value()) + (c.assignTo != null ? " -> " + c.assignTo : "")
+        return () -> r.returnsValue() ? fn + " returned " + Hex.hex32(r.value()) + (c.assignTo != null ? " -> " + c.assignTo : "")
                 : fn + " done";
     }
 
-    String run(MemoryAccess c, Session s) {
+    Report run(MemoryAccess c, Session s) {
         Machine m = s.machine();
         int linear = c.address.eval(s, c.line());
         int value = c.value == null ? 0 : c.value.eval(s, c.line());
@@ -106,17 +107,20 @@ final class Executor {
                 Ranges.byteValue(value, c.value, c.line(), "the value of write ... byte");
             }
             if (!c.bite) {
-                Ranges.within4GiB(linear, 4, c.address, c.line(), "linear", "a 4-byte " + c.op);
+                Ranges.within4GiB(linear, 4, c.address, c.line(), "linear", c.op.equals("read") ? "a 4-byte read" : "a 4-byte write");
             }
         }
         AccessResult r = c.op.equals("translate") ? m.translateAccess(linear, c.access)
                 : m.access(linear, c.access, value, c.bite ? 1 : 4);
         s.accessed(r);
-        String who = Words.access(c.access);
+        return () -> describe(c, linear, value, r);
+    }
+
+    private static String describe(MemoryAccess c, int linear, int value, AccessResult r) {
         if (r.isFault()) {
             PageFault f = r.fault();
-            return who + " of " + Hex.hex32(linear) + ": page fault, error code " + Hex.hex(f.errorCode(), 1) + " ("
-                    + Words.errorCode(f.errorCode()) + "), CR2 = " + Hex.hex32(f.linear()) + ": " + Words.reason(f);
+            return Words.access(c.access) + " of " + Hex.hex32(linear) + ": page fault, error code " + Hex.hex(f.errorCode(), 1)
+                    + " (" + Words.errorCode(f.errorCode()) + "), CR2 = " + Hex.hex32(f.linear()) + ": " + Words.reason(f);
         }
         Translation t = r.translation();
         String where = Hex.hex32(linear) + " -> physical " + Hex.hex32(r.physical()) + " ("
@@ -133,7 +137,7 @@ final class Executor {
         }
     }
 
-    String run(Mov c, Session s) {
+    Report run(Mov c, Session s) {
         int v = c.value.eval(s, c.line());
         Machine m = s.machine();
         int before = m.tlb().validEntries();
@@ -153,11 +157,11 @@ final class Executor {
         }
         // How many entries the write flushed: the TLB's own count, read after the write.
         int removed = before - m.tlb().validEntries();
-        return c.register.toUpperCase() + " = " + Hex.hex32(v) + (removed > 0 ? "; " + removed + " TLB "
-                + (removed == 1 ? "entry" : "entries") + " flushed" : "");
+        return Report.of(c.register.toUpperCase() + " = " + Hex.hex32(v) + (removed > 0 ? "; " + removed + " TLB "
+                + (removed == 1 ? "entry" : "entries") + " flushed" : ""));
     }
 
-    String run(Poke c, Session s) {
+    Report run(Poke c, Session s) {
         int start = c.address.eval(s, c.line());
         int n = c.values.size();
         int unit = c.bytes ? 1 : 4;
@@ -179,10 +183,10 @@ final class Executor {
                 m.writePhysical32(start + i * 4, v[i]);
             }
         }
-        return "wrote " + n + (c.bytes ? " byte" : " word") + (n == 1 ? "" : "s") + " at physical " + Hex.hex32(start);
+        return Report.of("wrote " + n + (c.bytes ? " byte" : " word") + (n == 1 ? "" : "s") + " at physical " + Hex.hex32(start));
     }
 
-    String run(Peek c, Session s) {
+    Report run(Peek c, Session s) {
         int at = c.address.eval(s, c.line());
         int n = c.count == null ? 1 : c.count.eval(s, c.line());
         if (n < 1 || n > 1024) {
@@ -196,14 +200,14 @@ final class Executor {
             }
             sb.append(' ').append(Hex.hex32(s.machine().readPhysical32(at + i * 4)));
         }
-        return sb.toString();
+        return Report.of(sb.toString());
     }
 
-    String run(TlbLoad c, Session s) {
+    Report run(TlbLoad c, Session s) {
         int set = c.set.eval(s, c.line());
         int way = c.way.eval(s, c.line());
         s.machine().tlb().load(set, way, c.linear.eval(s, c.line()), c.large, c.frame.eval(s, c.line()), c.rights, c.dirty,
                 c.global);
-        return "TLB set " + set + " way " + way + " loaded";
+        return Report.of("TLB set " + set + " way " + way + " loaded");
     }
 }

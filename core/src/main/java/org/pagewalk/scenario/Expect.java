@@ -60,8 +60,8 @@ public final class Expect extends Command {
 
     /** Checks are run by {@link #check}; as an action an expect line does nothing. */
     @Override
-    String runOn(Executor x, Session s) {
-        return "";
+    Report runOn(Executor x, Session s) {
+        return Report.of("");
     }
 
     /** {@code null} when it holds, else "expected ..., actual ...". Throws ScenarioError when it cannot be judged. */

@@ -23,7 +23,7 @@ public enum ExpectKind {
             Expr address = p.expr(line, "the linear address");
             line.expectEquals("and the physical address expected");
             Expr expected = p.expr(line, "the physical address expected");
-            line.end("usage: " + usage());
+            line.end("usage: ", usage());
             return new Expect(line, column, this, new Expr[] {address, expected}, access, null, null, what.column);
         }
 
@@ -51,7 +51,7 @@ public enum ExpectKind {
                 line.expectEquals("and the error code expected");
                 expected = p.expr(line, "the error code expected");
             }
-            line.end("usage: " + usage());
+            line.end("usage: ", usage());
             return new Expect(line, column, this, new Expr[] {address, expected}, access, null, null, what.column);
         }
 
@@ -83,6 +83,10 @@ public enum ExpectKind {
         String check(Expect e, Session s) {
             int linear = e.values[0].eval(s, e.line());
             Ranges.within4GiB(linear, e.access, e.values[0], e.line(), "linear", "a 4-byte read");
+            if (e.access == 1) {
+                // A byte can never equal 0x1FF: a value that cannot match is a mistake in the check, not a failure.
+                Ranges.byteValue(e.values[1].eval(s, e.line()), e.values[1], e.line(), "the value of expect value byte");
+            }
             AccessResult r = s.machine().preview(linear, Access.KERNEL_READ);
             if (r.isFault()) {
                 return "expected " + Hex.hex32(linear) + " to hold " + Hex.hex32(e.values[1].eval(s, e.line()))
@@ -160,7 +164,7 @@ public enum ExpectKind {
                 throw line.error(k, "expect tlb hit|miss|stale|fresh ADDRESS, or expect tlb entries = N; not " + org.pagewalk.text.Printable.quote(k.text));
             }
             Expr address = p.expr(line, "the linear address");
-            line.end("usage: expect tlb " + k.text + " ADDRESS");
+            line.end("usage: expect tlb ", k.text + " ADDRESS");
             return new Expect(line, column, this, new Expr[] {address}, 0, k.text.toLowerCase(), null, what.column);
         }
 
@@ -199,7 +203,7 @@ public enum ExpectKind {
         @Override
         Expect parse(ScenarioParser p, Line line, int column, Token what) {
             Token k = line.word("hit, miss or fault");
-            line.end("usage: " + usage());
+            line.end("usage: ", usage());
             if (!k.is("hit") && !k.is("miss") && !k.is("fault")) {
                 throw line.error(k, "expect last hit, miss or fault, not " + org.pagewalk.text.Printable.quote(k.text));
             }
@@ -221,7 +225,7 @@ public enum ExpectKind {
         Expect parse(ScenarioParser p, Line line, int column, Token what) {
             Expr address = p.expr(line, "the frame's physical address");
             Token state = line.word("used or free");
-            line.end("usage: " + usage());
+            line.end("usage: ", usage());
             if (!state.is("used") && !state.is("free")) {
                 throw line.error(state, "a frame is 'used' or 'free' in the bitmap, not " + org.pagewalk.text.Printable.quote(state.text));
             }
@@ -244,7 +248,7 @@ public enum ExpectKind {
         @Override
         Expect parse(ScenarioParser p, Line line, int column, Token what) {
             String text = !line.atEnd() ? line.rest() : null;
-            line.end("usage: " + usage());
+            line.end("usage: ", usage());
             return new Expect(line, column, this, new Expr[0], 0, null, text, what.column);
         }
 
@@ -266,7 +270,7 @@ public enum ExpectKind {
     OK("ok", "expect ok") {
         @Override
         Expect parse(ScenarioParser p, Line line, int column, Token what) {
-            line.end("usage: " + usage());
+            line.end("usage: ", usage());
             return new Expect(line, column, this, new Expr[0], 0, null, null, what.column);
         }
 
@@ -285,7 +289,7 @@ public enum ExpectKind {
         Expect parse(ScenarioParser p, Line line, int column, Token name) {
             line.expectEquals("after " + name.text + " (" + ExpectKind.usageOfAll() + ")");
             Expr expected = p.expr(line, "the value expected");
-            line.end("usage: " + usage());
+            line.end("usage: ", usage());
             if (NamedValue.of(name.text) == null && !p.isKnownName(name.text)) {
                 throw line.error(name, "cannot expect " + org.pagewalk.text.Printable.quote(name.text) + ": " + ExpectKind.usageOfAll());
             }

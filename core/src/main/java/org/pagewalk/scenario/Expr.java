@@ -11,6 +11,7 @@ import org.pagewalk.text.Printable;
  * line runs.
  */
 final class Expr {
+    private static final String[] NO_NAMES = new String[0];
     private final String[] names;
     private final int literal;
     private final int column;
@@ -25,7 +26,7 @@ final class Expr {
 
     /** A value a form supplies, written as {@code text} in the command's line. */
     static Expr literal(int value, String text) {
-        return new Expr(new String[0], value, 0, text);
+        return new Expr(NO_NAMES, value, 0, text);
     }
 
     static Expr literal(int value) {
@@ -35,6 +36,10 @@ final class Expr {
     static Expr parse(Line line, Token t, Names known) {
         if (t.kind != Token.Kind.NUMBER && t.kind != Token.Kind.WORD) {
             throw line.error(t, "expected a number, a flag or a name, found " + t);
+        }
+        if (t.kind == Token.Kind.NUMBER && t.text.indexOf('|') < 0) {
+            // The common case (one literal) without the split and the name list.
+            return new Expr(NO_NAMES, number(line, t, t.text), t.column, t.text);
         }
         String[] parts = org.pagewalk.text.Split.on(t.text, '|');
         java.util.List<String> names = new java.util.ArrayList<>();

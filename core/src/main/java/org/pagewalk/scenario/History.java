@@ -1,6 +1,6 @@
 package org.pagewalk.scenario;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -37,8 +37,9 @@ public final class History<V> {
         }
     }
 
-    private final List<Entry<V>> undo = new ArrayList<>();
-    private final List<Entry<V>> redo = new ArrayList<>();
+    // Deques: dropping the oldest of DEPTH entries must not shift the other 499 on every action.
+    private final ArrayDeque<Entry<V>> undo = new ArrayDeque<>();
+    private final ArrayDeque<Entry<V>> redo = new ArrayDeque<>();
     private final SessionLog log;
 
     public History() {
@@ -95,28 +96,33 @@ public final class History<V> {
     public StepResult replay(Session session, List<Command> commands) {
         Session.State before = session.save();
         SessionLog.Mark start = log.mark();
-        for (Command c : commands) {
-            if (c.isExpect()) {
-                continue;
+        session.mute(true);
+        try {
+            for (Command c : commands) {
+                if (c.isExpect()) {
+                    continue;
+                }
+                StepResult r = !c.isBoot() && log.isFull()
+                        ? new StepResult(c.line(), c.source(), StepResult.Status.ERROR, log.fullMessage())
+                        : Interpreter.run(c, session, before, false);
+                if (r.status() != StepResult.Status.OK) {
+                    session.load(before);
+                    log.reset(start);
+                    return r;
+                }
+                log.record(c.source().trim(), c.isBoot());
             }
-            StepResult r = !c.isBoot() && log.isFull()
-                    ? new StepResult(c.line(), c.source(), StepResult.Status.ERROR, log.fullMessage())
-                    : Interpreter.run(c, session, before, false);
-            if (r.status() != StepResult.Status.OK) {
-                session.load(before);
-                log.reset(start);
-                return r;
-            }
-            log.record(c.source().trim(), c.isBoot());
+        } finally {
+            session.mute(false);
         }
         redo.clear();
         return null;
     }
 
-    private static <V> void push(List<Entry<V>> stack, Entry<V> e) {
-        stack.add(e);
+    private static <V> void push(ArrayDeque<Entry<V>> stack, Entry<V> e) {
+        stack.addLast(e);
         if (stack.size() > DEPTH) {
-            stack.remove(0);
+            stack.removeFirst();
         }
     }
 
@@ -137,7 +143,7 @@ public final class History<V> {
         if (undo.isEmpty()) {
             return null;
         }
-        Entry<V> e = undo.remove(undo.size() - 1);
+        Entry<V> e = undo.removeLast();
         push(redo, new Entry<>(session.save(), shown, e.line, e.boot, null));
         session.load(e.state);
         log.reset(e.log);
@@ -149,7 +155,7 @@ public final class History<V> {
         if (redo.isEmpty()) {
             return null;
         }
-        Entry<V> e = redo.remove(redo.size() - 1);
+        Entry<V> e = redo.removeLast();
         push(undo, new Entry<>(session.save(), shown, e.line, e.boot, log.mark()));
         session.load(e.state);
         log.record(e.line, e.boot);

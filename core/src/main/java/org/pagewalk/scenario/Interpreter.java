@@ -85,7 +85,7 @@ public final class Interpreter {
         }
         org.pagewalk.guest.CallResult callBefore = session.lastCall();
         try {
-            String message = Executor.INSTANCE.execute(c, session);
+            Report message = Executor.INSTANCE.execute(c, session);
             org.pagewalk.guest.CallResult call = session.lastCall();
             if (call != callBefore && call != null && !call.ok()) {
                 boolean undone = call.fault() == null || session.os() == null || session.os().config().isFixed();

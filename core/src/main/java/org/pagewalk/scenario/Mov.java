@@ -23,7 +23,7 @@ public final class Mov extends Command {
     }
 
     @Override
-    String runOn(Executor x, Session s) {
+    Report runOn(Executor x, Session s) {
         return x.run(this, s);
     }
 }

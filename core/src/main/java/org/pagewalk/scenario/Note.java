@@ -25,7 +25,7 @@ public final class Note extends Command {
     }
 
     @Override
-    String runOn(Executor x, Session s) {
+    Report runOn(Executor x, Session s) {
         return x.run(this, s);
     }
 }

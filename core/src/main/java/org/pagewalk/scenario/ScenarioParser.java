@@ -155,16 +155,21 @@ final class ScenarioParser {
             names.define(name.text);
             return c;
         }
-        Expr value = expr(line, "a value for " + name.text);
+        Expr value = expr(line, "a value for ", name.text);
         line.end("usage: NAME = VALUE, or NAME = FUNCTION ARGS");
         names.define(name.text);
         return new Assign(line.number, name.column, line.text, name.text, value);
     }
 
     Expr expr(Line line, String what) {
+        return expr(line, what, "");
+    }
+
+    /** As {@link #expr(Line, String)}, the description {@code what + detail} joined only for the error. */
+    Expr expr(Line line, String what, String detail) {
         Token t = line.peek();
         if (t.kind == Token.Kind.END) {
-            throw line.error(t, "missing " + what);
+            throw line.error(t, "missing " + what + detail);
         }
         line.next();
         return Expr.parse(line, t, names);
@@ -181,14 +186,17 @@ final class ScenarioParser {
         line.expectEquals("and the value expected");
         Expr expected = expr(line, "the value expected");
         Expr mask = line.accept("mask") ? expr(line, "the mask") : null;
-        line.end("usage: " + usage);
+        line.end("usage: ", usage);
         return new Expr[] {where, expected, mask};
     }
 
     private Command guestCall(Line line, Token at, GuestFunction fn, String assignTo) {
         Expr[] args = new Expr[fn.arity()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = expr(line, "argument " + (i + 1) + " of " + fn.functionName() + " (" + fn.usage() + ")");
+            if (line.atEnd()) {
+                throw line.error("missing argument " + (i + 1) + " of " + fn.functionName() + " (" + fn.usage() + ")");
+            }
+            args[i] = expr(line, "");
         }
         boolean remap = fn.takesRemap() && line.accept("remap");
         line.end(fn.usage());
@@ -222,11 +230,11 @@ final class ScenarioParser {
         if (cmd.equals("write")) {
             access |= Access.WRITE;
         }
-        Expr address = expr(line, "the linear address to " + cmd);
+        Expr address = expr(line, "the linear address to ", cmd);
         Expr value = cmd.equals("write") ? expr(line, "the value to write") : null;
         boolean bite = !cmd.equals("translate") && line.accept("byte");
         line.end(cmd.equals("translate") ? "usage: translate [kernel|user] [read|write] ADDRESS"
-                : "usage: " + cmd + " [kernel|user] ADDRESS" + (value != null ? " VALUE" : "") + " [byte]");
+                : cmd.equals("write") ? "usage: write [kernel|user] ADDRESS VALUE [byte]" : "usage: read [kernel|user] ADDRESS [byte]");
         return new MemoryAccess(line.number, at, line.text, cmd, access, address, value, bite);
     }
 
@@ -241,8 +249,8 @@ final class ScenarioParser {
         if (!r.equals("cr0") && !r.equals("cr2") && !r.equals("cr3") && !r.equals("cr4")) {
             throw line.error(reg, "mov writes a control register: cr0, cr2, cr3 or cr4, found " + org.pagewalk.text.Printable.quote(reg.text));
         }
-        Expr value = expr(line, "the value for " + r);
-        line.end("usage: mov " + r + ", VALUE");
+        Expr value = expr(line, "the value for ", r);
+        line.end("usage: mov ", r + ", VALUE");
         return new Mov(line.number, at, line.text, r, value);
     }
 

@@ -23,6 +23,7 @@ public final class Session {
     private final Map<String, Integer> variables = new LinkedHashMap<>();
     private final Map<String, State> checkpoints = new HashMap<>();
     private final TraceListener listener;
+    private boolean muted;
     private org.pagewalk.guest.CallResult lastCall;
     private AccessResult lastAccess;
 
@@ -75,14 +76,32 @@ public final class Session {
     }
 
     void install(Machine m, CeanOs kernel) {
-        if (machine != null && listener != null) {
+        if (machine != null && listener != null && !muted) {
             machine.trace().detach(listener);
         }
         machine = m;
         os = kernel;
-        if (listener != null) {
+        if (listener != null && !muted) {
             m.trace().attach(listener);
         }
+    }
+
+    /**
+     * While muted the listener hears nothing, from this machine or any the session boots: a
+     * restore replays thousands of actions whose events nobody shows, and with no listener the
+     * machine and the guest skip building their texts.
+     */
+    void mute(boolean on) {
+        if (on == muted || listener == null) {
+            muted = on;
+            return;
+        }
+        if (on) {
+            machine.trace().detach(listener);
+        } else {
+            machine.trace().attach(listener);
+        }
+        muted = on;
     }
 
     void bootCeanOs(Machine m, GuestConfig config) {

@@ -16,13 +16,21 @@ public final class StepResult {
     private final int line;
     private final String source;
     private final Status status;
-    private final String message;
+    private Report report;
+    private String message;
 
     StepResult(int line, String source, Status status, String message) {
         this.line = line;
         this.source = source;
         this.status = status;
         this.message = message;
+    }
+
+    StepResult(int line, String source, Status status, Report report) {
+        this.line = line;
+        this.source = source;
+        this.status = status;
+        this.report = report;
     }
 
     public int line() {
@@ -39,11 +47,15 @@ public final class StepResult {
 
     /** What happened, in words: a result, a fault, an expect's verdict, or an error. */
     public String message() {
+        if (message == null) {
+            message = report.text();
+            report = null;
+        }
         return message;
     }
 
     @Override
     public String toString() {
-        return "line " + line + " " + status.name().toLowerCase() + (message.isEmpty() ? "" : ": " + message);
+        return "line " + line + " " + status.name().toLowerCase() + (message().isEmpty() ? "" : ": " + message());
     }
 }

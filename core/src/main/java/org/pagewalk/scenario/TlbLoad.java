@@ -41,7 +41,7 @@ public final class TlbLoad extends Command {
     }
 
     @Override
-    String runOn(Executor x, Session s) {
+    Report runOn(Executor x, Session s) {
         return x.run(this, s);
     }
 }

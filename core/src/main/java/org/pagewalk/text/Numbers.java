@@ -31,9 +31,8 @@ public final class Numbers {
         if (text == null || text.isEmpty()) {
             return "expected a number";
         }
-        String q = Printable.quote(text);
         if (text.charAt(0) == '-' || text.charAt(0) == '+') {
-            return q + " has a sign: numbers are unsigned, 0 to 0xFFFFFFFF = 4294967295, with no + or -";
+            return Printable.quote(text) + " has a sign: numbers are unsigned, 0 to 0xFFFFFFFF = 4294967295, with no + or -";
         }
         boolean hex = text.length() >= 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X');
         int end = text.length();
@@ -53,12 +52,13 @@ public final class Numbers {
             char c = text.charAt(i);
             if (c == '_') {
                 if (i == start || i + 1 >= end || text.charAt(i + 1) == '_') {
-                    return q + " has a '_' that is not between two digits: '_' only groups digits, as in 0x0010_B000";
+                    return Printable.quote(text) + " has a '_' that is not between two digits: '_' only groups digits, as in 0x0010_B000";
                 }
                 continue;
             }
-            int d = Character.digit(c, radix);
-            if (d < 0 || c > 'z') {
+            int d = digit(c, radix);
+            if (d < 0) {
+                String q = Printable.quote(text);
                 return hex ? q + " is not a hexadecimal number: " + Printable.quote(String.valueOf(c))
                         + " is not a digit 0-9 or A-F"
                         : q + " is not a number: " + Printable.quote(String.valueOf(c))
@@ -66,23 +66,23 @@ public final class Numbers {
             }
             if (hex) {
                 if ((value >>> 28) != 0) {
-                    return tooBig(q);
+                    return tooBig(text);
                 }
                 value = (value << 4) | d;
             } else {
                 // value * 10 + d must stay below 2^32.
                 if (Integer.compareUnsigned(value, 429496729) > 0 || (value == 429496729 && d > 5)) {
-                    return tooBig(q);
+                    return tooBig(text);
                 }
                 value = value * 10 + d;
             }
             digits++;
         }
         if (digits == 0) {
-            return q + " has no digits";
+            return Printable.quote(text) + " has no digits";
         }
         if (shift > 0 && (value >>> (32 - shift)) != 0) {
-            return tooBig(q);
+            return tooBig(text);
         }
         out[0] = value << shift;
         return null;
@@ -94,17 +94,26 @@ public final class Numbers {
      */
     public static String inRange(String text, int min, int max, String what, int[] out) {
         String error = parse(text, out);
-        String allowed = what + " must be " + Integer.toUnsignedString(min) + " to " + Integer.toUnsignedString(max);
         if (error != null) {
-            return error + "; " + allowed;
+            return error + "; " + allowed(min, max, what);
         }
         if (Integer.compareUnsigned(out[0], min) < 0 || Integer.compareUnsigned(out[0], max) > 0) {
-            return Printable.quote(text) + " is out of range: " + allowed;
+            return Printable.quote(text) + " is out of range: " + allowed(min, max, what);
         }
         return null;
     }
 
-    private static String tooBig(String quoted) {
-        return quoted + " does not fit in 32 bits (" + LARGEST + ")";
+    private static String allowed(int min, int max, String what) {
+        return what + " must be " + Integer.toUnsignedString(min) + " to " + Integer.toUnsignedString(max);
+    }
+
+    /** The ASCII digit's value, or -1: the grammar has no other digits (Character.digit accepts every script's). */
+    private static int digit(char c, int radix) {
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return d < radix ? d : -1;
+    }
+
+    private static String tooBig(String text) {
+        return Printable.quote(text) + " does not fit in 32 bits (" + LARGEST + ")";
     }
 }

@@ -58,6 +58,11 @@ public final class Trace implements TraceListener {
         }
     }
 
+    /** Whether anyone listens: a caller that must build text for an event can skip it when not. */
+    public boolean isListening() {
+        return target != TraceListener.NONE;
+    }
+
     @Override
     public void event(EventKind kind, int a, int b, int c, int d) {
         target.event(kind, a, b, c, d);

@@ -149,4 +149,23 @@ class HistoryTest {
         assertEquals(4 << 20, s.machine().memory().frames() << 12, "the replayed boot's 4 MiB machine");
         assertEquals(1, h.depth(), "a replay adds no undo entry: only the first boot can be undone");
     }
+
+    @Test
+    void aReplayIsNotTracedAndTheListenerHearsTheMachineItLeaves() {
+        org.pagewalk.trace.TraceRecorder heard = new org.pagewalk.trace.TraceRecorder();
+        Session s = new Session(heard);
+        History<String> h = new History<>();
+        ok(h, s, "boot bare ram=1M", "v0");
+        int beforeReplay = heard.size();
+
+        Scenario saved = Scenario.parse("boot ceanos\ninit_mm\nmemMapPage 0x08048000 0x00300000 USER|WRITE\n");
+        assertNull(h.replay(s, saved.steps()));
+        assertEquals(beforeReplay, heard.size(), "a replay's events are never shown, so none is recorded");
+
+        // The replay booted a new machine; the next action on it is heard again, walk and all.
+        ok(h, s, "read user 0x08048000", "v1");
+        List<org.pagewalk.trace.TraceEvent> read = heard.since(beforeReplay);
+        assertTrue(read.stream().anyMatch(e -> e.kind() == org.pagewalk.trace.EventKind.PDE_READ), read.toString());
+        assertTrue(read.stream().anyMatch(e -> e.kind() == org.pagewalk.trace.EventKind.PTE_READ), read.toString());
+    }
 }

@@ -47,6 +47,17 @@ class ScenarioRangesTest {
     }
 
     @Test
+    void expectValueByteRefusesValuesAboveAByte() {
+        Session s = new Session();
+        last(s, "boot ceanos", "init_mm", "write kernel 0xD0000010 0xAB byte");
+        // Without the range check this is a plain "failed", as if memory were wrong; it is a mistake in the check.
+        StepResult r = Interpreter.runLine(s, "expect value byte 0xD0000010 = 0x1AB");
+        assertError(r, "the value of expect value byte is a byte: 0x000001AB (427) is out of range, allowed 0 to 255");
+        assertEquals(StepResult.Status.PASSED, Interpreter.runLine(s, "expect value byte 0xD0000010 = 0xAB").status());
+        assertEquals(StepResult.Status.FAILED, Interpreter.runLine(s, "expect value byte 0xD0000010 = 0xAC").status());
+    }
+
+    @Test
     void negativeNumbersAreRefusedNotWrapped() {
         Session s = new Session();
         assertError(last(s, "boot bare", "poke8 0x1000 -1"), "'-1' has a sign: numbers are unsigned");

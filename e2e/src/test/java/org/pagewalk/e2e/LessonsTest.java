@@ -86,8 +86,28 @@ class LessonsTest {
         // From another page: a hash change alone would not reload a page that is already open.
         b.driver().get("about:blank");
         b.open("?engine=js#run=***not-base64");
-        assertTrue(b.text("#status").contains("share link is damaged"), b.text("#status"));
+        assertTrue(b.text("#status").contains("share link cannot be opened (it is damaged"), b.text("#status"));
         assertTrue(state(b).contains("\"totalAlloc\":5"), state(b));
+        b.assertClean();
+    }
+
+    @Test
+    void aShareLinkCarriesTheSessionFormatAndAnotherVersionIsExplained(Browser b) {
+        b.open("?engine=js");
+        run(b, "memMapPage 0x40000000 0x00700000 WRITE");
+        String link = PanelsPage.followShareLink(b);
+        String payload = link.substring(link.indexOf("#run=") + 5);
+        String text = new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("# pagewalk-session 1\nboot ceanos"), text);
+        assertTrue(text.endsWith("memMapPage 0x40000000 0x00700000 WRITE"), text);
+
+        String future = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "# pagewalk-session 7\nboot bare ram=1M".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.driver().get("about:blank");
+        b.open("?engine=js#run=" + future);
+        assertTrue(b.text("#status").contains("share link cannot be opened (it was saved by another version of Pagewalk"),
+                b.text("#status"));
+        assertTrue(state(b).contains("\"totalAlloc\":5"), "the default machine, not the link's 1 MiB one: " + state(b));
         b.assertClean();
     }
 

@@ -72,11 +72,10 @@ public final class Lessons {
             String hash = Js.hash();
             if (hash.startsWith("#run=")) {
                 String text = Js.fromBase64Url(hash.substring(5));
-                if (text != null && runLines(text)) {
-                    return;
+                String problem = runShared(text);
+                if (problem != null) {
+                    status("This share link cannot be opened (" + problem + "); Pagewalk started from the default machine instead.");
                 }
-                status("This share link is damaged; Pagewalk started from the default machine instead.");
-                defaultBoot();
                 return;
             }
             String file = Js.queryParameter("scenario");
@@ -114,10 +113,14 @@ public final class Lessons {
         app.clearHistory();
     }
 
-    /** Runs saved or shared lines; on any failure rolls back to the default machine. */
-    private boolean runLines(String text) {
-        SavedSession.Reading r = SavedSession.read(text);
-        return r.problem() == null && replayOrDefault(r.scenario()) == null;
+    /** Runs a share link's lines ({@code null} when it was not base64url); returns {@code null}, or why not, on the default machine. */
+    private String runShared(String text) {
+        SavedSession.Reading r = text == null ? null : SavedSession.read(text);
+        if (r == null || r.problem() != null) {
+            defaultBoot();
+            return r == null ? "it is damaged: not base64url text" : r.problem();
+        }
+        return replayOrDefault(r.scenario());
     }
 
     /** Restores the autosave; one that cannot be read is kept and the notice says why. */
@@ -163,7 +166,8 @@ public final class Lessons {
     }
 
     String shareLink() {
-        return Js.pageUrl() + "#run=" + Js.toBase64Url(String.join("\n", currentLines()));
+        // With the format line, so a page of a later version can tell what it is reading.
+        return Js.pageUrl() + "#run=" + Js.toBase64Url(SavedSession.encode(String.join("\n", currentLines())));
     }
 
     private void status(String text) {
