@@ -1,12 +1,14 @@
 package org.pagewalk.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.pagewalk.machine.PageFault;
 class TranslationConformanceTest {
     private static final int CI_IMAGES = 12;
     private static final int GVA2GPA_CHECKS = 4;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static Qemu qemu;
     private static List<Integer> loaded = new ArrayList<>();
 
@@ -41,13 +44,11 @@ class TranslationConformanceTest {
     }
 
     private static long firstSeed() {
-        String s = System.getProperty("pagewalk.qemu.seed");
-        return s == null || s.isEmpty() ? 0x13C0_2026L : Long.parseLong(s);
+        return TestProperty.longValue("pagewalk.qemu.seed", 0x13C0_2026L);
     }
 
     private static int images() {
-        String s = System.getProperty("pagewalk.qemu.images");
-        return s == null || s.isEmpty() ? CI_IMAGES : Integer.parseInt(s);
+        return (int) TestProperty.longValue("pagewalk.qemu.images", CI_IMAGES);
     }
 
     /** What one comparison run came to. */
@@ -78,16 +79,35 @@ class TranslationConformanceTest {
         assertTrue(t.pse36 > 0, "the run met PSE-36 entries");
     }
 
+    /**
+     * The check of the checker: a Pagewalk that ignores CR0.WP must diverge from QEMU on images
+     * with WP = 1 (the first from the CI's first seed).
+     */
+    @Test
+    void aPagewalkIgnoringWriteProtectDiverges() throws Exception {
+        Tally tally = new Tally();
+        int compared = 0;
+        for (long seed = firstSeed(); compared < 1; seed++) {
+            PageTableImage image = new PageTableImage(seed, PagingMode.BITS_32, false);
+            if ((image.cr0 & (1 << 16)) != 0) {
+                compare(image, tally, WrongPagewalk.WP_IGNORED);
+                compared++;
+            }
+        }
+        assertFalse(tally.divergences.isEmpty(), "the translation harness missed a Pagewalk ignoring CR0.WP in "
+                + tally.cases + " cases");
+    }
+
     private static Tally run(PagingMode mode, boolean pse36) throws Exception {
         Tally tally = new Tally();
         long first = firstSeed() + (pse36 ? 1_000_000 : 0);
         for (int i = 0; i < images(); i++) {
-            compare(new PageTableImage(first + i, mode, pse36), tally);
+            compare(new PageTableImage(first + i, mode, pse36), tally, PagewalkSide.AS_IS);
         }
         return tally;
     }
 
-    private static void compare(PageTableImage image, Tally tally) throws Exception {
+    private static void compare(PageTableImage image, Tally tally, PagewalkSide side) throws Exception {
         for (int address : loaded) {
             qemu.write(address, new byte[4096]);
         }
@@ -103,15 +123,13 @@ class TranslationConformanceTest {
         }
         qemu.controlRegisters(image.cr0, image.cr3, image.cr4);
         assertEquals(image.cr3, qemu.cr3(), "QEMU took CR3");
-        m.cr().writeCr3(image.cr3);
-        m.cr().writeCr4(image.cr4);
-        m.cr().writeCr0(image.cr0);
+        side.controlRegisters(m, image.cr0, image.cr3, image.cr4);
         TreeMap<Long, String> mem = ranges(qemu.monitor("info mem"));
         Map<Long, String> tlb = tlbEntries(qemu.monitor("info tlb"));
         boolean wp = (image.cr0 & (1 << 16)) != 0;
         for (int n = 0; n < image.samples.size(); n++) {
             int a = image.samples.get(n);
-            AccessResult ours = m.probe(a, Access.KERNEL_READ);
+            AccessResult ours = side.probe(m, a, Access.KERNEL_READ);
             boolean large = isLarge(tlb, a, image.cr4);
             String leaf = tlb.get((a & 0xFFFFFFFFL) & (large ? 0xFFC00000L : 0xFFFFF000L));
             boolean qemuMapped = leaf != null;
@@ -155,7 +173,7 @@ class TranslationConformanceTest {
                 boolean allowed = Access.isUser(access) ? user && (!Access.isWrite(access) || writable)
                         : !Access.isWrite(access) || writable || !wp;
                 tally.cases++;
-                if (allowed == m.probe(a, access).isFault()) {
+                if (allowed == side.probe(m, a, access).isFault()) {
                     tally.divergences.add("fault or not for access " + access + ": " + where);
                 }
             }
@@ -166,7 +184,7 @@ class TranslationConformanceTest {
     private static TreeMap<Long, String> ranges(String text) {
         TreeMap<Long, String> map = new TreeMap<>();
         for (String line : text.split("\n")) {
-            String[] p = line.trim().split("\\s+");
+            String[] p = SPACES.split(line.trim());
             if (p.length == 3 && p[0].contains("-")) {
                 String[] se = p[0].split("-");
                 map.put(Long.parseUnsignedLong(se[0], 16), Long.parseUnsignedLong(se[1], 16) + " " + p[2]);
@@ -189,7 +207,7 @@ class TranslationConformanceTest {
     private static Map<Long, String> tlbEntries(String text) {
         Map<Long, String> map = new TreeMap<>();
         for (String line : text.split("\n")) {
-            String[] p = line.trim().split("\\s+");
+            String[] p = SPACES.split(line.trim());
             if (p.length == 3 && p[0].endsWith(":")) {
                 map.put(Long.parseUnsignedLong(p[0].substring(0, p[0].length() - 1), 16), p[1] + " " + p[2]);
             }
