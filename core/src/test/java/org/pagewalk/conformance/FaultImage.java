@@ -22,8 +22,8 @@ import org.pagewalk.machine.MachineConfig;
  *
  * <p>The list is built by running it on a Pagewalk machine: an access is kept only when every
  * physical address its walks and its data touch is RAM outside the program's region and, for a
- * write, not PDE 0 (QEMU's program lives there), and its walks meet no 4 MiB PDE with bits 20:13
- * set (PSE-36, the model difference part 3 counts). Addresses come from a pool of pages in a few
+ * write, not PDE 0 (QEMU's program lives there), and (unless {@code pse36}) its walks meet no
+ * 4 MiB PDE with bits 20:13 set (PSE-36, the model difference). Addresses come from a pool of pages in a few
  * chosen directory entries, their page-table edges and the pages through the directory alias.
  */
 final class FaultImage {
@@ -37,6 +37,7 @@ final class FaultImage {
     private static final int PDE0 = FaultProbeProgram.RESERVED_TABLE | 0x67;
 
     final long seed;
+    final boolean pse36;
     final int cr0;
     final int cr3;
     final int cr4;
@@ -44,8 +45,13 @@ final class FaultImage {
     final int[] memory = new int[RAM / 4];
     final List<FaultAccess> accesses = new ArrayList<>();
 
-    FaultImage(long seed, PagingMode mode) {
+    /**
+     * {@code pse36} puts junk in bits 20:13 of some 4 MiB PDEs and lets the list use them: QEMU's
+     * MMU takes them as physical address bits 39:32 (PSE-36), Pagewalk faults with RSVD.
+     */
+    FaultImage(long seed, PagingMode mode, boolean pse36) {
         this.seed = seed;
+        this.pse36 = pse36;
         SplittableRandom r = new SplittableRandom(seed);
         for (int a = TABLES_START; a < RAM; a += 4) {
             if (a < HOLE_START || a >= HOLE_END) {
@@ -91,7 +97,8 @@ final class FaultImage {
             if (i == 0 && recursive) {
                 pde = directory | flags | 1;
             } else if (pse && r.nextInt(3) == 0) {
-                pde = ((1 + r.nextInt(3)) << 22) | (r.nextBoolean() ? 1 << 21 : 0) | (r.nextBoolean() ? 0x1000 : 0)
+                pde = ((1 + r.nextInt(3)) << 22) | ((pse36 ? r.nextInt(4) == 0 : r.nextBoolean()) ? 1 << 21 : 0) | (r.nextBoolean() ? 0x1000 : 0)
+                        | (pse36 && r.nextBoolean() ? r.nextInt() & 0x001FE000 : 0)
                         | flags | 0x80 | 1;
             } else if (r.nextInt(8) == 0) {
                 pde = r.nextInt() & ~1;
@@ -226,7 +233,7 @@ final class FaultImage {
                 return false;
             }
             boolean large = (m.cr().cr4() & (1 << 4)) != 0 && (w.pdeAfter & 0x81) == 0x81;
-            if (large && (w.pdeAfter & 0x001FE000) != 0) {
+            if (large && (w.pdeAfter & 0x001FE000) != 0 && !pse36) {
                 return false;
             }
             if (w.faulted()) {
