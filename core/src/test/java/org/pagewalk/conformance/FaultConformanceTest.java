@@ -71,6 +71,8 @@ class FaultConformanceTest {
         int faults;
         int crossing;
         int secondPageFaults;
+        /** Of those, writes whose first page's leaf entry got D although no byte was written. */
+        int firstPageDirtied;
         int wordsChanged;
         /** CPL 0 writes to read-only pages: faulted with CR0.WP = 1, went through with WP = 0. */
         int readOnlyKernelWritesFaulted;
@@ -87,7 +89,8 @@ class FaultConformanceTest {
         @Override
         public String toString() {
             return images + " images, " + accesses + " accesses (" + crossing + " page-crossing, " + secondPageFaults
-                    + " of them faulting on the second page), " + faults
+                    + " of them faulting on the second page, "
+                    + firstPageDirtied + " writes among them setting D on the first page), " + faults
                     + " page faults by error code (QEMU's) " + errorCodes + ", CPL 0 writes to read-only pages "
                     + readOnlyKernelWritesFaulted + " faulted (CR0.WP = 1) and " + readOnlyKernelWritesAllowed
                     + " went through (WP = 0), " + wordsChanged + " words of RAM changed by the lists, " + rsvdWithoutP
@@ -183,13 +186,19 @@ class FaultConformanceTest {
             FaultImage.flushTlb(m);
             ReferenceWalk.Result walk = ReferenceWalk.walk(m::readPhysical32, image.cr3, image.cr0, image.cr4, a.linear,
                     Access.isUser(a.access()), Access.isWrite(a.access()), false);
+            int leaf = walk.pteAddress != -1 ? walk.pteAddress : walk.pdeAddress;
+            int leafBefore = m.readPhysical32(leaf);
             AccessResult r = side.access(m, a.linear, a.access(), a.value, a.size());
             FaultOutcome ours = r.isFault() ? new FaultOutcome(1, r.fault().errorCode(), m.cr().cr2(), 0)
                     : new FaultOutcome(0, 0, 0, Access.isWrite(a.access()) ? 0 : r.value());
             FaultOutcome qemu = theirs.outcomes.get(i);
             tally.accesses++;
             tally.crossing += a.crossesPage() ? 1 : 0;
-            tally.secondPageFaults += a.crossesPage() && qemu.faults > 0 && qemu.cr2 == (a.linear | 0xFFF) + 1 ? 1 : 0;
+            if (a.crossesPage() && qemu.faults > 0 && qemu.cr2 == (a.linear | 0xFFF) + 1) {
+                tally.secondPageFaults++;
+                boolean dirtied = (leafBefore & 0x40) == 0 && (m.readPhysical32(leaf) & 0x40) != 0;
+                tally.firstPageDirtied += Access.isWrite(a.access()) && !walk.faulted() && dirtied ? 1 : 0;
+            }
             if (qemu.faults > 0) {
                 tally.faults++;
                 tally.errorCodes.merge("0x" + Integer.toHexString(qemu.errorCode), 1, Integer::sum);

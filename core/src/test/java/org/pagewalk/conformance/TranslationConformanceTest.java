@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.pagewalk.machine.PageFault;
 class TranslationConformanceTest {
     private static final int CI_IMAGES = 12;
     private static final int GVA2GPA_CHECKS = 4;
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static Qemu qemu;
     private static List<Integer> loaded = new ArrayList<>();
 
@@ -184,13 +182,36 @@ class TranslationConformanceTest {
     private static TreeMap<Long, String> ranges(String text) {
         TreeMap<Long, String> map = new TreeMap<>();
         for (String line : text.split("\n")) {
-            String[] p = SPACES.split(line.trim());
+            String[] p = fields(line);
             if (p.length == 3 && p[0].contains("-")) {
                 String[] se = p[0].split("-");
                 map.put(Long.parseUnsignedLong(se[0], 16), Long.parseUnsignedLong(se[1], 16) + " " + p[2]);
             }
         }
         return map;
+    }
+
+    /**
+     * The space-separated fields of a monitor line. By hand rather than with a regular expression:
+     * {@code info mem} and {@code info tlb} print hundreds of thousands of lines per image.
+     */
+    private static String[] fields(String line) {
+        List<String> out = new ArrayList<>(3);
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                out.add(line.substring(start, i));
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     private static String rangeAt(TreeMap<Long, String> mem, int a) {
@@ -207,7 +228,7 @@ class TranslationConformanceTest {
     private static Map<Long, String> tlbEntries(String text) {
         Map<Long, String> map = new TreeMap<>();
         for (String line : text.split("\n")) {
-            String[] p = SPACES.split(line.trim());
+            String[] p = fields(line);
             if (p.length == 3 && p[0].endsWith(":")) {
                 map.put(Long.parseUnsignedLong(p[0].substring(0, p[0].length() - 1), 16), p[1] + " " + p[2]);
             }
