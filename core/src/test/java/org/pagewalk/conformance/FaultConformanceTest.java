@@ -192,24 +192,8 @@ class FaultConformanceTest {
             FaultOutcome ours = r.isFault() ? new FaultOutcome(1, r.fault().errorCode(), m.cr().cr2(), 0)
                     : new FaultOutcome(0, 0, 0, Access.isWrite(a.access()) ? 0 : r.value());
             FaultOutcome qemu = theirs.outcomes.get(i);
-            tally.accesses++;
-            tally.crossing += a.crossesPage() ? 1 : 0;
-            if (a.crossesPage() && qemu.faults > 0 && qemu.cr2 == (a.linear | 0xFFF) + 1) {
-                tally.secondPageFaults++;
-                boolean dirtied = (leafBefore & 0x40) == 0 && (m.readPhysical32(leaf) & 0x40) != 0;
-                tally.firstPageDirtied += Access.isWrite(a.access()) && !walk.faulted() && dirtied ? 1 : 0;
-            }
-            if (qemu.faults > 0) {
-                tally.faults++;
-                tally.errorCodes.merge("0x" + Integer.toHexString(qemu.errorCode), 1, Integer::sum);
-            }
-            if (a.access() == Access.KERNEL_WRITE && !walk.faulted() && (walk.rights & 2) == 0 && !a.crossesPage()) {
-                if ((image.cr0 & (1 << 16)) != 0) {
-                    tally.readOnlyKernelWritesFaulted += qemu.faults;
-                } else {
-                    tally.readOnlyKernelWritesAllowed += 1 - qemu.faults;
-                }
-            }
+            boolean firstPageDirtied = (leafBefore & 0x40) == 0 && (m.readPhysical32(leaf) & 0x40) != 0;
+            count(tally, image, a, walk, qemu, firstPageDirtied);
             int pse36Entry = pse36Entry(m, a);
             if (pse36Entry != -1 && !ours.equals(qemu)) {
                 if (tally.pse36++ == 0) {
@@ -227,6 +211,34 @@ class FaultConformanceTest {
                         + qemu + ", Pagewalk " + ours);
             }
         }
+        compareMemory(image, theirs, m, pse36Entries, regs, tally);
+    }
+
+    /** What the tally says about the run's coverage; {@code walk} is the translation before the access. */
+    private static void count(Tally tally, FaultImage image, FaultAccess a, ReferenceWalk.Result walk, FaultOutcome qemu,
+                              boolean firstPageDirtied) {
+        tally.accesses++;
+        tally.crossing += a.crossesPage() ? 1 : 0;
+        if (a.crossesPage() && qemu.faults > 0 && qemu.cr2 == (a.linear | 0xFFF) + 1) {
+            tally.secondPageFaults++;
+            tally.firstPageDirtied += Access.isWrite(a.access()) && !walk.faulted() && firstPageDirtied ? 1 : 0;
+        }
+        if (qemu.faults > 0) {
+            tally.faults++;
+            tally.errorCodes.merge("0x" + Integer.toHexString(qemu.errorCode), 1, Integer::sum);
+        }
+        if (a.access() == Access.KERNEL_WRITE && !walk.faulted() && (walk.rights & 2) == 0 && !a.crossesPage()) {
+            if ((image.cr0 & (1 << 16)) != 0) {
+                tally.readOnlyKernelWritesFaulted += qemu.faults;
+            } else {
+                tally.readOnlyKernelWritesAllowed += 1 - qemu.faults;
+            }
+        }
+    }
+
+    /** Every word of RAM outside the program's region; a PSE-36 PDE may differ in A and D only. */
+    private static void compareMemory(FaultImage image, QemuRun theirs, Machine m, Set<Integer> pse36Entries,
+                                      String regs, Tally tally) {
         int reported = 0;
         for (int at = FaultProbeProgram.REGION_END; at < FaultImage.RAM; at += 4) {
             if (at == FaultImage.HOLE_START) {

@@ -62,7 +62,6 @@ final class FaultImage {
         cr3 = directory | (r.nextBoolean() ? 0x08 : 0) | (r.nextBoolean() ? 0x10 : 0);
         cr4 = mode.cr4() | (r.nextBoolean() ? 1 << 4 : 0) | (r.nextBoolean() ? 1 << 7 : 0);
         cr0 = 0x80000011 | (r.nextBoolean() ? 1 << 16 : 0);
-        boolean pse = (cr4 & (1 << 4)) != 0;
         List<Integer> tables = new ArrayList<>();
         while (tables.size() < 4) {
             int t = tableFrame(r);
@@ -91,25 +90,28 @@ final class FaultImage {
             }
         }
         for (int i = 0; i < active.size(); i++) {
-            int d = active.get(i);
-            int flags = r.nextInt(0x1000) & ~0x80;
-            int pde;
-            if (i == 0 && recursive) {
-                pde = directory | flags | 1;
-            } else if (pse && r.nextInt(3) == 0) {
-                pde = ((1 + r.nextInt(3)) << 22) | ((pse36 ? r.nextInt(4) == 0 : r.nextBoolean()) ? 1 << 21 : 0) | (r.nextBoolean() ? 0x1000 : 0)
-                        | (pse36 && r.nextBoolean() ? r.nextInt() & 0x001FE000 : 0)
-                        | flags | 0x80 | 1;
-            } else if (r.nextInt(8) == 0) {
-                pde = r.nextInt() & ~1;
-            } else {
-                pde = tables.get(r.nextInt(tables.size())) | flags | (!pse && r.nextInt(4) == 0 ? 0x80 : 0) | 1;
-            }
-            memory[(directory >>> 2) + d] = pde;
+            memory[(directory >>> 2) + active.get(i)] = i == 0 && recursive ? directory | (r.nextInt(0x1000) & ~0x80) | 1
+                    : activePde(r, tables);
         }
         writeReservedRegion();
         List<Integer> pool = pagePool(r, active, recursive);
         buildList(r, pool, aliasable, directory);
+    }
+
+    /** An entry of a directory index the list uses: a 4 MiB page a third of the time with PSE on, a table pointer mostly. */
+    private int activePde(SplittableRandom r, List<Integer> tables) {
+        boolean pse = (cr4 & (1 << 4)) != 0;
+        int flags = r.nextInt(0x1000) & ~0x80;
+        if (pse && r.nextInt(3) == 0) {
+            int frame = (1 + r.nextInt(3)) << 22;
+            boolean bit21 = pse36 ? r.nextInt(4) == 0 : r.nextBoolean();
+            return frame | (bit21 ? 1 << 21 : 0) | (r.nextBoolean() ? 0x1000 : 0)
+                    | (pse36 && r.nextBoolean() ? r.nextInt() & 0x001FE000 : 0) | flags | 0x80 | 1;
+        }
+        if (r.nextInt(8) == 0) {
+            return r.nextInt() & ~1;
+        }
+        return tables.get(r.nextInt(tables.size())) | flags | (!pse && r.nextInt(4) == 0 ? 0x80 : 0) | 1;
     }
 
     /** The word the data pattern puts at {@code physical}: different at every address and seed. */
