@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,38 +106,77 @@ class TranslationConformanceTest {
         return tally;
     }
 
-    private static void compare(PageTableImage image, Tally tally, PagewalkSide side) throws Exception {
+    /** QEMU's answers for an image's samples: kept per seed, so a second comparison needs no QEMU. */
+    private static final class QemuAnswers {
+        final String[] rights;
+        final boolean[] large;
+        /** info tlb's "physical flags" for the sample's leaf, or null where nothing is mapped. */
+        final String[] leaf;
+        final String[] gva2gpa = new String[GVA2GPA_CHECKS];
+
+        QemuAnswers(int samples) {
+            rights = new String[samples];
+            large = new boolean[samples];
+            leaf = new String[samples];
+        }
+    }
+
+    private static final Map<Long, QemuAnswers> ANSWERS = new HashMap<>();
+
+    private static QemuAnswers qemuAnswers(PageTableImage image) throws Exception {
+        QemuAnswers answers = ANSWERS.get(image.seed);
+        if (answers != null) {
+            return answers;
+        }
         for (int address : loaded) {
             qemu.write(address, new byte[4096]);
         }
         loaded = new ArrayList<>(image.frameAddresses);
+        for (int i = 0; i < image.frames.size(); i++) {
+            qemu.write(image.frameAddresses.get(i), PageTableImage.bytes(image.frames.get(i)));
+        }
+        qemu.controlRegisters(image.cr0, image.cr3, image.cr4);
+        assertEquals(image.cr3, qemu.cr3(), "QEMU took CR3");
+        TreeMap<Long, String> mem = ranges(qemu.monitor("info mem"));
+        Map<Long, String> tlb = tlbEntries(qemu.monitor("info tlb"));
+        answers = new QemuAnswers(image.samples.size());
+        for (int n = 0; n < image.samples.size(); n++) {
+            int a = image.samples.get(n);
+            answers.rights[n] = rangeAt(mem, a);
+            answers.large[n] = isLarge(tlb, a, image.cr4);
+            answers.leaf[n] = tlb.get((a & 0xFFFFFFFFL) & (answers.large[n] ? 0xFFC00000L : 0xFFFFF000L));
+            if (n < GVA2GPA_CHECKS) {
+                answers.gva2gpa[n] = qemu.monitor("gva2gpa " + hex(a)).trim();
+            }
+        }
+        ANSWERS.put(image.seed, answers);
+        return answers;
+    }
+
+    private static void compare(PageTableImage image, Tally tally, PagewalkSide side) throws Exception {
+        QemuAnswers theirs = qemuAnswers(image);
         Machine m = new Machine(MachineConfig.ofMiB(16, 64, 4));
         for (int i = 0; i < image.frames.size(); i++) {
             int address = image.frameAddresses.get(i);
-            qemu.write(address, PageTableImage.bytes(image.frames.get(i)));
             int[] words = image.frames.get(i);
             for (int w = 0; w < 1024; w++) {
                 m.writePhysical32(address + w * 4, words[w]);
             }
         }
-        qemu.controlRegisters(image.cr0, image.cr3, image.cr4);
-        assertEquals(image.cr3, qemu.cr3(), "QEMU took CR3");
         side.controlRegisters(m, image.cr0, image.cr3, image.cr4);
-        TreeMap<Long, String> mem = ranges(qemu.monitor("info mem"));
-        Map<Long, String> tlb = tlbEntries(qemu.monitor("info tlb"));
         boolean wp = (image.cr0 & (1 << 16)) != 0;
         for (int n = 0; n < image.samples.size(); n++) {
             int a = image.samples.get(n);
             AccessResult ours = side.probe(m, a, Access.KERNEL_READ);
-            boolean large = isLarge(tlb, a, image.cr4);
-            String leaf = tlb.get((a & 0xFFFFFFFFL) & (large ? 0xFFC00000L : 0xFFFFF000L));
+            boolean large = theirs.large[n];
+            String leaf = theirs.leaf[n];
             boolean qemuMapped = leaf != null;
             long qemuPhysical = qemuMapped ? Long.parseUnsignedLong(leaf.substring(0, leaf.indexOf(' ')), 16)
                     + (a & (large ? 0x003FFFFF : 0xFFF)) : -1;
             String gpa = qemuMapped ? "gpa: 0x" + Long.toHexString(qemuPhysical) : "Unmapped";
             if (n < GVA2GPA_CHECKS && !(ours.isFault() && (ours.fault().errorCode() & PageFault.RSVD) != 0)) {
                 // info tlb is one command per image; gva2gpa, one per address, must agree with it.
-                String walked = qemu.monitor("gva2gpa " + hex(a)).trim();
+                String walked = theirs.gva2gpa[n];
                 if (!walked.equals(gpa)) {
                     tally.divergences.add("QEMU's gva2gpa says " + walked + " where its info tlb says " + gpa
                             + ": seed " + image.seed + " address " + hex(a));
@@ -144,7 +184,7 @@ class TranslationConformanceTest {
             }
             String where = "seed " + image.seed + " address " + hex(a) + " (CR0 " + hex(image.cr0) + " CR3 "
                     + hex(image.cr3) + " CR4 " + hex(image.cr4) + ", PDE " + hex(m.readPhysical32((image.cr3 & 0xFFFFF000)
-                    + (a >>> 22) * 4)) + "): QEMU " + gpa + " / info mem " + rangeAt(mem, a) + ", Pagewalk " + ours;
+                    + (a >>> 22) * 4)) + "): QEMU " + gpa + " / info mem " + theirs.rights[n] + ", Pagewalk " + ours;
             // QEMU's info tlb drops the PSE-36 bits that its gva2gpa applies: either way, mapped.
             if (ours.isFault() && (ours.fault().errorCode() & PageFault.RSVD) != 0 && qemuMapped) {
                 tally.pse36++;
@@ -159,7 +199,7 @@ class TranslationConformanceTest {
                 tally.cases += 4;
                 continue;
             }
-            String rights = rangeAt(mem, a);
+            String rights = theirs.rights[n];
             boolean user = rights.charAt(0) == 'u';
             boolean writable = rights.charAt(2) == 'w';
             if (qemuPhysical != (ours.physical() & 0xFFFFFFFFL) || large != ours.translation().isLargePage()
