@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * One paused {@code qemu-system-i386} (Debian's qemu-system-x86) as a reference MMU: physical
  * memory written through its gdbstub, control registers set through the gdbstub's {@code P}
  * packets (CR3, CR4, then CR0; numbers from its target.xml: cr0 = 19, cr3 = 21, cr4 = 22), and
- * the monitor's debug walk read through QMP's {@code human-monitor-command}. The CPU never runs:
- * continuing would start the BIOS under the test's page tables. Closing kills the process.
+ * the monitor's debug walk read through QMP's {@code human-monitor-command}. For the translation
+ * harness the CPU never runs (continuing would start the BIOS under the test's page tables); the
+ * fault harness loads a program and runs it from real mode to a breakpoint
+ * ({@link #runFromRealMode}), then reads RAM through QMP. Closing kills the process.
  */
 final class Qemu implements AutoCloseable {
     static final String BINARY = "/usr/bin/qemu-system-i386";
