@@ -20,13 +20,11 @@ class CoreFuzzTest {
     private static final long AS_WRITTEN_SEED = 0x13_A5_2026L;
 
     private static long seed(long fallback) {
-        String s = System.getProperty("pagewalk.fuzz.seed");
-        return s == null || s.isEmpty() ? fallback : Long.parseLong(s);
+        return TestProperty.longValue("pagewalk.fuzz.seed", fallback);
     }
 
     private static long ops(long share) {
-        String s = System.getProperty("pagewalk.fuzz.ops");
-        return s == null || s.isEmpty() ? share : Long.parseLong(s);
+        return TestProperty.longValue("pagewalk.fuzz.ops", share);
     }
 
     private static void runAndReport(long seed, GuestConfig config, long ops) {

@@ -16,19 +16,26 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One paused {@code qemu-system-i386} (Debian's qemu-system-x86) as a reference MMU: physical
  * memory written through its gdbstub, control registers set through the gdbstub's {@code P}
  * packets (CR3, CR4, then CR0; numbers from its target.xml: cr0 = 19, cr3 = 21, cr4 = 22), and
- * the monitor's debug walk read through QMP's {@code human-monitor-command}. The CPU never runs:
- * continuing would start the BIOS under the test's page tables. Closing kills the process.
+ * the monitor's debug walk read through QMP's {@code human-monitor-command}. For the translation
+ * harness the CPU never runs (continuing would start the BIOS under the test's page tables); the
+ * fault harness loads a program and runs it from real mode to a breakpoint
+ * ({@link #runFromRealMode}), then reads RAM through QMP. Closing kills the process.
  */
 final class Qemu implements AutoCloseable {
     static final String BINARY = "/usr/bin/qemu-system-i386";
     private final int cr0Number;
     private final int cr3Number;
     private final int cr4Number;
+    private final int eipNumber;
+    private final int csNumber;
 
     private final Process process;
     private final Path dir;
@@ -38,26 +45,42 @@ final class Qemu implements AutoCloseable {
     private final BufferedReader qmpIn;
     private final OutputStream qmpOut;
 
+    /** A QEMU whose RAM reads zero: the translation harness writes its images through the gdbstub. */
     Qemu() throws IOException, InterruptedException {
+        this(new byte[4096], null);
+    }
+
+    /**
+     * A QEMU whose RAM holds {@code low} from physical 0 and {@code high} from 1 MiB (the 640 KiB
+     * to 1 MiB hole is VGA and BIOS ROM, not RAM), loaded by loader devices before the CPU's first
+     * instruction. {@code high} may be null.
+     */
+    Qemu(byte[] low, byte[] high) throws IOException, InterruptedException {
         if (!new File(BINARY).canExecute()) {
             throw new IllegalStateException(BINARY + " is missing: run ./test.sh, which installs Debian's "
                     + "qemu-system-x86, or apt-get install qemu-system-x86 yourself");
         }
         dir = Files.createTempDirectory("pagewalk-qemu");
-        Path image = dir.resolve("zero.bin");
-        Files.write(image, new byte[4096]);
+        Path image = dir.resolve("low.bin");
+        Files.write(image, low);
+        List<String> command = new ArrayList<>(List.of(BINARY, "-M", "pc", "-accel", "tcg", "-cpu", "qemu32", "-m",
+                "16", "-S", "-no-reboot", "-nodefaults", "-no-user-config", "-vga", "none", "-display", "none",
+                "-monitor", "none", "-serial", "none", "-parallel", "none",
+                "-device", "loader,file=" + image + ",addr=0,force-raw=on"));
+        if (high != null) {
+            Path highImage = dir.resolve("high.bin");
+            Files.write(highImage, high);
+            command.addAll(List.of("-device", "loader,file=" + highImage + ",addr=0x100000,force-raw=on"));
+        }
         Path gdb = dir.resolve("gdb.sock");
         Path qmp = dir.resolve("qmp.sock");
         // We listen and QEMU connects (its chardevs in client mode): accepting is a wait on the
         // connection itself, with a deadline, rather than polling for socket files to appear.
         ServerSocketChannel gdbServer = listen(gdb);
         ServerSocketChannel qmpServer = listen(qmp);
-        process = new ProcessBuilder(BINARY, "-M", "pc", "-accel", "tcg", "-cpu", "qemu32", "-m", "16", "-S",
-                "-nodefaults", "-no-user-config", "-vga", "none", "-display", "none", "-monitor", "none", "-serial",
-                "none", "-parallel", "none", "-device", "loader,file=" + image + ",addr=0,force-raw=on",
-                "-chardev", "socket,id=gdb0,path=" + gdb, "-gdb", "chardev:gdb0",
-                "-chardev", "socket,id=qmp0,path=" + qmp, "-mon", "chardev=qmp0,mode=control")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
+        command.addAll(List.of("-chardev", "socket,id=gdb0,path=" + gdb, "-gdb", "chardev:gdb0",
+                "-chardev", "socket,id=qmp0,path=" + qmp, "-mon", "chardev=qmp0,mode=control"));
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
         gdbChannel = accept(gdbServer);
         SocketChannel q = accept(qmpServer);
         gdbIn = Channels.newInputStream(gdbChannel);
@@ -68,6 +91,8 @@ final class Qemu implements AutoCloseable {
         cr0Number = registerNumber(registers, "cr0");
         cr3Number = registerNumber(registers, "cr3");
         cr4Number = registerNumber(registers, "cr4");
+        eipNumber = registerNumber(registers, "eip");
+        csNumber = registerNumber(registers, "cs");
         qmpIn = new BufferedReader(new InputStreamReader(Channels.newInputStream(q), StandardCharsets.UTF_8));
         qmpOut = Channels.newOutputStream(q);
         qmpIn.readLine(); // the greeting
@@ -97,13 +122,13 @@ final class Qemu implements AutoCloseable {
     }
 
     /**
-     * Writes physical memory, at most 256 bytes a packet. The gdbstub writes linear addresses,
+     * Writes physical memory, at most 1 KiB a packet (2 KiB of hex: the stub takes packets up to 4 KiB). The gdbstub writes linear addresses,
      * so paging goes off first (CR0 = PE | ET); {@link #controlRegisters} turns it on again.
      */
     void write(int physical, byte[] bytes) throws IOException {
         setRegister(cr0Number, 0x00000011);
-        for (int at = 0; at < bytes.length; at += 256) {
-            int n = Math.min(256, bytes.length - at);
+        for (int at = 0; at < bytes.length; at += 1024) {
+            int n = Math.min(1024, bytes.length - at);
             StringBuilder sb = new StringBuilder("M").append(Integer.toHexString(physical + at)).append(',')
                     .append(Integer.toHexString(n)).append(':');
             for (int i = 0; i < n; i++) {
@@ -127,8 +152,72 @@ final class Qemu implements AutoCloseable {
     }
 
     int cr3() throws IOException {
-        String hex = gdb("p" + Integer.toHexString(cr3Number));
+        return register(cr3Number);
+    }
+
+    private int register(int number) throws IOException {
+        String hex = gdb("p" + Integer.toHexString(number));
         return Integer.reverseBytes(Integer.parseUnsignedInt(hex.substring(0, 8), 16));
+    }
+
+    /**
+     * Starts the CPU in real mode at 0:{@code entry} (instead of the BIOS's reset vector) and runs
+     * it until it reaches {@code stop}, a breakpoint. A real-mode CS written through the gdbstub
+     * gets base = selector * 16; in protected mode the stub would read a descriptor, and no
+     * packet sets GDTR, so the program itself enters protected mode. Fails with EIP after
+     * {@code timeoutMillis}, or when QEMU exits (a triple fault: {@code -no-reboot}).
+     */
+    void runFromRealMode(int entry, int stop, long timeoutMillis) throws IOException {
+        setRegister(csNumber, 0);
+        setRegister(eipNumber, entry);
+        expectOk("Z0", gdb("Z0," + Integer.toHexString(stop) + ",1"));
+        gdbOut.write("$c#63".getBytes(StandardCharsets.US_ASCII));
+        gdbOut.flush();
+        if (gdbIn.read() != '+') {
+            throw new IOException("the gdbstub did not acknowledge 'c'");
+        }
+        boolean stopped;
+        gdbChannel.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            gdbChannel.register(selector, SelectionKey.OP_READ);
+            stopped = selector.select(timeoutMillis) > 0;
+        }
+        gdbChannel.configureBlocking(true);
+        if (!stopped) {
+            gdbOut.write(3);
+            gdbOut.flush();
+        }
+        String reply = readPacket();
+        if (reply.isEmpty()) {
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("QEMU exited while the program ran (a triple fault: -no-reboot): "
+                    + Files.readString(dir.resolve("qemu.log")));
+        }
+        if (!stopped || !reply.startsWith("T05")) {
+            throw new IllegalStateException("the program did not reach its breakpoint at 0x" + Integer.toHexString(stop)
+                    + " (stop reply '" + reply + "', EIP " + register(eipNumber) + ")");
+        }
+        if (register(eipNumber) != stop) {
+            throw new IllegalStateException("the program stopped at EIP 0x" + Integer.toHexString(register(eipNumber))
+                    + ", not at its breakpoint 0x" + Integer.toHexString(stop));
+        }
+    }
+
+    /** {@code length} bytes of physical memory from {@code physical}, through QMP's pmemsave. */
+    byte[] readPhysical(int physical, int length) throws IOException {
+        Path file = dir.resolve("pmem.bin");
+        String reply = qmp("{\"execute\":\"pmemsave\",\"arguments\":{\"val\":" + physical + ",\"size\":" + length
+                + ",\"filename\":\"" + file + "\"}}");
+        if (!reply.contains("\"return\"")) {
+            throw new IOException("QMP refused pmemsave: " + reply);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        return bytes;
     }
 
     /** A monitor command's output through QMP's human-monitor-command. */
@@ -193,6 +282,11 @@ final class Qemu implements AutoCloseable {
         String hex = Integer.toHexString(sum & 0xFF);
         gdbOut.write(("$" + data + "#" + (hex.length() == 1 ? "0" + hex : hex)).getBytes(StandardCharsets.US_ASCII));
         gdbOut.flush();
+        return readPacket();
+    }
+
+    /** The next packet's data (acknowledged), skipping acknowledgements before it. */
+    private String readPacket() throws IOException {
         int c;
         do {
             c = gdbIn.read();
@@ -231,11 +325,6 @@ final class Qemu implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         gdbChannel.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(dir);
+        ScratchDirectory.delete(dir);
     }
 }
