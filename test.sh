@@ -6,11 +6,21 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the suite needs, installed with apt-get when missing: chromium and
-# chromium-driver (end-to-end tests), qemu-system-x86 and binutils (conformance against QEMU,
+# chromium-driver (end-to-end tests), firefox-esr, webkit2gtk-driver and xvfb (the cross-engine
+# set in Firefox and WebKit), qemu-system-x86 and binutils (conformance against QEMU,
 # docs/CONFORMANCE.md). A missing one fails the suite, never skips it.
 MISSING=""
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     MISSING="$MISSING chromium chromium-driver"
+fi
+if [ ! -x /usr/bin/firefox-esr ]; then
+    MISSING="$MISSING firefox-esr"
+fi
+if [ ! -x /usr/bin/WebKitWebDriver ]; then
+    MISSING="$MISSING webkit2gtk-driver"
+fi
+if [ ! -x /usr/bin/xvfb-run ] || [ ! -x /usr/bin/Xvfb ]; then
+    MISSING="$MISSING xvfb"
 fi
 if [ ! -x /usr/bin/qemu-system-i386 ]; then
     MISSING="$MISSING qemu-system-x86"
