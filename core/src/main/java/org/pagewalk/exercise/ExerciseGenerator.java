@@ -6,11 +6,9 @@ import org.pagewalk.guest.KernelLayout;
 import org.pagewalk.guest.PageFlags;
 import org.pagewalk.machine.Access;
 import org.pagewalk.machine.AccessResult;
-import org.pagewalk.machine.ControlRegisterBits;
 import org.pagewalk.machine.PageFault;
 import org.pagewalk.scenario.Interpreter;
 import org.pagewalk.scenario.Session;
-import org.pagewalk.scenario.StepResult;
 import org.pagewalk.text.Hex;
 
 /**
@@ -24,161 +22,28 @@ public final class ExerciseGenerator {
     /** Questions in a set. */
     public static final int QUESTIONS = 8;
 
-    private static final int WP = ControlRegisterBits.CR0_WP;
-
-    /** A mapped page: where, to which frame, with which PTE flags, in which directory. */
-    private static final class Page {
-        final int linear;
-        final int flags;
-        final boolean userPde;
-
-        Page(int linear, int flags, boolean userPde) {
-            this.linear = linear;
-            this.flags = flags;
-            this.userPde = userPde;
-        }
-
-        boolean userReadable() {
-            return userPde && (flags & PageFlags.USER) != 0;
-        }
-    }
-
     private final Prng rnd;
     private final Level level;
-    private final Session session = new Session();
-    private final List<String> setup = new ArrayList<>();
-    private final List<Page> pagesA = new ArrayList<>();
-    private final List<Page> pagesB = new ArrayList<>();
-    private final List<Integer> usedDirectoryIndexes = new ArrayList<>();
-    private int cr3A;
-    private int cr3B;
+    private final AddressSpace space;
+    private final List<AddressSpace.Page> pagesA;
+    private final List<AddressSpace.Page> pagesB;
+    private final int cr3A;
+    private final int cr3B;
 
     private ExerciseGenerator(int seed, Level level) {
         this.rnd = new Prng(seed ^ (level.number() * 0x01000193));
         this.level = level;
+        this.space = new AddressSpace(rnd, level);
+        this.pagesA = space.pagesA;
+        this.pagesB = space.pagesB;
+        this.cr3A = space.cr3A;
+        this.cr3B = space.cr3B;
     }
 
     /** The set for this seed and level: the same on every engine. */
     public static ExerciseSet generate(int seed, Level level) {
         ExerciseGenerator g = new ExerciseGenerator(seed, level);
-        g.build();
-        return new ExerciseSet(seed, level, g.setup, g.questions());
-    }
-
-    // ---- the address space ----
-
-    private void build() {
-        run("boot ceanos ram=32M");
-        run("init_mm");
-        cr3A = session.machine().cr().cr3();
-        List<Integer> early = new ArrayList<>();
-        if (level == Level.PAGES_4K || level == Level.PAGES_4M) {
-            // Frames taken now and some freed at the end leave holes below the mapped frames.
-            for (int n = 2 + rnd.below(3); n > 0; n--) {
-                run("pmmAllocPageFrame");
-                early.add(session.lastCall().value());
-            }
-        }
-        if (level == Level.RIGHTS) {
-            mapTable(pagesA, newDirectoryIndex(), true, new int[] {PageFlags.USER | PageFlags.WRITE, PageFlags.USER,
-                PageFlags.WRITE});
-            boolean supervisorPde = rnd.oneIn(2);
-            mapTable(pagesA, newDirectoryIndex(), !supervisorPde, new int[] {supervisorPde ? PageFlags.WRITE
-                : PageFlags.USER | PageFlags.WRITE, PageFlags.USER | PageFlags.WRITE});
-        } else {
-            for (int t = 0; t < 2; t++) {
-                mapTable(pagesA, newDirectoryIndex(), true, userPages(2 + rnd.below(2)));
-            }
-        }
-        if (level == Level.TWO_SPACES) {
-            run("memAllocPageDir");
-            int dirB = session.lastCall().value();
-            run("memChangePageDir " + Hex.hex32(dirB));
-            cr3B = session.machine().cr().cr3();
-            // The same addresses as A's first page (other frames), and a table A does not have.
-            Page shared = pagesA.get(0);
-            mapPage(pagesB, shared.linear, PageFlags.USER | PageFlags.WRITE, true);
-            mapTable(pagesB, newDirectoryIndex(), true, userPages(2));
-            run("memChangePageDir " + Hex.hex32(cr3A + KernelLayout.KERNEL_START));
-        }
-        touch();
-        boolean freed = false;
-        for (int i = 0; i < early.size(); i++) {
-            if (rnd.oneIn(2) || (!freed && i == early.size() - 1)) {
-                run("pmmFreePageFrame " + Hex.hex32(early.get(i)));
-                freed = true;
-            }
-        }
-        if (level == Level.RIGHTS && rnd.oneIn(2)) {
-            run("mov cr0, " + Hex.hex32(session.machine().cr().cr0() | WP));
-        }
-        // A CR3 reload: the questions start with no user page in the TLB.
-        run("mov cr3, " + Hex.hex32(cr3A));
-    }
-
-    private int[] userPages(int n) {
-        int[] flags = new int[n];
-        for (int i = 0; i < n; i++) {
-            flags[i] = PageFlags.USER | PageFlags.WRITE;
-        }
-        return flags;
-    }
-
-    private int newDirectoryIndex() {
-        while (true) {
-            // The user half, above the first 32 MiB (PDE 0 is cleared by initMemory).
-            int d = 8 + rnd.below(760);
-            if (!usedDirectoryIndexes.contains(d)) {
-                usedDirectoryIndexes.add(d);
-                return d;
-            }
-        }
-    }
-
-    /** Maps pages at distinct random slots of the table of PDE {@code dir}; the first decides the PDE. */
-    private void mapTable(List<Page> into, int dir, boolean userPde, int[] flags) {
-        List<Integer> slots = new ArrayList<>();
-        while (slots.size() < flags.length) {
-            int t = rnd.below(1024);
-            if (!slots.contains(t)) {
-                slots.add(t);
-            }
-        }
-        for (int i = 0; i < flags.length; i++) {
-            mapPage(into, (dir << 22) | (slots.get(i) << 12), flags[i], userPde);
-        }
-    }
-
-    private void mapPage(List<Page> into, int linear, int flags, boolean userPde) {
-        run("pmmAllocPageFrame");
-        int frame = session.lastCall().value();
-        run("memMapPage " + Hex.hex32(linear) + " " + Hex.hex32(frame) + " " + PageFlags.format(flags));
-        into.add(new Page(linear, flags, userPde));
-    }
-
-    /** A few accesses so that some entries have A, some D, some neither. */
-    private void touch() {
-        for (Page p : pagesA) {
-            int r = rnd.below(3);
-            if (r == 0) {
-                continue;
-            }
-            String who = p.userReadable() ? "user " : "kernel ";
-            boolean writable = (p.flags & PageFlags.WRITE) != 0;
-            if (r == 2 && writable) {
-                run("write " + who + Hex.hex32(p.linear + (rnd.below(1024) << 2)) + " " + Hex.hex32(rnd.next()));
-            } else {
-                run("read " + who + Hex.hex32(p.linear + (rnd.below(1024) << 2)));
-            }
-        }
-    }
-
-    private void run(String line) {
-        StepResult r = Interpreter.runLine(session, line);
-        if (r.status() != StepResult.Status.OK) {
-            throw new IllegalStateException("exercise setup failed at '" + line + "': " + r.message());
-        }
-        setup.add(line);
+        return new ExerciseSet(seed, level, g.space.setup, g.questions());
     }
 
     // ---- the questions ----
@@ -227,7 +92,7 @@ public final class ExerciseGenerator {
                 out.add(indexes());
                 break;
             default:
-                Page shared = pagesA.get(0);
+                AddressSpace.Page shared = pagesA.get(0);
                 out.add(translate(anyUserAccess(offset(shared.linear)), cr3A));
                 out.add(translate(anyUserAccess(offset(shared.linear)), cr3B));
                 out.add(translate(anyUserAccess(offset(pick(pagesA.subList(1, pagesA.size())))), cr3B));
@@ -260,7 +125,7 @@ public final class ExerciseGenerator {
         return a;
     }
 
-    private int pick(List<Page> pages) {
+    private int pick(List<AddressSpace.Page> pages) {
         return offset(pages.get(rnd.below(pages.size())).linear);
     }
 
@@ -269,26 +134,17 @@ public final class ExerciseGenerator {
     }
 
     private int pdeNotPresent() {
-        return (newDirectoryIndex() << 22) | (rnd.below(1024) << 12) | rnd.below(4096);
+        return (space.newDirectoryIndex() << 22) | (rnd.below(1024) << 12) | rnd.below(4096);
     }
 
     private int pteNotPresent() {
         int dir = pagesA.get(rnd.below(pagesA.size())).linear >>> 22;
         while (true) {
             int linear = (dir << 22) | (rnd.below(1024) << 12);
-            if (!isMapped(linear)) {
+            if (!space.isMapped(linear)) {
                 return linear | rnd.below(4096);
             }
         }
-    }
-
-    private boolean isMapped(int page) {
-        for (Page p : pagesA) {
-            if (p.linear == page) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Inside the kernel's 4 MiB page at 0xC0000000, within installed RAM. */
@@ -308,7 +164,7 @@ public final class ExerciseGenerator {
         return new int[] {linear, rnd.oneIn(2) ? Access.KERNEL_WRITE : Access.KERNEL_READ};
     }
 
-    private Question rightsQuestion(Page p, int access) {
+    private Question rightsQuestion(AddressSpace.Page p, int access) {
         return translate(new int[] {offset(p.linear), access}, cr3A);
     }
 
@@ -327,17 +183,17 @@ public final class ExerciseGenerator {
         if (level != Level.RIGHTS) {
             return "";
         }
-        return " CR0.WP is " + ((session.machine().cr().cr0() & WP) != 0 ? "1" : "0") + ".";
+        return " CR0.WP is " + ((space.session.machine().cr().cr0() & AddressSpace.WP) != 0 ? "1" : "0") + ".";
     }
 
     private Question translate(int[] access, int cr3) {
         int linear = access[0];
         List<String> context = new ArrayList<>();
-        if (cr3 != session.machine().cr().cr3()) {
+        if (cr3 != space.session.machine().cr().cr3()) {
             context.add("mov cr3, " + Hex.hex32(cr3));
         }
         String walk = "translate " + accessWords(access[1]) + " " + Hex.hex32(linear);
-        AccessResult r = runCopy(context, walk);
+        AccessResult r = space.runCopy(context, walk);
         Answer a = new Answer(QuestionKind.TRANSLATION).with("faults", r.isFault());
         String outcome;
         if (r.isFault()) {
@@ -352,26 +208,6 @@ public final class ExerciseGenerator {
                 + " Give the physical address it reaches, or, if it page-faults, the error code's bits and CR2.";
         return new Question(QuestionKind.TRANSLATION, prompt, context, walk, linear, outcome, a,
                 keys(QuestionKind.TRANSLATION));
-    }
-
-    /** Runs lines on a copy of the machine and returns the last access's result. */
-    private AccessResult runCopy(List<String> context, String walk) {
-        Session.State saved = session.save();
-        try {
-            for (String l : context) {
-                check(Interpreter.runLine(session, l), l);
-            }
-            check(Interpreter.runLine(session, walk), walk);
-            return session.lastAccess();
-        } finally {
-            session.load(saved);
-        }
-    }
-
-    private static void check(StepResult r, String line) {
-        if (r.status() != StepResult.Status.OK) {
-            throw new IllegalStateException("exercise question failed at '" + line + "': " + r.message());
-        }
     }
 
     private static String[] keys(QuestionKind kind) {
@@ -394,12 +230,12 @@ public final class ExerciseGenerator {
     }
 
     private Question pte() {
-        Page p = pagesA.get(rnd.below(pagesA.size()));
+        AddressSpace.Page p = pagesA.get(rnd.below(pagesA.size()));
         int linear = rnd.oneIn(5) ? pteNotPresent() & ~0xFFF : p.linear;
-        int pde = session.machine().readPhysical32((cr3A & ~0xFFF) | ((linear >>> 22) << 2));
+        int pde = space.session.machine().readPhysical32((cr3A & ~0xFFF) | ((linear >>> 22) << 2));
         int table = pde & ~0xFFF;
         int index = (linear >>> 12) & 0x3FF;
-        int pte = session.machine().readPhysical32(table | (index << 2));
+        int pte = space.session.machine().readPhysical32(table | (index << 2));
         String prompt = "The PTE that maps " + Hex.hex32(linear) + " (entry " + index + " of the page table at "
                 + Hex.hex32(table) + ") holds " + Hex.hex32(pte) + ". What does it say?";
         return entryQuestion(prompt, pte, false, linear, new String[] {"present", "frame", "writable", "user",
@@ -412,7 +248,7 @@ public final class ExerciseGenerator {
 
     private Question pdeIn(int cr3, int linear, String which) {
         int index = linear >>> 22;
-        int pde = session.machine().readPhysical32((cr3 & ~0xFFF) | (index << 2));
+        int pde = space.session.machine().readPhysical32((cr3 & ~0xFFF) | (index << 2));
         String prompt = "PDE " + index + " of " + which + " (at " + Hex.hex32(cr3 & ~0xFFF) + ") holds " + Hex.hex32(pde)
                 + ". What does it say? (With CR4.PSE = 1, as CeanOS sets it.)";
         return entryQuestion(prompt, pde, true, linear, keys(QuestionKind.ENTRY));
@@ -440,21 +276,21 @@ public final class ExerciseGenerator {
     }
 
     private Question bitmap() {
-        Session.State saved = session.save();
+        Session.State saved = space.session.save();
         int frame;
         int wordIndex;
         int before;
         int after;
         try {
-            check(Interpreter.runLine(session, "pmmAllocPageFrame"), "pmmAllocPageFrame");
-            frame = session.lastCall().value();
+            AddressSpace.check(Interpreter.runLine(space.session, "pmmAllocPageFrame"), "pmmAllocPageFrame");
+            frame = space.session.lastCall().value();
             wordIndex = frame >>> 17;
-            after = session.machine().readPhysical32(KernelLayout.BITMAP + (wordIndex << 2));
+            after = space.session.machine().readPhysical32(KernelLayout.BITMAP + (wordIndex << 2));
             before = after & ~(1 << ((frame >>> 12) & 31));
         } finally {
-            session.load(saved);
+            space.session.load(saved);
         }
-        int min = (session.os().layout().kernelEnd() + 0xFFF) >>> 12;
+        int min = (space.session.os().layout().kernelEnd() + 0xFFF) >>> 12;
         int first = wordIndex << 5;
         String prompt = "CeanOS's pmmAllocPageFrame hands out the lowest free frame at or above pageFrameMin (frame "
                 + shortHex(min) + "). Bitmap word " + wordIndex + " covers frames " + shortHex(first) + " to "
@@ -492,7 +328,7 @@ public final class ExerciseGenerator {
     private Question tlbQuestion(List<String> lines, String intro) {
         List<String> context = new ArrayList<>(lines.subList(0, lines.size() - 1));
         String walk = lines.get(lines.size() - 1);
-        AccessResult r = runCopy(context, walk);
+        AccessResult r = space.runCopy(context, walk);
         StringBuilder prompt = new StringBuilder(intro);
         for (int i = 0; i < lines.size(); i++) {
             prompt.append(i == 0 ? "" : "; ").append(lines.get(i));

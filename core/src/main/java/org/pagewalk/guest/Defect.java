@@ -7,13 +7,12 @@ package org.pagewalk.guest;
 public enum Defect {
     FRAME_ADDRESS_MULTIPLY("frame-multiply",
             "pmmAllocPageFrame returns (b*8*i)*0x1000 instead of (b*8+i)*0x1000",
-            "The bit it marks is frame b*8+i, but the address it returns is (b*8*i)*0x1000: every allocation that "
-                    + "finds bit 0 of a byte free returns physical 0, and the others return multiples of b*8, frames the "
-                    + "bitmap never marked, so frames are handed out twice. At boot kernel.c runs initMemory, then "
-                    + "kmallocInit, whose changeHeapSize allocates a frame before it maps it: the first allocation, "
-                    + "physical 0, becomes the heap's first page (the kmalloc header lands on the real-mode interrupt "
-                    + "vector table), and the heap's page table gets the second, (b*8*1)*0x1000 = 0x00250000. A page "
-                    + "table lands on physical 0 only when its own allocation is the one that finds bit 0."),
+            "Bit 0 of every byte returns physical 0, the other bits multiples of b*8 that the bitmap never marked, so "
+                    + "frames are handed out twice. At boot kernel.c runs initMemory, then kmallocInit, whose "
+                    + "changeHeapSize allocates before it maps: physical 0 becomes the heap's first page (the kmalloc "
+                    + "header lands on the real-mode interrupt vector table) and the heap's page table gets the second "
+                    + "allocation, 0x00250000. A page table lands on physical 0 only when its own allocation is the one "
+                    + "at bit 0."),
     BITMAP_512_MIB("bitmap-512m",
             "physicalMemoryBitmap has NUM_PAGE_FRAMES / 8 bytes: 16 KiB, 131072 frames, 512 MiB",
             "NUM_PAGE_FRAMES is already divided by 8, and the array divides again: on a machine above 512 MiB the "

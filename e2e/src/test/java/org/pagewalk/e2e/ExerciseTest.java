@@ -80,8 +80,15 @@ class ExerciseTest {
         List<String[]> key = stored(42, 1);
         List<WebElement> questions = b.driver().findElements(By.cssSelector(".exercise-question"));
 
+        assertEquals(1, questions.stream().filter(WebElement::isDisplayed).count(), "one question at a time");
         // Right: split the address by hand (bits 31:22, 21:12, 11:0).
-        WebElement split = questions.stream().filter(q -> "indexes".equals(q.getAttribute("data-kind"))).findFirst().orElseThrow();
+        int at = 0;
+        while (!"indexes".equals(questions.get(at).getAttribute("data-kind"))) {
+            at++;
+        }
+        WebElement split = questions.get(at);
+        b.driver().findElements(By.cssSelector(".exercise-jump")).get(at).click();
+        assertTrue(split.isDisplayed());
         String prompt = split.findElement(By.cssSelector(".exercise-prompt")).getText();
         long linear = Long.parseLong(prompt.substring(prompt.indexOf("0x") + 2, prompt.indexOf("0x") + 10), 16);
         split.findElement(By.cssSelector("[data-key='directory']")).sendKeys(Long.toString(linear >> 22));
@@ -91,6 +98,7 @@ class ExerciseTest {
         assertEquals("right", split.getAttribute("data-state"));
         assertEquals("Right.", split.findElement(By.cssSelector(".exercise-feedback")).getText());
         assertEquals("Score: 1 of 8 right · 1 check", b.text(".exercise-score"));
+        assertEquals("right", b.driver().findElements(By.cssSelector(".exercise-jump")).get(at).getAttribute("data-state"));
 
         // Wrong: a translation answered as if it reached physical 0.
         int index = -1;
@@ -101,6 +109,8 @@ class ExerciseTest {
             }
         }
         WebElement q = questions.get(index);
+        b.driver().findElements(By.cssSelector(".exercise-jump")).get(index).click();
+        assertTrue(q.isDisplayed() && !split.isDisplayed());
         new Select(q.findElement(By.cssSelector("[data-key='faults']"))).selectByValue("no");
         q.findElement(By.cssSelector("[data-key='physical']")).sendKeys("0");
         q.findElement(By.cssSelector(".exercise-check")).click();
@@ -120,6 +130,8 @@ class ExerciseTest {
         assertTrue(steps.contains(physical), "the walk reaches " + physical + ": " + steps);
         assertTrue(q.findElement(By.cssSelector(".exercise-key")).isDisplayed());
         assertEquals(key.get(index)[1], q.findElement(By.cssSelector(".exercise-key")).getText());
+        String why = q.findElement(By.cssSelector(".exercise-explain")).getText();
+        assertTrue(why.contains("= " + physical + "."), "Explain ends its sum at " + physical + ": " + why);
 
         // Retry clears the answer; the score counts it no more.
         q.findElement(By.cssSelector(".exercise-retry")).click();

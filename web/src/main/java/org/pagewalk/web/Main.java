@@ -47,6 +47,7 @@ public final class Main {
         org.pagewalk.web.lessons.Lessons.start(app, dom);
         // ?exercise=SEED&level=N builds its own machine over whatever the first state was.
         org.pagewalk.web.exercise.ExercisePage.start(app, dom);
+        org.pagewalk.web.exercise.LabPage.start(app, dom);
         // Last, so that tests waiting for it see a fully wired page.
         body.setAttribute("data-ready", "1");
     }

@@ -34,6 +34,7 @@ final class AnswerForm {
     private final HTMLElement feedback;
     private final HTMLElement key;
     private final HTMLElement showWalk;
+    private final HTMLElement explain;
     private boolean right;
     private int attempts;
 
@@ -75,16 +76,11 @@ final class AnswerForm {
         }
         root.appendChild(fields);
         HTMLElement bar = dom.el("div", "exercise-actions");
-        HTMLElement check = dom.action("Check", "Check this answer", this::check);
-        check.setClassName("exercise-check");
-        bar.appendChild(check);
-        showWalk = dom.action("Show me the walk", "Run this question on the machine: the views show each step", () -> owner.showWalk(this));
-        showWalk.setClassName("exercise-show");
+        button(dom, bar, "Check", "Check this answer", "exercise-check", this::check);
+        showWalk = button(dom, bar, "Show me the walk", "Run this question on the machine: the views show each step",
+                "exercise-show", () -> owner.showWalk(this));
         showWalk.setHidden(!answersShown);
-        bar.appendChild(showWalk);
-        HTMLElement retry = dom.action("Retry", "Clear this answer and try again", this::retry);
-        retry.setClassName("exercise-retry");
-        bar.appendChild(retry);
+        button(dom, bar, "Retry", "Clear this answer and try again", "exercise-retry", this::retry);
         root.appendChild(bar);
         feedback = dom.el("p", "exercise-feedback", "");
         feedback.setAttribute("role", "status");
@@ -92,6 +88,17 @@ final class AnswerForm {
         key = dom.el("p", "exercise-key", "answer: " + question.answer().toText());
         key.setHidden(!answersShown);
         root.appendChild(key);
+        explain = dom.el("p", "exercise-explain", "");
+        explain.setHidden(true);
+        root.appendChild(explain);
+    }
+
+    /** A button of class {@code className} at the end of {@code bar}. */
+    static HTMLElement button(Dom dom, HTMLElement bar, String text, String title, String className, Runnable action) {
+        HTMLElement b = dom.action(text, title, action);
+        b.setClassName(className);
+        bar.appendChild(b);
+        return b;
     }
 
     HTMLElement element() {
@@ -149,9 +156,11 @@ final class AnswerForm {
         owner.answered();
     }
 
-    /** Shows the answer key under the question (after its walk was shown). */
-    void reveal() {
+    /** Shows the answer key under the question (after its walk was shown), and why, when known. */
+    void reveal(String explanation) {
         key.setHidden(false);
+        Dom.text(explain, explanation == null ? "" : explanation);
+        explain.setHidden(explanation == null);
     }
 
     private void retry() {

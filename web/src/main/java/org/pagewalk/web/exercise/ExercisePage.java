@@ -27,6 +27,8 @@ public final class ExercisePage implements AnswerForm.Owner {
     private final boolean answersShown;
     private final WalkShow walks;
     private final List<AnswerForm> forms = new ArrayList<>();
+    private final List<HTMLElement> jumps = new ArrayList<>();
+    private int current;
     private HTMLElement root;
     private HTMLElement score;
 
@@ -98,25 +100,50 @@ public final class ExercisePage implements AnswerForm.Owner {
         score.setAttribute("aria-live", "polite");
         head.appendChild(score);
         root.appendChild(head);
-        root.appendChild(dom.el("p", "exercise-about", "The machine in the views is the one the questions are about: "
-                + "CeanOS booted, with the mappings listed under Setup. Work each answer out by hand from the "
-                + "directory and table grids, then check it. Share this set with its link."));
-        root.appendChild(levels());
         HTMLElement details = dom.el("details", "exercise-setup");
-        details.appendChild(dom.el("summary", null, "Setup: how this machine was built"));
-        HTMLElement pre = dom.el("pre", null, String.join("\n", set.setup()));
-        details.appendChild(pre);
+        details.appendChild(dom.el("summary", null, "About this set"));
+        details.appendChild(dom.el("p", "exercise-about", "The machine in the views is the one the questions are about: "
+                + "CeanOS booted, with the mappings below. Work each answer out by hand from the directory and "
+                + "table grids, then check it. The same link gives the same set, so a class can share it."));
+        details.appendChild(levels());
+        details.appendChild(dom.el("pre", null, String.join("\n", set.setup())));
         root.appendChild(details);
+        HTMLElement nav = dom.el("nav", "exercise-nav");
+        nav.setAttribute("aria-label", "Questions");
         HTMLElement list = dom.el("ol", "exercise-questions");
         int n = 1;
         for (Question q : set.questions()) {
-            AnswerForm f = new AnswerForm(dom, q, n++, answersShown, this);
+            AnswerForm f = new AnswerForm(dom, q, n, answersShown, this);
             forms.add(f);
             list.appendChild(f.element());
+            int index = n - 1;
+            HTMLElement jump = AnswerForm.button(dom, nav, Integer.toString(n), "Question " + n, "exercise-jump", () -> go(index));
+            jump.setAttribute("aria-label", "Question " + n);
+            jumps.add(jump);
+            n++;
         }
+        AnswerForm.button(dom, nav, "Next ▶", "The next question", "exercise-following", () -> go((current + 1) % forms.size()));
+        root.appendChild(nav);
         root.appendChild(list);
         root.appendChild(dom.action("Retry the whole set", "Clear every answer and start again", this::retryAll));
+        go(0);
         answered();
+    }
+
+    /**
+     * Shows question {@code index} alone (so the views stay in sight beside it); with the key
+     * shown (an instructor's page) every question stays open.
+     */
+    private void go(int index) {
+        current = index;
+        for (int i = 0; i < forms.size(); i++) {
+            forms.get(i).element().setHidden(!answersShown && i != index);
+            if (i == index) {
+                jumps.get(i).setAttribute("aria-current", "step");
+            } else {
+                jumps.get(i).removeAttribute("aria-current");
+            }
+        }
     }
 
     private HTMLElement levels() {
@@ -133,6 +160,9 @@ public final class ExercisePage implements AnswerForm.Owner {
         HTMLElement next = dom.el("a", "exercise-next", "Another set");
         next.setAttribute("href", "?exercise=" + Integer.toUnsignedString(set.seed() + 1) + "&level=" + set.level().number());
         nav.appendChild(next);
+        HTMLElement labs = dom.el("a", "exercise-labs", "Find the bug in CeanOS");
+        labs.setAttribute("href", "?lab=frame-multiply");
+        nav.appendChild(labs);
         return nav;
     }
 
@@ -145,13 +175,17 @@ public final class ExercisePage implements AnswerForm.Owner {
             checked += f.attempts();
         }
         Dom.text(score, "Score: " + right + " of " + forms.size() + " right · " + checked + (checked == 1 ? " check" : " checks"));
+        for (int i = 0; i < forms.size() && i < jumps.size(); i++) {
+            jumps.get(i).setAttribute("data-state", forms.get(i).element().getAttribute("data-state"));
+        }
         score.setAttribute("data-right", Integer.toString(right));
     }
 
     @Override
     public void showWalk(AnswerForm form) {
         String problem = walks.show(form.question());
-        form.reveal();
+        boolean access = form.question().walk() != null && form.question().walk().startsWith("translate ");
+        form.reveal(problem == null && access ? ExplainText.ofLastAction(app) : null);
         if (problem != null) {
             status(dom, "The walk could not be shown: " + problem);
         }
@@ -161,6 +195,7 @@ public final class ExercisePage implements AnswerForm.Owner {
         walks.takeBack();
         Dom.clear(root);
         forms.clear();
+        jumps.clear();
         build();
     }
 }

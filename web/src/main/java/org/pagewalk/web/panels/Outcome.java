@@ -14,6 +14,8 @@ final class Outcome {
     final HTMLElement box;
     private final HTMLElement glyph;
     private final HTMLElement text;
+    private final HTMLElement explain;
+    private final HTMLElement explainText;
 
     Outcome(Dom dom, String id) {
         box = dom.el("div", "outcome");
@@ -24,6 +26,10 @@ final class Outcome {
         glyph.setAttribute("aria-hidden", "true");
         text = dom.add(box, "span", "outcome-text");
         box.setAttribute("data-kind", "none");
+        explain = dom.add(box, "details", "outcome-explain");
+        dom.add(explain, "summary", null, "Explain");
+        explainText = dom.add(explain, "p", "explain-text");
+        explain.setHidden(true);
     }
 
     /** Shows the result of a line the form ran; {@code access} when it was a read, write or translate. */
@@ -44,6 +50,9 @@ final class Outcome {
                 break;
         }
         AccessResult last = app.session().lastAccess();
+        String why = access ? org.pagewalk.web.exercise.ExplainText.ofLastAction(app) : null;
+        explain.setHidden(why == null);
+        explainText.setTextContent(why == null ? "" : why);
         if (access && last != null && last.isFault()) {
             set("fault", "\u2715", "Page fault: " + message);
         } else {
@@ -60,6 +69,9 @@ final class Outcome {
     }
 
     private void set(String kind, String g, String t) {
+        if (!kind.equals("ok") && !kind.equals("fault")) {
+            explain.setHidden(true);
+        }
         box.setAttribute("data-kind", kind);
         glyph.setTextContent(g);
         text.setTextContent(t);
