@@ -8,6 +8,7 @@ import org.pagewalk.exercise.Level;
 import org.pagewalk.exercise.Question;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.text.Numbers;
+import org.pagewalk.text.Printable;
 import org.pagewalk.web.App;
 import org.pagewalk.web.dom.Dom;
 import org.pagewalk.web.dom.Js;
@@ -63,13 +64,22 @@ public final class ExercisePage implements AnswerForm.Owner {
             String badLevel = Numbers.parse(levelText.trim(), out);
             level = badLevel == null ? Level.byNumber(out[0]) : null;
             if (level == null) {
-                status(dom, "The exercise link's " + Level.rangeMessage("'" + levelText + "'") + ".");
+                status(dom, "The exercise link's " + Level.rangeMessage(Printable.quote(levelText)) + ".");
                 return;
             }
         }
         ExercisePage page = new ExercisePage(app, dom, ExerciseGenerator.generate(seed, level),
                 "1".equals(Js.queryParameter("answers")));
         page.build();
+        hideStartCard(dom);
+    }
+
+    /** The start card offers ways in; a link to an exercise or a lab is already one. */
+    static void hideStartCard(Dom dom) {
+        HTMLElement card = dom.byId("start-card");
+        if (card != null) {
+            card.setHidden(true);
+        }
     }
 
     private static void status(Dom dom, String text) {

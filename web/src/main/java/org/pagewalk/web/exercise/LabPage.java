@@ -54,6 +54,7 @@ public final class LabPage {
             return;
         }
         new LabPage(app, dom, lab).build();
+        ExercisePage.hideStartCard(dom);
     }
 
     private void build() {
@@ -80,6 +81,13 @@ public final class LabPage {
         String group = "lab-line";
         for (int i = 0; i < lines.length; i++) {
             HTMLElement li = dom.el("li");
+            if (lines[i].isEmpty()) {
+                // A blank line of the excerpt is no answer.
+                li.appendChild(dom.el("code", null, " "));
+                list.appendChild(li);
+                choices.add(null);
+                continue;
+            }
             HTMLElement label = dom.el("label");
             HTMLInputElement radio = dom.el("input").cast();
             radio.setType("radio");
@@ -87,7 +95,7 @@ public final class LabPage {
             radio.setValue(Integer.toString(i));
             radio.setAttribute("data-line", Integer.toString(i + 1));
             label.appendChild(radio);
-            label.appendChild(dom.el("code", null, lines[i].isEmpty() ? " " : lines[i]));
+            label.appendChild(dom.el("code", null, lines[i]));
             li.appendChild(label);
             list.appendChild(li);
             choices.add(radio);
@@ -168,7 +176,7 @@ public final class LabPage {
     private void check() {
         int picked = -1;
         for (int i = 0; i < choices.size(); i++) {
-            if (choices.get(i).isChecked()) {
+            if (choices.get(i) != null && choices.get(i).isChecked()) {
                 picked = i;
             }
         }
@@ -194,7 +202,7 @@ public final class LabPage {
             HTMLElement li = dom.el("li", changed ? "fixed-line" : null);
             li.appendChild(dom.el("code", null, fixed.isEmpty() ? " " : fixed));
             fixedView.appendChild(li);
-            if (changed) {
+            if (changed && choices.get(i) != null) {
                 Dom.toggle((HTMLElement) choices.get(i).getParentNode(), "faulty", true);
             }
         }

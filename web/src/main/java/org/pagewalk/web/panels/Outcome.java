@@ -15,6 +15,7 @@ final class Outcome {
     private final HTMLElement glyph;
     private final HTMLElement text;
     private final HTMLElement explain;
+    private final HTMLElement explainSummary;
     private final HTMLElement explainText;
 
     Outcome(Dom dom, String id) {
@@ -27,7 +28,7 @@ final class Outcome {
         text = dom.add(box, "span", "outcome-text");
         box.setAttribute("data-kind", "none");
         explain = dom.add(box, "details", "outcome-explain");
-        dom.add(explain, "summary", null, "Explain");
+        explainSummary = dom.add(explain, "summary", null, "");
         explainText = dom.add(explain, "p", "explain-text");
         explain.setHidden(true);
     }
@@ -50,13 +51,16 @@ final class Outcome {
                 break;
         }
         AccessResult last = app.session().lastAccess();
-        String why = access ? org.pagewalk.web.exercise.ExplainText.ofLastAction(app) : null;
-        explain.setHidden(why == null);
-        explainText.setTextContent(why == null ? "" : why);
         if (access && last != null && last.isFault()) {
             set("fault", "\u2715", "Page fault: " + message);
         } else {
             set("ok", "\u2713", message.isEmpty() ? "Done." : message);
+        }
+        String why = access ? org.pagewalk.web.exercise.ExplainText.ofLastAction(app) : null;
+        if (why != null) {
+            explain.setHidden(false);
+            explainSummary.setTextContent("Explain");
+            explainText.setTextContent(why);
         }
     }
 
@@ -69,9 +73,11 @@ final class Outcome {
     }
 
     private void set(String kind, String g, String t) {
-        if (!kind.equals("ok") && !kind.equals("fault")) {
-            explain.setHidden(true);
-        }
+        // A new line under the form: any explanation belongs to the line before (empty too, so that
+        // the box's text is only the result line).
+        explain.setHidden(true);
+        explainSummary.setTextContent("");
+        explainText.setTextContent("");
         box.setAttribute("data-kind", kind);
         glyph.setTextContent(g);
         text.setTextContent(t);
