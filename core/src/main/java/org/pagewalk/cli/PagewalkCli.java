@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pagewalk.explain.Narrator;
 import org.pagewalk.guest.GuestFunction;
-import org.pagewalk.scenario.ExerciseGenerator;
+import org.pagewalk.exercise.ExerciseGenerator;
+import org.pagewalk.exercise.Level;
 import org.pagewalk.scenario.ScenarioError;
 import org.pagewalk.scenario.ScenarioStream;
 import org.pagewalk.scenario.Session;
@@ -46,13 +47,15 @@ public final class PagewalkCli {
             "      --json prints one JSON object instead of text.",
             "  java -jar pagewalk-core.jar check FILE [FILE...]",
             "      Run scenarios and print only failed expects and errors, and one verdict per file.",
-            "  java -jar pagewalk-core.jar exercise [--seed N] [--pages P] [--questions Q]",
-            "      Print a random translation exercise as a scenario whose expect lines are the",
-            "      answer key (computed by the emulator). The same seed gives the same exercise.",
+            "  java -jar pagewalk-core.jar exercise [--seed N] [--level L]",
+            "      Print a set of paging questions as a scenario whose expect lines and notes are the",
+            "      answer key (computed by the emulator). The same seed and level give the same set",
+            "      as the page's ?exercise=N&level=L. Levels: 1 4 KiB pages, 2 with 4 MiB pages,",
+            "      3 rights and CR0.WP, 4 the TLB and INVLPG, 5 two address spaces.",
             "  java -jar pagewalk-core.jar --help",
             "",
             "Options take numbers as scenarios write them (decimal, 0x hexadecimal, _ between digits):",
-            "--seed 0 to 4294967295, --pages and --questions 1 to " + ExerciseGenerator.MAX_COUNT + ".",
+            "--seed 0 to 4294967295, --level 1 to " + Level.values().length + " (1 if not given).",
             "",
             "Exit status:",
             "  0  every line ran and every expect held",
@@ -312,8 +315,7 @@ public final class PagewalkCli {
 
     private int exercise(String[] args) {
         int seed = (int) (System.nanoTime() & 0x7FFFFFFF);
-        int pages = 12;
-        int questions = 10;
+        int level = 1;
         int[] value = new int[1];
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
@@ -324,13 +326,12 @@ public final class PagewalkCli {
                     min = 0;
                     max = 0xFFFFFFFF;
                     break;
-                case "--pages":
-                case "--questions":
+                case "--level":
                     min = 1;
-                    max = ExerciseGenerator.MAX_COUNT;
+                    max = Level.values().length;
                     break;
                 default:
-                    err.println("pagewalk exercise: unknown option " + Printable.quote(option) + ": use --seed, --pages or --questions");
+                    err.println("pagewalk exercise: unknown option " + Printable.quote(option) + ": use --seed or --level");
                     return USAGE;
             }
             if (i + 1 >= args.length) {
@@ -345,13 +346,11 @@ public final class PagewalkCli {
             }
             if (option.equals("--seed")) {
                 seed = value[0];
-            } else if (option.equals("--pages")) {
-                pages = value[0];
             } else {
-                questions = value[0];
+                level = value[0];
             }
         }
-        out.print(new ExerciseGenerator(seed).generate(seed, pages, questions));
+        out.print(ExerciseGenerator.generate(seed, Level.byNumber(level)).toScenario());
         return PASSED;
     }
 

@@ -73,7 +73,7 @@ class PagewalkCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
         assertEquals(2, run("frobnicate"));
         assertEquals(0, run("--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("exercise [--seed N]"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("exercise [--seed N] [--level L]"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class PagewalkCliTest {
         out.reset();
         run("exercise", "--seed", "5");
         assertEquals(first, out.toString(StandardCharsets.UTF_8));
-        assertTrue(first.startsWith("title Exercise 5: translate by hand"));
+        assertTrue(first.startsWith("title Exercise 5, level 1: 4 KiB pages\n"), first);
         assertEquals(2, run("exercise", "--seed", "x"));
     }
 
@@ -105,14 +105,15 @@ class PagewalkCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("'-1' has a sign: numbers are unsigned, 0 to 0xFFFFFFFF = 4294967295, with no + or -; --seed must be 0 to 4294967295"), err.toString());
         assertEquals(PagewalkCli.USAGE, run("exercise", "--seed", "4294967296"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("'4294967296' does not fit in 32 bits"), err.toString());
-        assertEquals(PagewalkCli.USAGE, run("exercise", "--pages", "65"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'65' is out of range: --pages must be 1 to 64"), err.toString());
-        assertEquals(PagewalkCli.USAGE, run("exercise", "--questions", "0"));
+        assertEquals(PagewalkCli.USAGE, run("exercise", "--level", "6"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'6' is out of range: --level must be 1 to 5"), err.toString());
+        assertEquals(PagewalkCli.USAGE, run("exercise", "--level", "0"));
+        assertEquals(PagewalkCli.USAGE, run("exercise", "--pages", "4"));
         assertEquals(PagewalkCli.USAGE, run("exercise", "--seed"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--seed needs a number from 0 to 4294967295"), err.toString());
         assertEquals(0, out.size(), "nothing printed for a refused option");
-        assertEquals(PagewalkCli.PASSED, run("exercise", "--seed", "0xFFFFFFFF", "--pages", "0x4", "--questions", "1_0"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("title Exercise 4294967295: translate by hand"));
+        assertEquals(PagewalkCli.PASSED, run("exercise", "--seed", "0xFFFF_FFFF", "--level", "0x3"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("title Exercise 4294967295, level 3: rights and CR0.WP\n"));
     }
 
     /** Every exit status --help lists, each produced. */

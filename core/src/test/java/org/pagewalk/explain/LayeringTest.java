@@ -62,4 +62,10 @@ class LayeringTest {
     void explainSitsOnMachineAndTrace() throws IOException {
         assertEquals(List.of(), importsOutside("explain", Set.of("machine", "trace", "text")));
     }
+
+    @Test
+    void exercisesSitOnTheScenarioLayer() throws IOException {
+        // The inspect views and the command line are not the exercises' business; the CLI uses them.
+        assertEquals(List.of(), importsOutside("exercise", Set.of("machine", "trace", "text", "explain", "guest", "scenario")));
+    }
 }

@@ -45,6 +45,9 @@ public final class Main {
         // The first state: a share link, a lesson, the autosaved session, or CeanOS booted as kernel.c does.
         // After the ready text, so that a message about a damaged link stays visible.
         org.pagewalk.web.lessons.Lessons.start(app, dom);
+        // ?exercise=SEED&level=N builds its own machine over whatever the first state was.
+        org.pagewalk.web.exercise.ExercisePage.start(app, dom);
+        org.pagewalk.web.exercise.LabPage.start(app, dom);
         // Last, so that tests waiting for it see a fully wired page.
         body.setAttribute("data-ready", "1");
     }

@@ -227,4 +227,8 @@ public final class Js {
     @JSBody(params = "json", script = "try { if (window.parent && window.parent !== window) {"
             + " window.parent.postMessage(JSON.parse(json), '*'); } } catch (e) {}")
     public static native void tellParent(String json);
+
+    /** Opens this page with another query string ({@code ?exercise=5&level=1}): a new page load. */
+    @JSBody(params = "query", script = "window.location.search = query;")
+    public static native void goToQuery(String query);
 }

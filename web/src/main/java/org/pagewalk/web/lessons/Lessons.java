@@ -1,7 +1,6 @@
 package org.pagewalk.web.lessons;
 
 import java.util.List;
-import org.pagewalk.scenario.ExerciseGenerator;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
@@ -241,7 +240,7 @@ public final class Lessons {
 
     void showExercise() {
         HTMLElement body = openDialog("Exercise");
-        body.appendChild(dom.el("p", null, "A random CeanOS address space and ten accesses to translate by hand. "
+        body.appendChild(dom.el("p", null, "A random CeanOS address space and eight questions about it, answered and checked one by one. "
                 + "The same seed always gives the same exercise, so a class can share one."));
         HTMLElement label = dom.el("label", null, "Seed ");
         HTMLInputElement seed = dom.el("input").cast();
@@ -260,9 +259,8 @@ public final class Lessons {
                 return;
             }
             closeDialog();
-            String text = ExerciseGenerator.exercise(out[0]);
-            player.load(text, "Exercise " + Integer.toUnsignedString(out[0]), true);
-            player.play();
+            // The exercise page lives at its own link, so the class can share it.
+            Js.goToQuery("?exercise=" + Integer.toUnsignedString(out[0]) + "&level=1");
         }));
     }
 

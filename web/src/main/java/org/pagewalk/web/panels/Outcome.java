@@ -14,6 +14,9 @@ final class Outcome {
     final HTMLElement box;
     private final HTMLElement glyph;
     private final HTMLElement text;
+    private final HTMLElement explain;
+    private final HTMLElement explainSummary;
+    private final HTMLElement explainText;
 
     Outcome(Dom dom, String id) {
         box = dom.el("div", "outcome");
@@ -24,6 +27,10 @@ final class Outcome {
         glyph.setAttribute("aria-hidden", "true");
         text = dom.add(box, "span", "outcome-text");
         box.setAttribute("data-kind", "none");
+        explain = dom.add(box, "details", "outcome-explain");
+        explainSummary = dom.add(explain, "summary", null, "");
+        explainText = dom.add(explain, "p", "explain-text");
+        explain.setHidden(true);
     }
 
     /** Shows the result of a line the form ran; {@code access} when it was a read, write or translate. */
@@ -49,6 +56,12 @@ final class Outcome {
         } else {
             set("ok", "\u2713", message.isEmpty() ? "Done." : message);
         }
+        String why = access ? org.pagewalk.web.exercise.ExplainText.ofLastAction(app) : null;
+        if (why != null) {
+            explain.setHidden(false);
+            explainSummary.setTextContent("Explain");
+            explainText.setTextContent(why);
+        }
     }
 
     void note(String kind, String message) {
@@ -60,6 +73,11 @@ final class Outcome {
     }
 
     private void set(String kind, String g, String t) {
+        // A new line under the form: any explanation belongs to the line before (empty too, so that
+        // the box's text is only the result line).
+        explain.setHidden(true);
+        explainSummary.setTextContent("");
+        explainText.setTextContent("");
         box.setAttribute("data-kind", kind);
         glyph.setTextContent(g);
         text.setTextContent(t);
