@@ -25,7 +25,13 @@ public final class Lessons {
     /** Export's file: the saved-session format (docs/SAVES.md), which Import restores exactly. */
     static final String EXPORT_FILE = "pagewalk-session.pw";
     static final String START_CARD_KEY = "pagewalk.start-card.dismissed";
-    static final String[] DEFAULT_BOOT = {"boot ceanos", "init_mm"};
+    /**
+     * CeanOS booted as kernel.c does, then one user page mapped as a program loader would (a frame
+     * from the allocator, a PTE in a new page table): so the first walk the page shows is a user
+     * read that misses the TLB and reads CR3, a PDE and a PTE before the frame.
+     */
+    static final String[] DEFAULT_BOOT = {"boot ceanos", "init_mm", "page = pmmAllocPageFrame",
+        "memMapPage 0x08048000 page WRITE|USER"};
 
     private final App app;
     private final Dom dom;
@@ -52,7 +58,7 @@ public final class Lessons {
         if (embed) {
             Embed.apply(dom, Js.queryParameter("view"));
         }
-        lessons.firstState();
+        boolean fresh = lessons.firstState();
         lessons.autosave.startedWith(app.history().log().text());
         CrashReport.install(app, dom, lessons.autosave);
         MessageApi.install(app, lessons);
@@ -61,23 +67,25 @@ public final class Lessons {
                 lessons.autosave();
             }
         });
-        if (!embed && !"1".equals(Js.load(START_CARD_KEY)) && !lessons.player.isLoaded()) {
+        // Only on the default machine: a share link, a lesson or restored work opens as itself.
+        if (fresh && !embed && !"1".equals(Js.load(START_CARD_KEY)) && !lessons.player.isLoaded()) {
             lessons.showStartCard();
         }
     }
 
-    private void firstState() {
+    /** Brings the machine to its first state; true if that is the default machine (nothing shared, loaded or restored). */
+    private boolean firstState() {
         restoring = true;
         try {
             String hash = Js.hash();
             if (hash.startsWith("#run=")) {
                 String text = Js.fromBase64Url(hash.substring(5));
                 if (text != null && runLines(text)) {
-                    return;
+                    return false;
                 }
                 status("This share link is damaged; Pagewalk started from the default machine instead.");
                 defaultBoot();
-                return;
+                return false;
             }
             String file = Js.queryParameter("scenario");
             if (file != null && !file.isEmpty()) {
@@ -93,14 +101,15 @@ public final class Lessons {
                         player.runToEnd();
                     }
                 }
-                return;
+                return false;
             }
             String saved = autosave.load();
             if (saved != null) {
                 restoreSaved(saved);
-                return;
+                return false;
             }
             defaultBoot();
+            return true;
         } finally {
             restoring = false;
             app.flush();
@@ -374,8 +383,7 @@ public final class Lessons {
         card.setAttribute("aria-label", "Start here");
         card.setAttribute("id", "start-card");
         card.appendChild(dom.el("h2", null, "Start here"));
-        card.appendChild(dom.el("p", null, "CeanOS has booted: paging is on, initMemory has run and the kernel heap is mapped. "
-                + "Pick a way in:"));
+        card.appendChild(dom.el("p", null, "CeanOS has booted and mapped a user page at 0x08048000: the walk shows a user read of it."));
         HTMLElement row = dom.el("div", "start-actions", null);
         row.appendChild(dom.action("Take the two-minute tour", null, () -> {
             card.setHidden(true);

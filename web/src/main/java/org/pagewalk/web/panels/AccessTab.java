@@ -57,6 +57,9 @@ final class AccessTab {
             }
         });
         form.onSubmit(this::submit);
+        // The walk preview reads as whoever the form would access as (one selection, one "who").
+        who.set(Access.isUser(app.previewAccess()) ? "user" : "kernel");
+        who.onChange(() -> app.setPreviewAccess("user".equals(who.value()) ? Access.USER : 0));
     }
 
     private void submit() {

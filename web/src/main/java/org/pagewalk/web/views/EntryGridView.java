@@ -53,7 +53,14 @@ final class EntryGridView extends CanvasView {
         canvas.setAttribute("aria-describedby", caption.getId());
         readout = dom.add(root, dom.el("p", "grid-readout mono"));
         readout.setAttribute("aria-live", "polite");
-        HTMLElement legend = dom.add(root, dom.el("ul", "legend"));
+        // The directory's key folds away (the table's, below it, names the same marks), so the grid
+        // and the TLB under it fit a 1280×800 screen.
+        HTMLElement legendBox = root;
+        if (directory) {
+            legendBox = dom.add(root, dom.el("details", "legend-details"));
+            dom.add(legendBox, "summary", "legend-summary", "Key: colours and marks");
+        }
+        HTMLElement legend = dom.add(legendBox, dom.el("ul", "legend"));
         legend.setAttribute("aria-label", directory ? "Directory legend" : "Table legend");
         if (directory) {
             dom.legendItem(legend, "none", "", "not present");
@@ -264,7 +271,9 @@ final class EntryGridView extends CanvasView {
 
     private void activate(int i, boolean keyboard) {
         if (directory) {
-            app.selectDirectoryIndex(i);
+            // One selection: the entry's region becomes the current address (its directory bits
+            // change, the table index and offset stay), so the split, the walk and the table follow.
+            app.select((i << 22) | (app.currentAddress() & 0x003FFFFF));
             if (keyboard) {
                 tooltip.hide();
                 views.focusTable();
