@@ -18,7 +18,7 @@ class DirectoryGridTest {
 
     @Test
     void bootStateShowsTheKernelPagesAndTheRecursiveEntry(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         v.assertColour("--pw-free", v.entry(DIR, 0), "PDE 0 (cleared by initMemory)");
         for (int i = 768; i <= 771; i++) {
@@ -41,7 +41,7 @@ class DirectoryGridTest {
     @Test
     void bootAsmStateBeforeInitMemoryHasTheIdentityPage(Browser browser) {
         // The Boot tab without "then init_mm": the state boot.s leaves, PDE 0 still the 4 MiB identity page.
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         browser.script("return window.pagewalk.run('boot ceanos');");
         ViewProbe v = new ViewProbe(browser);
         v.settle();
@@ -56,7 +56,7 @@ class DirectoryGridTest {
 
     @Test
     void mappingAPageChangesItsEntryAndTheFrameMap(Browser browser) {
-        browser.open("?engine=wasm");
+        PanelsPage.openBare(browser, "?engine=wasm");
         ViewProbe v = new ViewProbe(browser);
         v.assertColour("--pw-free", v.entry(DIR, 32), "PDE 32 before");
         // The new table for PDE 32 will be the first frame allocated after init_mm, 0x255 (the arithmetic: ViewProbe's class comment).
@@ -81,7 +81,7 @@ class DirectoryGridTest {
 
     @Test
     void hoverDecodesAnEntry(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         moveToEntry(browser, DIR, 768);
         browser.waitUntil("!document.getElementById('pw-tooltip').hidden");
         String tip = browser.text("#pw-tooltip");
@@ -95,7 +95,7 @@ class DirectoryGridTest {
 
     @Test
     void keyboardMovesDrillsInAndComesBack(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         browser.script("document.getElementById('directory-canvas').focus();");
         // The cursor starts on the selected directory entry (768) and moves in the 32-wide grid.
         keys(browser, Keys.ARROW_DOWN, Keys.ARROW_DOWN);

@@ -15,7 +15,7 @@ class FrameMapTest {
 
     @Test
     void aFourGigabyteMachineDrawsItsMillionFrames(Browser browser) {
-        browser.open("?engine=wasm");
+        PanelsPage.openBare(browser, "?engine=wasm");
         ViewProbe v = new ViewProbe(browser);
         v.run("boot ceanos ram=4G");
         long t0 = System.nanoTime();
@@ -42,7 +42,7 @@ class FrameMapTest {
 
     @Test
     void zoomAndPointerReadout(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         assertEquals("8192", browser.script("return document.getElementById('memory-canvas').dataset.frames;"),
                 "the default window is the installed 32 MiB");
@@ -76,7 +76,7 @@ class FrameMapTest {
 
     @Test
     void theBitmapsViewShowsBesideMemorysTruth(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         assertTrue(browser.text("#memory-canvas").isEmpty());
         assertEquals("0", v.legendCount("differs"));

@@ -26,7 +26,7 @@ class ViewsScreenshotTest {
     void page(String device, String scheme, int width, int height, double ratio, Browser browser) throws Exception {
         browser.emulateColorScheme(scheme);
         browser.emulateViewport(width, height, ratio, width < 600);
-        browser.open("");
+        PanelsPage.openBare(browser, "");
         ViewProbe v = new ViewProbe(browser);
         v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
         v.run("read 0x08048000");

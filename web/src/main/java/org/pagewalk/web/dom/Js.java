@@ -227,4 +227,13 @@ public final class Js {
     @JSBody(params = "json", script = "try { if (window.parent && window.parent !== window) {"
             + " window.parent.postMessage(JSON.parse(json), '*'); } } catch (e) {}")
     public static native void tellParent(String json);
+
+    /** Scrolls an element into view if it is not (the tour pointing at a view); smooth unless motion is reduced. */
+    @JSBody(params = "element", script = "if (element && element.scrollIntoView) { element.scrollIntoView({block: 'nearest',"
+            + " behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth'}); }")
+    public static native void reveal(JSObject element);
+
+    /** Clicks an element as the user would (the tour opening a phone tab or a controls tab). */
+    @JSBody(params = "element", script = "if (element && element.click) { element.click(); }")
+    public static native void click(JSObject element);
 }

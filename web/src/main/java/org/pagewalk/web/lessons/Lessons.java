@@ -37,6 +37,7 @@ public final class Lessons {
     private final Dom dom;
     private final LessonPlayer player;
     private final Autosave autosave;
+    private final Tour tour;
     private HTMLElement dialog;
     private HTMLElement dialogBody;
     private HTMLElement dialogTitle;
@@ -47,6 +48,7 @@ public final class Lessons {
         this.dom = dom;
         this.player = new LessonPlayer(app, dom);
         this.autosave = new Autosave(dom);
+        this.tour = new Tour(app, dom, player);
     }
 
     /** Builds the lesson UI and brings the machine to its first state. */
@@ -94,7 +96,7 @@ public final class Lessons {
                 if (e == null) {
                     status("No built-in scenario is called '" + file + "'; the lessons are listed under Lessons.");
                 } else {
-                    String error = player.load(e.text, e.title, false);
+                    String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title, false);
                     if (error != null) {
                         status(error);
                     } else if ("1".equals(Js.queryParameter("run"))) {
@@ -224,14 +226,14 @@ public final class Lessons {
 
     void showLessons() {
         HTMLElement body = openDialog("Lessons");
-        body.appendChild(dom.el("p", null, "Each lesson boots its own machine and runs line by line: Step runs one line, "
-                + "Play runs to the next pause. Expect lines check themselves."));
+        body.appendChild(dom.el("p", null, "Each lesson boots its own machine and plays as steps: Next runs a step and "
+                + "tells what it did beside the views, Back and Restart go back. Its checks check themselves."));
         HTMLElement list = dom.el("ul", "lesson-list", null);
         for (Library.Entry e : Library.entries()) {
             HTMLElement li = dom.el("li", null, null);
             HTMLElement b = dom.action(e.title, e.topic, () -> {
                 closeDialog();
-                String error = player.load(e.text, e.title, false);
+                String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title, false);
                 if (error != null) {
                     status(error);
                 }
@@ -267,7 +269,7 @@ public final class Lessons {
             closeDialog();
             String text = ExerciseGenerator.exercise(out[0]);
             player.load(text, "Exercise " + Integer.toUnsignedString(out[0]), true);
-            player.play();
+            player.next();
         }));
     }
 
@@ -385,13 +387,15 @@ public final class Lessons {
         card.appendChild(dom.el("h2", null, "Start here"));
         card.appendChild(dom.el("p", null, "CeanOS has booted and mapped a user page at 0x08048000: the walk shows a user read of it."));
         HTMLElement row = dom.el("div", "start-actions", null);
-        row.appendChild(dom.action("Take the two-minute tour", null, () -> {
+        HTMLElement tourButton = dom.action("Take the two-minute tour", null, () -> {
             card.setHidden(true);
-            Library.Entry e = Library.find("01-boot-and-initmemory.pw");
-            if (e != null) {
-                player.load(e.text, e.title, false);
+            String error = tour.start();
+            if (error != null) {
+                status(error);
             }
-        }));
+        });
+        tourButton.setId("start-tour");
+        row.appendChild(tourButton);
         row.appendChild(dom.action("Browse the lessons", null, () -> {
             card.setHidden(true);
             showLessons();

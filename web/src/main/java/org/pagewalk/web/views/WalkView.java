@@ -80,6 +80,8 @@ final class WalkView extends CanvasView {
         list = dom.add(root, dom.el("ol", "walk-steps"));
         list.setId("walk-steps");
         list.setAttribute("aria-label", "Every step of this walk");
+        // It scrolls inside itself: a Tab stop, so the keyboard can scroll it too.
+        list.setTabIndex(0);
         HTMLElement live = dom.byId("narration");
         narration = live;
         Guard.on(first, "click", e -> jump(0, true));
