@@ -104,10 +104,13 @@ class DirectoryGridTest {
         keys(browser, Keys.ENTER);
         browser.waitUntil("document.getElementById('table-view').dataset.directoryIndex === '832'");
         assertEquals("table-canvas", browser.script("return document.activeElement.id;"), "focus went into the table");
+        // One selection: Enter on PDE 832 made 0xD0100000 current (the directory bits of 0xC0100000
+        // changed), so the table's cursor starts on its PTE, 256.
+        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0xD0100000'");
         keys(browser, Keys.ARROW_RIGHT);
-        assertTrue(browser.text("#table-view .grid-readout").startsWith("PTE 1 at "), browser.text("#table-view .grid-readout"));
+        assertTrue(browser.text("#table-view .grid-readout").startsWith("PTE 257 at "), browser.text("#table-view .grid-readout"));
         keys(browser, Keys.ENTER);
-        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0xD0001000'");
+        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0xD0101000'");
         keys(browser, Keys.ESCAPE);
         assertEquals("directory-canvas", browser.script("return document.activeElement.id;"), "Escape goes back");
         assertTrue(browser.text("#directory-view .grid-readout").startsWith("PDE 832"), browser.text("#directory-view .grid-readout"));

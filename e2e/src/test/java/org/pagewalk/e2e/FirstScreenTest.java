@@ -138,4 +138,20 @@ class FirstScreenTest {
                 "a share link opens as the shared machine, with no start card above it");
         browser.assertClean();
     }
+
+    @Test
+    void plusZoomsAGridSoEverySecondCueIsDrawnAndMinusZoomsBack(Browser browser) {
+        browser.emulateViewport(1280, 800, 1, false);
+        browser.open("?engine=js");
+        int cell = Integer.parseInt((String) browser.script("return document.getElementById('directory-canvas').dataset.cell;"));
+        assertTrue(cell >= 12, "at 1280×800 a directory cell is 12 device pixels or more: " + cell);
+        browser.script("document.getElementById('directory-canvas').focus();");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys("+").perform();
+        browser.waitUntil("document.getElementById('directory-canvas').dataset.zoom === '2'");
+        browser.waitUntil("+document.getElementById('directory-canvas').dataset.cell >= 24");
+        new LayoutProbe(browser).assertNoHorizontalOverflow();
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys("-").perform();
+        browser.waitUntil("+document.getElementById('directory-canvas').dataset.cell === " + cell);
+        browser.assertClean();
+    }
 }

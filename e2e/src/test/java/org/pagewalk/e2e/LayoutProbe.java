@@ -74,7 +74,7 @@ final class LayoutProbe {
     void assertNoHorizontalOverflow() {
         Object wide = browser.script("var w = document.documentElement.clientWidth; var out = [];"
                 + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-                + "  if (r.width > 0 && r.right > w + 0.5 && !e.closest('.tlb-scroll, .visually-hidden, dialog, .view-tabs'))"
+                + "  if (r.width > 0 && r.right > w + 0.5 && !e.closest('.tlb-scroll, .grid-zoomed, .visually-hidden, dialog, .view-tabs'))"
                 + "  { out.push((e.id ? '#' + e.id : e.tagName + '.' + e.className) + ' right ' + Math.round(r.right)); } });"
                 + "return out.slice(0, 8);");
         assertEquals(List.of(), wide, "elements past the right edge of the viewport");

@@ -226,7 +226,8 @@ final class LessonPlayer {
     /** Adds a paragraph to the current step's narrative (the tour's ending). */
     void addNarrative(String className, String text) {
         if (narrative != null) {
-            narrative.appendChild(dom.el("p", className, text));
+            HTMLElement p = dom.add(narrative, "p", className, text);
+            org.pagewalk.web.dom.Js.reveal(p);
         }
     }
 
@@ -242,7 +243,7 @@ final class LessonPlayer {
                 r.removeAttribute("aria-current");
             }
         }
-        summary.setInnerText(next >= rows.size() ? "Done: " + passed + " checks held, " + failed + " failed."
+        summary.setInnerText(next >= rows.size() ? passed + failed == 0 ? "Done." : "Done: " + passed + " checks held, " + failed + " failed."
                 : passed + failed > 0 ? passed + " ✓ " + failed + " ✗" : "");
     }
 

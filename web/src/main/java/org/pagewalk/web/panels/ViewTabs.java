@@ -26,7 +26,7 @@ final class ViewTabs {
         nav.setAttribute("role", "tablist");
         for (int i = 0; i < TABS.length; i++) {
             int index = i;
-            HTMLButtonElement b = dom.button(TABS[i][1], "view-tab");
+            HTMLButtonElement b = dom.button(TABS[i][1], "tab view-tab");
             b.setId("view-tab-" + TABS[i][0]);
             b.setAttribute("role", "tab");
             b.setAttribute("aria-controls", TABS[i][2]);

@@ -204,7 +204,7 @@ final class FrameMapView extends CanvasView {
     @Override
     int heightFor(int w) {
         // The layout says how tall the map may be (--pw-map-max-height): short where it shares a column with the log.
-        int maxCss = w < 600 ? 300 : cssPixels(Js.cssVar("--pw-map-max-height"), 520);
+        int maxCss = cssPixels(Js.cssVar("--pw-map-max-height"), 520);
         int dw = Math.max(1, (int) Math.floor(w * ratio + 0.5));
         int dh = Math.max(1, (int) Math.floor(maxCss * ratio));
         layoutModel = FrameMapLayout.fit(1 << spanLog, dw, dh);
@@ -460,7 +460,8 @@ final class FrameMapView extends CanvasView {
                 px[y * w + x] = differs ? colour[DIFFERS] : kind == noRam && ((x + y) & 3) == 0 ? hatch : base;
                 continue;
             }
-            boolean split = differs && c >= 6;
+            // From 4 device pixels a cell shows both sides: memory's truth top-left, the bitmap's "free" bottom-right.
+            boolean split = differs && c >= 4;
             for (int dy = 0; dy < c; dy++) {
                 int row = (y + dy) * w + x;
                 for (int dx = 0; dx < c; dx++) {
