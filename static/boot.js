@@ -37,8 +37,13 @@
   }
 
   function startWasm(fallback) {
-    var onFailure = fallback ? startJs
-        : function () { fail("this browser cannot run the WebAssembly build (it needs WebAssembly GC)."); };
+    var onFailure = fallback ? startJs : function () {
+      // From file:// the browser refuses to fetch pagewalk.wasm at all: say that, not "no Wasm GC".
+      fail(window.location.protocol === "file:"
+          ? "the WebAssembly build cannot load from a file (file://): browsers block fetching it there. "
+            + "Serve the folder over http (for example the run command in the README), or open it with ?engine=js."
+          : "this browser cannot run the WebAssembly build (it needs WebAssembly GC).");
+    };
     loadScript("pagewalk.wasm-runtime.js", function () {
       // The fallback covers loading only: once main runs, a second engine must not start too.
       TeaVM.wasmGC.load("pagewalk.wasm").then(function (teavm) { teavm.exports.main([]); }, onFailure);

@@ -20,9 +20,9 @@
     var data = typeof e.data === 'string' ? JSON.parse(e.data) : e.data;
     window.__replies.push(data);
     if (data.type === 'pagewalk:ready') {
-      send({type: 'pagewalk:run', id: 'map', line: 'memMapPage 0x08048000 0x00600000 WRITE|USER'});
+      send({type: 'pagewalk:run', id: 'map', line: 'memMapPage 0x0804C000 0x00600000 WRITE|USER'});
     } else if (data.type === 'pagewalk:result' && String(data.id) === 'map') {
-      send({type: 'pagewalk:run', id: 'translate', line: 'translate user 0x08048004'});
+      send({type: 'pagewalk:run', id: 'translate', line: 'translate user 0x0804C004'});
     }
   });
 })();

@@ -48,7 +48,7 @@ class AccessibilityTest {
         page.tab("kernel");
         page.type("kernel-memMapPage-virtual", "0x08048010");
         page.press("kernel-memMapPage-submit");
-        page.tlbRow("0x08048").click();
+        page.tlbRow("0x08048000").click();
         page.settle();
         assertNoSeriousViolations(scheme + " theme, kernel tab and inspector", browser);
         page.bottomTab("log");

@@ -16,7 +16,7 @@ class AddressSplitTest {
 
     @Test
     void aMalformedAddressIsExplainedAndChangesNothing(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         v.run("read 0xD0000000");
         v.walkToEnd();
@@ -41,7 +41,7 @@ class AddressSplitTest {
 
     @Test
     void aValidAddressSelectsItEverywhere(Browser browser) {
-        browser.open("?engine=wasm");
+        PanelsPage.openBare(browser, "?engine=wasm");
         ViewProbe v = new ViewProbe(browser);
         Map<String, Integer> splitBefore = v.fingerprint();
         WebElement input = browser.find("#address-input");
@@ -66,7 +66,7 @@ class AddressSplitTest {
 
     @Test
     void aGroupShowsItsLevelOfTheWalk(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
         v.run("read 0x08048000");

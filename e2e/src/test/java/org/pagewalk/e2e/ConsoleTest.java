@@ -36,7 +36,7 @@ class ConsoleTest {
         assertEquals("\u2713 expect held", out.get(2));
         assertTrue(out.get(3).startsWith("\u2715 column 22: missing argument 2 of memMapPage"), out.get(3));
         assertEquals("5", page.global("mem_num_vpages"), "the console's lines changed the machine");
-        assertTrue(page.tlbRow("0x08048") != null);
+        assertTrue(page.tlbRow("0x08048000") != null);
 
         input.sendKeys(Keys.ARROW_UP);
         assertEquals("memMapPage 0x08048000", input.getAttribute("value"));

@@ -65,7 +65,7 @@ class ControlsTest {
         assertEquals("ok", page.outcomeKind("access-outcome"), first);
         assertTrue(first.contains("0x08048123 -> physical 0x00300123") && first.contains("TLB miss"), first);
         assertEquals(misses + 1, page.counter("tlb-misses"));
-        WebElement row = page.tlbRow("0x08048");
+        WebElement row = page.tlbRow("0x08048000");
         assertNotNull(row, "the translation was cached");
         assertEquals("filled", row.getAttribute("data-last"));
         assertTrue(row.getAttribute("class").contains("current"), "the row of the current address");
@@ -74,7 +74,7 @@ class ControlsTest {
         String second = page.text("#access-outcome");
         assertTrue(second.contains("physical 0x00300123") && second.contains("TLB hit"), second);
         assertEquals(hits + 1, page.counter("tlb-hits"), "the hit counter");
-        assertEquals("hit", page.tlbRow("0x08048").getAttribute("data-last"), "the row says hit");
+        assertEquals("hit", page.tlbRow("0x08048000").getAttribute("data-last"), "the row says hit");
         assertEquals("passed: ok", page.api("expect physical user 0x08048123 = 0x00300123"), "the core computes the same");
         browser.assertClean();
     }
@@ -87,7 +87,7 @@ class ControlsTest {
         page.tab("access");
         page.type("access-address", "0x08048000");
         page.press("access-read");
-        assertNotNull(page.tlbRow("0x08048"));
+        assertNotNull(page.tlbRow("0x08048000"));
         assertEquals("0", page.text("#tlb-stale"));
 
         // Repoint the PTE through the recursive window, and forget INVLPG.
@@ -99,7 +99,7 @@ class ControlsTest {
         page.press("access-read");
         assertTrue(page.text("#access-outcome").contains("physical 0x00300000 (TLB hit)"), page.text("#access-outcome"));
 
-        WebElement row = page.tlbRow("0x08048");
+        WebElement row = page.tlbRow("0x08048000");
         assertTrue(row.getAttribute("class").contains("stale"), "the row is hatched");
         assertEquals("stale", page.text("#tlb-table tr.tlb-stale-detail:not([hidden]) .badge"), "the stale badge");
         assertEquals("1", page.text("#tlb-stale"));
@@ -112,7 +112,7 @@ class ControlsTest {
         page.type("cpu-invlpg-address", "0x08048000");
         page.press("cpu-invlpg-submit");
         assertTrue(page.text("#cpu-outcome").contains("1 TLB entry removed"), page.text("#cpu-outcome"));
-        assertNull(page.tlbRow("0x08048"), "the entry is gone");
+        assertNull(page.tlbRow("0x08048000"), "the entry is gone");
         assertEquals("0", page.text("#tlb-stale"));
         assertTrue(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#tlb-table tr.stale")).isEmpty());
         assertFalse(browser.find("#tlb-table tr[data-last=removed]").getAttribute("class").contains("stale"));
@@ -126,7 +126,7 @@ class ControlsTest {
         page.api("memMapPage 0x08048000 0x00300000 WRITE|USER");
         page.api("read user 0x08048000");
         page.api("write kernel 0xFFC20120 0x00700007");
-        page.tlbRow("0x08048").click();
+        page.tlbRow("0x08048000").click();
         page.settle();
         assertEquals("true", browser.find("#bottom-tabs-tab-inspector").getAttribute("aria-selected"));
         assertTrue(page.text("#inspector-verdict").contains("Stale"), page.text("#inspector-verdict"));

@@ -18,7 +18,7 @@ class DirectoryGridTest {
 
     @Test
     void bootStateShowsTheKernelPagesAndTheRecursiveEntry(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         v.assertColour("--pw-free", v.entry(DIR, 0), "PDE 0 (cleared by initMemory)");
         for (int i = 768; i <= 771; i++) {
@@ -41,7 +41,7 @@ class DirectoryGridTest {
     @Test
     void bootAsmStateBeforeInitMemoryHasTheIdentityPage(Browser browser) {
         // The Boot tab without "then init_mm": the state boot.s leaves, PDE 0 still the 4 MiB identity page.
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         browser.script("return window.pagewalk.run('boot ceanos');");
         ViewProbe v = new ViewProbe(browser);
         v.settle();
@@ -56,7 +56,7 @@ class DirectoryGridTest {
 
     @Test
     void mappingAPageChangesItsEntryAndTheFrameMap(Browser browser) {
-        browser.open("?engine=wasm");
+        PanelsPage.openBare(browser, "?engine=wasm");
         ViewProbe v = new ViewProbe(browser);
         v.assertColour("--pw-free", v.entry(DIR, 32), "PDE 32 before");
         // The new table for PDE 32 will be the first frame allocated after init_mm, 0x255 (the arithmetic: ViewProbe's class comment).
@@ -81,7 +81,7 @@ class DirectoryGridTest {
 
     @Test
     void hoverDecodesAnEntry(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         moveToEntry(browser, DIR, 768);
         browser.waitUntil("!document.getElementById('pw-tooltip').hidden");
         String tip = browser.text("#pw-tooltip");
@@ -95,7 +95,7 @@ class DirectoryGridTest {
 
     @Test
     void keyboardMovesDrillsInAndComesBack(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         browser.script("document.getElementById('directory-canvas').focus();");
         // The cursor starts on the selected directory entry (768) and moves in the 32-wide grid.
         keys(browser, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
@@ -104,10 +104,13 @@ class DirectoryGridTest {
         keys(browser, Keys.ENTER);
         browser.waitUntil("document.getElementById('table-view').dataset.directoryIndex === '832'");
         assertEquals("table-canvas", browser.script("return document.activeElement.id;"), "focus went into the table");
+        // One selection: Enter on PDE 832 made 0xD0100000 current (the directory bits of 0xC0100000
+        // changed), so the table's cursor starts on its PTE, 256.
+        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0xD0100000'");
         keys(browser, Keys.ARROW_RIGHT);
-        assertTrue(browser.text("#table-view .grid-readout").startsWith("PTE 1 at "), browser.text("#table-view .grid-readout"));
+        assertTrue(browser.text("#table-view .grid-readout").startsWith("PTE 257 at "), browser.text("#table-view .grid-readout"));
         keys(browser, Keys.ENTER);
-        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0xD0001000'");
+        browser.waitUntil("JSON.parse(window.pagewalk.state()).address === '0xD0101000'");
         keys(browser, Keys.ESCAPE);
         assertEquals("directory-canvas", browser.script("return document.activeElement.id;"), "Escape goes back");
         assertTrue(browser.text("#directory-view .grid-readout").startsWith("PDE 832"), browser.text("#directory-view .grid-readout"));

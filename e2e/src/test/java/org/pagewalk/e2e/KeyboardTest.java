@@ -52,13 +52,13 @@ class KeyboardTest {
         keys(browser, Keys.ENTER);
         page.settle();
         assertTrue(page.text("#access-outcome").contains("physical 0x00300010"), page.text("#access-outcome"));
-        assertNotNull(page.tlbRow("0x08048"), "the translation is in the TLB");
+        assertNotNull(page.tlbRow("0x08048000"), "the translation is in the TLB");
 
         // Undo it: the TLB forgets the translation, the mapping stays.
         tabTo(browser, "undo", true);
         keys(browser, Keys.ENTER);
         page.settle();
-        assertNull(page.tlbRow("0x08048"), "undone");
+        assertNull(page.tlbRow("0x08048000"), "undone");
         assertEquals("6", page.global("totalAlloc"), "the mapping is still there");
         page.assertFocused("undo");
         assertEquals("none", page.outcomeKind("access-outcome"), "the undone translation's result is no longer shown");

@@ -27,8 +27,8 @@ class SavedWorkTest {
     /** A full storage, installed before the page's scripts: every write throws what Chromium throws. */
     private static final String QUOTA = "Storage.prototype.setItem = function () {"
             + " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };";
-    /** The default machine's globals after boot ceanos and init_mm. */
-    private static final String DEFAULT_ALLOC = "\"totalAlloc\":5";
+    /** The default machine's globals after boot ceanos, init_mm and the first screen's user page (two frames more). */
+    private static final String DEFAULT_ALLOC = "\"totalAlloc\":7";
 
     private static String run(Browser b, String line) {
         return (String) b.script("return window.pagewalk.run(arguments[0]);", line);
@@ -64,7 +64,7 @@ class SavedWorkTest {
     private static void assertWorks(Browser b) {
         assertTrue(state(b).contains(DEFAULT_ALLOC), state(b));
         assertTrue(run(b, "memMapPage 0x40000000 0x00700000 WRITE").startsWith("ok"));
-        assertTrue(state(b).contains("\"mem_num_vpages\":5"), state(b));
+        assertTrue(state(b).contains("\"mem_num_vpages\":6"), state(b));
     }
 
     private void assertUnreadableKept(Browser b, String saved, String... said) {
@@ -80,7 +80,7 @@ class SavedWorkTest {
         assertWorks(b);
         // The next autosave wrote the new session, and the kept copy is untouched.
         String now = (String) b.script("return localStorage.getItem(arguments[0]);", KEY);
-        assertTrue(now.startsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\nmemMapPage"), now);
+        assertTrue(now.startsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\npage = pmmAllocPageFrame\nmemMapPage"), now);
         assertEquals(saved, keptSave(b).getValue());
         captureDownloads(b);
         clickIn(b, "#save-notice", "Download the unreadable save");
@@ -222,9 +222,9 @@ class SavedWorkTest {
     void exportThenImportGivesTheSameMachine(Browser b) throws Exception {
         for (String engine : new String[] {"js", "wasm"}) {
             b.open("?engine=" + engine);
-            assertTrue(run(b, "memMapPage 0x08048000 0x00600000 WRITE|USER").startsWith("ok"));
-            assertTrue(run(b, "write user 0x08048010 0x12345678").startsWith("ok"));
-            assertTrue(run(b, "read user 0x08048010").startsWith("ok"));
+            assertTrue(run(b, "memMapPage 0x08049000 0x00600000 WRITE|USER").startsWith("ok"));
+            assertTrue(run(b, "write user 0x08049010 0x12345678").startsWith("ok"));
+            assertTrue(run(b, "read user 0x08049010").startsWith("ok"));
             assertTrue(run(b, "pd = memAllocPageDir").startsWith("ok"));
             assertTrue(run(b, "memChangePageDir pd").startsWith("ok"));
             assertTrue(run(b, "mov cr2, 0x1234").startsWith("ok"));
@@ -232,7 +232,8 @@ class SavedWorkTest {
             captureDownloads(b);
             clickNav(b, "Export");
             String exported = download(b, 0, "pagewalk-session.pw");
-            assertTrue(exported.startsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\nmemMapPage 0x08048000"), exported);
+            assertTrue(exported.startsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\npage = pmmAllocPageFrame\n"
+                    + "memMapPage 0x08048000 page WRITE|USER\nmemMapPage 0x08049000"), exported);
             assertTrue(run(b, "boot bare ram=4M").startsWith("ok"));
             assertFalse(state(b).equals(before));
             Path file = Files.createTempFile("pagewalk-export", ".pw");
@@ -258,8 +259,8 @@ class SavedWorkTest {
     void aCrashOffersItsReportAndAReloadRestoresTheLastGoodState(Browser b) {
         for (String engine : new String[] {"js", "wasm"}) {
             b.open("?engine=" + engine + "&test-crash=1");
-            assertTrue(run(b, "memMapPage 0x08048000 0x00600000 WRITE|USER").startsWith("ok"));
-            assertTrue(run(b, "write user 0x08048010 0x12345678").startsWith("ok"));
+            assertTrue(run(b, "memMapPage 0x08049000 0x00600000 WRITE|USER").startsWith("ok"));
+            assertTrue(run(b, "write user 0x08049010 0x12345678").startsWith("ok"));
             String good = state(b);
             captureDownloads(b);
             b.script("window.pagewalk.__crashForTest();");
@@ -273,8 +274,9 @@ class SavedWorkTest {
             assertEquals(report, b.script("return document.querySelector('#crash-notice .crash-report').textContent;"));
             assertTrue(report.startsWith("# Pagewalk crash report\n# error: "), report);
             assertTrue(report.contains("crash requested with ?test-crash=1\n# engine: " + engine + "\n"), report);
-            assertTrue(report.endsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\nmemMapPage 0x08048000 0x00600000 WRITE|USER\n"
-                    + "write user 0x08048010 0x12345678\n"), report);
+            assertTrue(report.endsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\npage = pmmAllocPageFrame\n"
+                    + "memMapPage 0x08048000 page WRITE|USER\nmemMapPage 0x08049000 0x00600000 WRITE|USER\n"
+                    + "write user 0x08049010 0x12345678\n"), report);
             b.driver().navigate().refresh();
             b.waitUntil("document.body.dataset.ready === '1'");
             assertEquals(good, state(b));

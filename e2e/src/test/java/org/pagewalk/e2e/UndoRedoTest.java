@@ -19,12 +19,14 @@ class UndoRedoTest {
     void undoAndRedoRestoreTheViews(Browser browser) {
         PanelsPage page = PanelsPage.open(browser, "js");
         page.api("memMapPage 0x08048000 0x00300000 WRITE|USER");
+        // The walk preview reads as the form's "who" (a form setting, not an action: undo keeps it), so choose it first.
+        page.tab("access");
+        browser.find("#access-who-user").click();
+        page.settle();
         Map<String, String> s0 = page.viewTexts();
         List<String> before = page.canvasHashes();
 
-        page.tab("access");
         page.type("access-address", "0x08048000");
-        browser.find("#access-who-user").click();
         page.type("access-value", "0xCAFEF00D");
         page.press("access-write");
         Map<String, String> s1 = page.viewTexts();

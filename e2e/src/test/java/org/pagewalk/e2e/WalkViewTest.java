@@ -15,7 +15,7 @@ class WalkViewTest {
 
     @Test
     void aReadShowsEveryStepAndTheCoresPhysicalAddressThenATlbHit(Browser browser) {
-        browser.open("?engine=wasm");
+        PanelsPage.openBare(browser, "?engine=wasm");
         ViewProbe v = new ViewProbe(browser);
         v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
         String result = v.run("read 0x08048004");
@@ -56,7 +56,7 @@ class WalkViewTest {
 
     @Test
     void aFaultIsRedWithItsErrorCodeAndCr2(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         assertEquals(0, v.count("#walk-canvas", "--pw-fault"), "no red before a fault");
         v.run("read user 0x09000000");
@@ -73,7 +73,7 @@ class WalkViewTest {
 
     @Test
     void playbackStepsBackAndForth(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         v.run("read 0xD0000000");
         browser.find("#walk .walk-play").click();          // pause the autoplay
@@ -100,7 +100,7 @@ class WalkViewTest {
     void reducedMotionShowsTheWholeWalkAtOnce(Browser browser) {
         browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         v.run("read 0xD0000000");
         assertEquals("0", browser.script("return document.getElementById('walk').dataset.playing;"));
@@ -111,7 +111,7 @@ class WalkViewTest {
 
     @Test
     void previewFollowsTheSelectionWithoutChangingAnything(Browser browser) {
-        browser.open("?engine=js");
+        PanelsPage.openBare(browser, "?engine=js");
         ViewProbe v = new ViewProbe(browser);
         assertEquals("preview", browser.script("return document.getElementById('walk').dataset.mode;"));
         String misses = v.state("tlbMisses");

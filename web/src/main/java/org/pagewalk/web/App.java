@@ -75,8 +75,12 @@ public final class App {
     }
 
     private int nextActionId = 1;
-    private int currentAddress = 0xC0100000;
-    private int selectedDirectoryIndex = 768;
+    /** The first walk a student sees: a user page that goes through a 4 KiB page table (Lessons.DEFAULT_BOOT maps it). */
+    public static final int FIRST_ADDRESS = 0x08048000;
+    private int currentAddress = FIRST_ADDRESS;
+    private int selectedDirectoryIndex = FIRST_ADDRESS >>> 22;
+    /** Who the walk preview reads as: the Access tab's choice (one selection: the preview never says kernel when the form says user). */
+    private int previewAccess = org.pagewalk.machine.Access.USER;
     private int pending;
     private boolean scheduled;
 
@@ -200,6 +204,18 @@ public final class App {
         currentAddress = address;
         selectedDirectoryIndex = address >>> 22;
         changed(SELECTION);
+    }
+
+    /** The access the walk preview shows for the current address (an {@code Access} value: user or kernel read). */
+    public int previewAccess() {
+        return previewAccess;
+    }
+
+    public void setPreviewAccess(int access) {
+        if (access != previewAccess) {
+            previewAccess = access;
+            changed(SELECTION);
+        }
     }
 
     /** Which directory slot's page table the table grid shows. */

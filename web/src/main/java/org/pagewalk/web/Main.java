@@ -40,7 +40,8 @@ public final class Main {
         org.pagewalk.web.panels.Panels.install(app, dom);
         HTMLElement status = document.getElementById("status");
         if (status != null) {
-            status.setInnerText("Ready: the emulator runs on " + engine + ".");
+            // The engine is named by the small indicator in the top bar; the status line stays for messages.
+            status.setInnerText("");
         }
         // The first state: a share link, a lesson, the autosaved session, or CeanOS booted as kernel.c does.
         // After the ready text, so that a message about a damaged link stays visible.

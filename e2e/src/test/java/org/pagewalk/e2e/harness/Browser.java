@@ -102,6 +102,15 @@ public final class Browser {
         return this;
     }
 
+    /** Like {@link #attempt} but from disk (file://), for what a forced engine says there. */
+    public Browser attemptFile(String query) {
+        logs.clear();
+        page = URI.create(siteDir.resolve("index.html").toUri() + query);
+        driver.get(page.toString());
+        waitUntilSettled();
+        return this;
+    }
+
     private Browser navigate(URI url) {
         logs.clear();
         page = url;

@@ -231,4 +231,13 @@ public final class Js {
     /** Opens this page with another query string ({@code ?exercise=5&level=1}): a new page load. */
     @JSBody(params = "query", script = "window.location.search = query;")
     public static native void goToQuery(String query);
+
+    /** Scrolls an element into view if it is not (the tour pointing at a view); smooth unless motion is reduced. */
+    @JSBody(params = "element", script = "if (element && element.scrollIntoView) { element.scrollIntoView({block: 'nearest',"
+            + " behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth'}); }")
+    public static native void reveal(JSObject element);
+
+    /** Clicks an element as the user would (the tour opening a phone tab or a controls tab). */
+    @JSBody(params = "element", script = "if (element && element.click) { element.click(); }")
+    public static native void click(JSObject element);
 }

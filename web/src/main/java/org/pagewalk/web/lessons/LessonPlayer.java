@@ -2,35 +2,52 @@ package org.pagewalk.web.lessons;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.ScenarioError;
-import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
-import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
-import org.pagewalk.web.dom.Js;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * Plays a scenario as a lesson: its title and explanation, then one line at a time through the
- * app (so every view follows and undo works), notes as narration, expect lines ticked or
- * crossed with expected versus actual. Play runs to the next pause. In exercise mode the
- * answers of expect lines stay hidden until the learner reveals them.
+ * Plays a scenario as a guided lesson: its steps are the stretches between {@code pause} lines.
+ * Next runs the next step through the app (so every view reacts and undo works) and shows its
+ * notes as the narrative beside the views; Back and Restart replay the lesson from its first
+ * line up to the step before; a progress bar says how far the student is. Expect lines check
+ * themselves and the narrative says how they went. Every line stays in a listing the student
+ * can open (a detail, not the lesson); in exercise mode the answers of expect lines are hidden
+ * there until revealed.
  */
 final class LessonPlayer {
     private final App app;
     private final Dom dom;
     private final HTMLElement root;
     private final HTMLElement narration;
+    private LessonStep.Questions questions = LessonStep.Questions.NONE;
+    /** Told the step number each time a step is shown (the tour points at views); cleared by load. */
+    private java.util.function.IntConsumer onStep;
+    /** Counts loads, so a helper (the tour) knows whether the lesson it started is still the one shown. */
+    private int loads;
     private Scenario scenario;
     private String name;
+    private final List<LessonStep> steps = new ArrayList<>();
+    /** How many steps have run (0: the lesson's introduction). */
+    private int step;
+    /** The next line to run, in the scenario's numbering. */
     private int next;
     private boolean exercise;
-    private boolean playing;
+    private boolean waiting;
     private final List<HTMLElement> rows = new ArrayList<>();
-    private HTMLElement list;
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private int stepChecks;
     private HTMLElement summary;
+    private HTMLElement narrative;
+    private HTMLElement progress;
+    private HTMLElement count;
+    private HTMLElement back;
+    private HTMLElement forward;
     private int passed;
     private int failed;
 
@@ -45,6 +62,11 @@ final class LessonPlayer {
         return scenario != null;
     }
 
+    /** Where a step's question is asked (h15a's answer fields); not wired by default. */
+    void setQuestions(LessonStep.Questions q) {
+        questions = q == null ? LessonStep.Questions.NONE : q;
+    }
+
     /** Loads scenario text; returns an error message, or null. The machine is not touched yet. */
     String load(String text, String title, boolean asExercise) {
         Scenario parsed;
@@ -54,11 +76,32 @@ final class LessonPlayer {
             return e.getMessage();
         }
         scenario = parsed;
+        onStep = null;
+        loads++;
         name = parsed.title().isEmpty() ? title : parsed.title();
         exercise = asExercise;
+        steps.clear();
+        int from = 0;
+        List<Command> lines = parsed.steps();
+        for (int i = 0; i <= lines.size(); i++) {
+            if (i == lines.size() || lines.get(i).isPause()) {
+                if (i > from) {
+                    steps.add(new LessonStep(from, i == lines.size() ? i : i + 1));
+                }
+                from = i + 1;
+            }
+        }
+        if (!steps.isEmpty()) {
+            LessonStep last = steps.get(steps.size() - 1);
+            if (last.to < lines.size()) {
+                steps.set(steps.size() - 1, new LessonStep(last.from, lines.size()));
+            }
+        }
         next = 0;
+        step = 0;
         passed = 0;
         failed = 0;
+        waiting = false;
         render();
         return null;
     }
@@ -67,17 +110,27 @@ final class LessonPlayer {
         Dom.clear(root);
         root.setHidden(false);
         HTMLElement head = dom.el("div", "lesson-head", null);
-        HTMLElement h = dom.el("h2", "lesson-title", (exercise ? "Exercise: " : "Lesson: ") + name);
-        head.appendChild(h);
+        head.appendChild(dom.el("h2", "lesson-title", (exercise ? "Exercise: " : "Lesson: ") + name));
         head.appendChild(dom.action("Close", "Close the lesson (the machine stays as it is)", this::closeLesson));
         root.appendChild(head);
-        if (!scenario.about().isEmpty()) {
-            root.appendChild(dom.el("p", "lesson-about", scenario.about()));
-        }
+        HTMLElement meter = dom.add(root, "div", "lesson-progress");
+        count = dom.add(meter, "span", "lesson-step-count");
+        progress = dom.add(meter, "progress", "lesson-meter");
+        progress.setAttribute("max", Integer.toString(Math.max(1, steps.size())));
+        progress.setAttribute("aria-label", "Lesson progress");
+        narrative = dom.add(root, "div", "lesson-narrative");
+        narrative.setAttribute("aria-live", "polite");
         HTMLElement bar = dom.el("div", "lesson-bar", null);
-        bar.appendChild(dom.action("Step", "Run the next line", this::stepOnce));
-        bar.appendChild(dom.action("Play", "Run to the next pause", this::play));
-        bar.appendChild(dom.action("Restart", "Run the lesson again from its first line", this::restart));
+        back = dom.action("◀ Back", "Back to the step before (the lesson replays up to it)", this::back);
+        back.setId("lesson-back");
+        bar.appendChild(back);
+        forward = dom.action("Next ▶", "Run the next step", this::next);
+        forward.setId("lesson-next");
+        forward.getClassList().add("primary");
+        bar.appendChild(forward);
+        HTMLElement again = dom.action("Restart", "Start the lesson again from its introduction", this::restart);
+        again.setId("lesson-restart");
+        bar.appendChild(again);
         if (exercise) {
             bar.appendChild(dom.action("Show answers", "Reveal the expected results", this::reveal));
         }
@@ -85,19 +138,22 @@ final class LessonPlayer {
         summary.setAttribute("aria-live", "polite");
         bar.appendChild(summary);
         root.appendChild(bar);
-        list = dom.el("ol", "lesson-lines", null);
+        HTMLElement detail = dom.add(root, "details", "lesson-detail");
+        if (exercise) {
+            detail.setAttribute("open", "");
+        }
+        dom.add(detail, "summary", null, "Every line of this " + (exercise ? "exercise" : "lesson"));
+        HTMLElement list = dom.add(detail, "ol", "lesson-lines");
         list.setAttribute("aria-label", "Lesson lines");
         rows.clear();
         for (Command s : scenario.steps()) {
             HTMLElement li = dom.el("li", "lesson-line pending", null);
-            HTMLElement code = dom.el("code", null, shown(s));
-            li.appendChild(code);
+            li.appendChild(dom.el("code", null, shown(s)));
             li.appendChild(dom.el("div", "lesson-result", ""));
             list.appendChild(li);
             rows.add(li);
         }
-        root.appendChild(list);
-        mark();
+        showStep();
     }
 
     private String shown(Command s) {
@@ -112,6 +168,69 @@ final class LessonPlayer {
         return src;
     }
 
+    /** The narrative, the progress and the buttons for the step the student is on. */
+    private void showStep() {
+        Dom.clear(narrative);
+        if (step == 0) {
+            if (!scenario.about().isEmpty()) {
+                narrative.appendChild(dom.el("p", "lesson-about", scenario.about()));
+            }
+            narrative.appendChild(dom.el("p", "lesson-hint", "Press Next to run the first step; the views show what it does."));
+        } else {
+            for (String n : notes) {
+                narrative.appendChild(dom.el("p", "lesson-note", n));
+            }
+            if (notes.isEmpty()) {
+                narrative.appendChild(dom.el("p", "lesson-note", "This step runs its lines; the views show what changed."));
+            }
+            if (!problems.isEmpty()) {
+                for (String p : problems) {
+                    narrative.appendChild(dom.el("p", "lesson-problem", "✗ " + p));
+                }
+            } else if (stepChecks > 0) {
+                narrative.appendChild(dom.el("p", "lesson-checks", "✓ " + stepChecks + (stepChecks == 1 ? " check" : " checks")
+                        + " held" + (exercise ? " (answers hidden)" : "") + "."));
+            }
+        }
+        progress.setAttribute("value", Integer.toString(step));
+        Dom.text(count, "Step " + step + " of " + steps.size());
+        Dom.attr(root, "data-step", Integer.toString(step));
+        Dom.attr(back, "disabled", step == 0 ? "" : null);
+        Dom.attr(forward, "disabled", step >= steps.size() || waiting ? "" : null);
+        mark();
+        if (onStep != null) {
+            onStep.accept(step);
+        }
+    }
+
+    void onStep(java.util.function.IntConsumer listener) {
+        onStep = listener;
+        if (listener != null && scenario != null) {
+            listener.accept(step);
+        }
+    }
+
+    int loads() {
+        return scenario == null ? -1 : loads;
+    }
+
+    /** How many steps have run (0: the introduction). */
+    int step() {
+        return step;
+    }
+
+    int stepCount() {
+        return steps.size();
+    }
+
+    /** Adds a paragraph to the current step's narrative (the tour's ending). */
+    void addNarrative(String className, String text) {
+        if (narrative != null) {
+            HTMLElement p = dom.add(narrative, "p", className, text);
+            org.pagewalk.web.dom.Js.reveal(p);
+        }
+    }
+
     private void mark() {
         for (int i = 0; i < rows.size(); i++) {
             HTMLElement r = rows.get(i);
@@ -124,21 +243,49 @@ final class LessonPlayer {
                 r.removeAttribute("aria-current");
             }
         }
-        summary.setInnerText(next >= rows.size() ? "Done: " + passed + " checks held, " + failed + " failed."
-                : "Line " + (next + 1) + " of " + rows.size() + (passed + failed > 0 ? " · " + passed + " ✓ " + failed + " ✗" : ""));
+        summary.setInnerText(next >= rows.size() ? passed + failed == 0 ? "Done." : "Done: " + passed + " checks held, " + failed + " failed."
+                : passed + failed > 0 ? passed + " ✓ " + failed + " ✗" : "");
     }
 
-    void stepOnce() {
-        if (scenario == null || next >= scenario.steps().size()) {
+    /** Runs the next step's lines and shows its notes. */
+    void next() {
+        if (scenario == null || step >= steps.size() || waiting) {
             return;
         }
+        LessonStep s = steps.get(step);
+        if (questions.ask(s, () -> {
+            waiting = false;
+            runStep(s);
+        })) {
+            waiting = true;
+            showStep();
+            return;
+        }
+        runStep(s);
+    }
+
+    private void runStep(LessonStep s) {
+        notes.clear();
+        problems.clear();
+        stepChecks = 0;
+        while (next < s.to) {
+            runLine();
+        }
+        step++;
+        showStep();
+        if (narration != null) {
+            narration.setInnerText("Step " + step + " of " + steps.size() + ". " + String.join(" ", notes));
+        }
+    }
+
+    /** Runs one line (notes and checks are collected for the narrative). */
+    private void runLine() {
         Command s = scenario.steps().get(next);
         HTMLElement row = rows.get(next);
         HTMLElement result = (HTMLElement) row.getLastChild();
         next++;
         if (s.isPause()) {
             row.setAttribute("data-state", "done");
-            mark();
             return;
         }
         StepResult r = app.run(s.source());
@@ -147,6 +294,7 @@ final class LessonPlayer {
         switch (r.status()) {
             case PASSED:
                 passed++;
+                stepChecks++;
                 state = "passed";
                 text = exercise ? "✓ (answer hidden)" : "✓ holds";
                 break;
@@ -154,70 +302,70 @@ final class LessonPlayer {
                 failed++;
                 state = "failed";
                 text = "✗ " + r.message();
+                problems.add(r.message());
                 break;
             case ERROR:
                 state = "error";
                 text = "✗ " + r.message();
+                problems.add(r.message());
                 break;
             default:
                 state = s.isNote() ? "note" : "done";
                 text = s.isNote() ? "" : r.message();
+                if (s.isNote()) {
+                    notes.add(r.message());
+                }
                 break;
         }
         row.setAttribute("data-state", state);
         result.setInnerText(text);
-        if (s.isNote() && narration != null) {
-            narration.setInnerText(r.message());
-        }
-        mark();
     }
 
-    void play() {
-        if (scenario == null || playing) {
+    /** Back one step: the lesson replays from its first line to the end of the step before. */
+    void back() {
+        if (scenario == null || step == 0) {
             return;
         }
-        playing = true;
-        playNext();
-    }
-
-    private void playNext() {
-        if (scenario == null || next >= scenario.steps().size()) {
-            playing = false;
-            return;
-        }
-        boolean pause = scenario.steps().get(next).isPause();
-        stepOnce();
-        if (pause || next >= scenario.steps().size()) {
-            playing = false;
-            return;
-        }
-        Guard.later(Js.reducedMotion() ? 0 : 120, this::playNext);
-    }
-
-    /** Runs every remaining line at once (embedding, tests). */
-    void runToEnd() {
-        while (scenario != null && next < scenario.steps().size()) {
-            stepOnce();
-        }
+        replayTo(step - 1);
     }
 
     void restart() {
         if (scenario == null) {
             return;
         }
+        replayTo(0);
+    }
+
+    private void replayTo(int target) {
+        waiting = false;
         next = 0;
+        step = 0;
         passed = 0;
         failed = 0;
         for (HTMLElement r : rows) {
             r.removeAttribute("data-state");
             ((HTMLElement) r.getLastChild()).setInnerText("");
         }
-        mark();
+        notes.clear();
+        problems.clear();
+        stepChecks = 0;
+        while (step < target) {
+            runStep(steps.get(step));
+        }
+        showStep();
+    }
+
+    /** Runs every remaining step at once (embedding, tests, ?run=1). */
+    void runToEnd() {
+        while (scenario != null && step < steps.size()) {
+            runStep(steps.get(step));
+        }
     }
 
     private void reveal() {
         exercise = false;
-        int keep = next;
+        int keepNext = next;
+        int keepStep = step;
         int p = passed;
         int f = failed;
         List<String> results = new ArrayList<>();
@@ -227,7 +375,8 @@ final class LessonPlayer {
             states.add(r.getAttribute("data-state"));
         }
         render();
-        next = keep;
+        next = keepNext;
+        step = keepStep;
         passed = p;
         failed = f;
         for (int i = 0; i < rows.size(); i++) {
@@ -236,7 +385,7 @@ final class LessonPlayer {
                 rows.get(i).setAttribute("data-state", states.get(i));
             }
         }
-        mark();
+        showStep();
     }
 
     int passed() {
@@ -249,7 +398,6 @@ final class LessonPlayer {
 
     private void closeLesson() {
         scenario = null;
-        playing = false;
         Dom.clear(root);
         root.setHidden(true);
     }

@@ -24,12 +24,19 @@ public final class Lessons {
     /** Export's file: the saved-session format (docs/SAVES.md), which Import restores exactly. */
     static final String EXPORT_FILE = "pagewalk-session.pw";
     static final String START_CARD_KEY = "pagewalk.start-card.dismissed";
-    static final String[] DEFAULT_BOOT = {"boot ceanos", "init_mm"};
+    /**
+     * CeanOS booted as kernel.c does, then one user page mapped as a program loader would (a frame
+     * from the allocator, a PTE in a new page table): so the first walk the page shows is a user
+     * read that misses the TLB and reads CR3, a PDE and a PTE before the frame.
+     */
+    static final String[] DEFAULT_BOOT = {"boot ceanos", "init_mm", "page = pmmAllocPageFrame",
+        "memMapPage 0x08048000 page WRITE|USER"};
 
     private final App app;
     private final Dom dom;
     private final LessonPlayer player;
     private final Autosave autosave;
+    private final Tour tour;
     private HTMLElement dialog;
     private HTMLElement dialogBody;
     private HTMLElement dialogTitle;
@@ -40,6 +47,7 @@ public final class Lessons {
         this.dom = dom;
         this.player = new LessonPlayer(app, dom);
         this.autosave = new Autosave(dom);
+        this.tour = new Tour(app, dom, player);
     }
 
     /** Builds the lesson UI and brings the machine to its first state. */
@@ -51,7 +59,7 @@ public final class Lessons {
         if (embed) {
             Embed.apply(dom, Js.queryParameter("view"));
         }
-        lessons.firstState();
+        boolean fresh = lessons.firstState();
         lessons.autosave.startedWith(app.history().log().text());
         CrashReport.install(app, dom, lessons.autosave);
         MessageApi.install(app, lessons);
@@ -60,12 +68,14 @@ public final class Lessons {
                 lessons.autosave();
             }
         });
-        if (!embed && !"1".equals(Js.load(START_CARD_KEY)) && !lessons.player.isLoaded()) {
+        // Only on the default machine: a share link, a lesson or restored work opens as itself.
+        if (fresh && !embed && !"1".equals(Js.load(START_CARD_KEY)) && !lessons.player.isLoaded()) {
             lessons.showStartCard();
         }
     }
 
-    private void firstState() {
+    /** Brings the machine to its first state; true if that is the default machine (nothing shared, loaded or restored). */
+    private boolean firstState() {
         restoring = true;
         try {
             String hash = Js.hash();
@@ -75,7 +85,7 @@ public final class Lessons {
                 if (problem != null) {
                     status("This share link cannot be opened (" + problem + "); Pagewalk started from the default machine instead.");
                 }
-                return;
+                return false;
             }
             String file = Js.queryParameter("scenario");
             if (file != null && !file.isEmpty()) {
@@ -84,21 +94,22 @@ public final class Lessons {
                 if (e == null) {
                     status("No built-in scenario is called '" + file + "'; the lessons are listed under Lessons.");
                 } else {
-                    String error = player.load(e.text, e.title, false);
+                    String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title, false);
                     if (error != null) {
                         status(error);
                     } else if ("1".equals(Js.queryParameter("run"))) {
                         player.runToEnd();
                     }
                 }
-                return;
+                return false;
             }
             String saved = autosave.load();
             if (saved != null) {
                 restoreSaved(saved);
-                return;
+                return false;
             }
             defaultBoot();
+            return true;
         } finally {
             restoring = false;
             app.flush();
@@ -218,14 +229,14 @@ public final class Lessons {
 
     void showLessons() {
         HTMLElement body = openDialog("Lessons");
-        body.appendChild(dom.el("p", null, "Each lesson boots its own machine and runs line by line: Step runs one line, "
-                + "Play runs to the next pause. Expect lines check themselves."));
+        body.appendChild(dom.el("p", null, "Each lesson boots its own machine and plays as steps: Next runs a step and "
+                + "tells what it did beside the views, Back and Restart go back. Its checks check themselves."));
         HTMLElement list = dom.el("ul", "lesson-list", null);
         for (Library.Entry e : Library.entries()) {
             HTMLElement li = dom.el("li", null, null);
             HTMLElement b = dom.action(e.title, e.topic, () -> {
                 closeDialog();
-                String error = player.load(e.text, e.title, false);
+                String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title, false);
                 if (error != null) {
                     status(error);
                 }
@@ -376,16 +387,17 @@ public final class Lessons {
         card.setAttribute("aria-label", "Start here");
         card.setAttribute("id", "start-card");
         card.appendChild(dom.el("h2", null, "Start here"));
-        card.appendChild(dom.el("p", null, "CeanOS has booted: paging is on, initMemory has run and the kernel heap is mapped. "
-                + "Pick a way in:"));
+        card.appendChild(dom.el("p", null, "CeanOS has booted and mapped a user page at 0x08048000: the walk shows a user read of it."));
         HTMLElement row = dom.el("div", "start-actions", null);
-        row.appendChild(dom.action("Take the two-minute tour", null, () -> {
+        HTMLElement tourButton = dom.action("Take the two-minute tour", null, () -> {
             card.setHidden(true);
-            Library.Entry e = Library.find("01-boot-and-initmemory.pw");
-            if (e != null) {
-                player.load(e.text, e.title, false);
+            String error = tour.start();
+            if (error != null) {
+                status(error);
             }
-        }));
+        });
+        tourButton.setId("start-tour");
+        row.appendChild(tourButton);
         row.appendChild(dom.action("Browse the lessons", null, () -> {
             card.setHidden(true);
             showLessons();

@@ -27,6 +27,7 @@ final class AccessTab {
     private final Field value;
     final Outcome outcome;
     private String op = READ;
+    private int followed;
 
     AccessTab(App app, Dom dom, HTMLElement panel) {
         this.app = app;
@@ -40,6 +41,7 @@ final class AccessTab {
                 "Access a linear (virtual) address as the CPU does: TLB first, then the page walk, with A/D bits and faults.");
         panel.appendChild(form.form);
         address = form.field("access-address", "Linear address", Hex.hex32(app.currentAddress()), null, Num::number);
+        followed = app.currentAddress();
         value = form.field("access-value", "Value (for Write)", "0x00000000", null,
                 (t, out) -> "byte".equals(size.value()) ? Num.byteValue(t, out) : Num.number(t, out));
         value.neededWhen(() -> WRITE.equals(op));
@@ -57,6 +59,9 @@ final class AccessTab {
             }
         });
         form.onSubmit(this::submit);
+        // The walk preview reads as whoever the form would access as (one selection, one "who").
+        who.set(Access.isUser(app.previewAccess()) ? "user" : "kernel");
+        who.onChange(() -> app.setPreviewAccess("user".equals(who.value()) ? Access.USER : 0));
     }
 
     private void submit() {
@@ -84,7 +89,13 @@ final class AccessTab {
 
     /** The one current address: when another view picks one, this field follows (unless being edited). */
     void follow(HTMLElement active) {
+        // Only when the current address moved: a SELECTION change that keeps it (the walk preview's
+        // "who") must not overwrite an address typed but not yet run.
+        if (app.currentAddress() == followed) {
+            return;
+        }
         if (active != address.input) {
+            followed = app.currentAddress();
             String now = Hex.hex32(app.currentAddress());
             if (!now.equals(address.text())) {
                 address.set(now);

@@ -52,6 +52,10 @@ public final class Panels {
         if (globals != null) {
             new GlobalsPanel(app, dom, globals);
         }
+        HTMLElement viewTabs = dom.byId("view-tabs");
+        if (viewTabs != null) {
+            new ViewTabs(dom, viewTabs);
+        }
         HTMLElement nav = dom.byId("topnav");
         HTMLElement summary = dom.byId("machine-summary");
         if (nav != null && summary != null) {

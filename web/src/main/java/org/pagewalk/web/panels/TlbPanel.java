@@ -350,8 +350,9 @@ final class TlbPanel implements App.Listener {
         text[1] = e.way() == 0 ? Integer.toString(e.set()) : "";
         text[2] = Integer.toString(e.way());
         if (e.isValid()) {
-            text[3] = Hex.hex(e.pageNumber(), 5);
-            text[4] = Hex.hex(e.frame() >>> 12, 5);
+            // Addresses as 0x + 8 digits, like every other view (UI.md): the page's base and the frame's.
+            text[3] = Hex.hex32(e.linearBase());
+            text[4] = Hex.hex32(e.frame());
             text[5] = e.isLargePage() ? "4M" : "4K";
             text[6] = (e.isWritable() ? "W" : "R") + " " + (e.isUser() ? "U" : "S");
             text[7] = e.isGlobal() ? "G" : "\u00b7";

@@ -43,8 +43,17 @@ final class TopNav implements App.Listener {
         this.forgetOutcomes = forgetOutcomes;
         this.summary = summary;
         this.narration = dom.byId("narration");
+        HTMLElement menuToggle = dom.byId("menu-toggle");
         if (drawerToggle != null) {
-            nav.appendChild(drawerToggle);
+            // Beside the Menu button: on a phone the top bar is one row, Controls and Menu.
+            if (menuToggle != null) {
+                menuToggle.getParentNode().insertBefore(drawerToggle, menuToggle);
+            } else {
+                nav.appendChild(drawerToggle);
+            }
+        }
+        if (menuToggle != null) {
+            installMenu(menuToggle);
         }
         undo = dom.add(nav, dom.button("Undo", null));
         undo.setId("undo");
@@ -62,6 +71,46 @@ final class TopNav implements App.Listener {
         Guard.on(reset, "click", e -> reset());
         Guard.<KeyboardEvent>on(dom.document(), "keydown", this::key);
         app.addListener(this);
+    }
+
+    /**
+     * The Menu button (shown on narrow screens only, by CSS): opens the top bar's actions as a
+     * drop-down; Escape, a click outside or choosing an action closes it.
+     */
+    private void installMenu(HTMLElement toggle) {
+        HTMLElement bar = (HTMLElement) toggle.getParentNode();
+        HTMLElement menu = dom.byId("topbar-menu");
+        Guard.on(toggle, "click", e -> {
+            e.stopPropagation();
+            showMenu(bar, toggle, !bar.getClassList().contains("menu-open"));
+        });
+        if (menu != null) {
+            Guard.on(menu, "click", e -> {
+                HTMLElement target = (HTMLElement) e.getTarget();
+                if ("BUTTON".equals(target.getTagName())) {
+                    showMenu(bar, toggle, false);
+                } else {
+                    e.stopPropagation();
+                }
+            });
+        }
+        // A click anywhere else closes it (clicks inside the menu stop above).
+        Guard.on(dom.document(), "click", e -> {
+            if (bar.getClassList().contains("menu-open")) {
+                showMenu(bar, toggle, false);
+            }
+        });
+        Guard.<KeyboardEvent>on(dom.document(), "keydown", e -> {
+            if ("Escape".equals(e.getKey()) && bar.getClassList().contains("menu-open")) {
+                showMenu(bar, toggle, false);
+                toggle.focus();
+            }
+        });
+    }
+
+    private static void showMenu(HTMLElement bar, HTMLElement toggle, boolean open) {
+        Dom.toggle(bar, "menu-open", open);
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
     }
 
     private void key(KeyboardEvent e) {

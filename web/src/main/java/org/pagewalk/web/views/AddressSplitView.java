@@ -230,11 +230,11 @@ final class AddressSplitView extends CanvasView {
             double gx = x;
             double gw = sizes[grp] * bw;
             // Group label: the letter in the group's colour, and its bit range.
-            font(11, true, false);
+            font(12, true, false);
             g.setTextAlign("center");
             fill(c);
             g.fillText(tags[grp], gx + gw / 2, 7);
-            font(9, false, true);
+            font(12, false, true);
             fill(p.textMuted);
             g.setTextAlign("left");
             g.fillText(Integer.toString(firstBit[grp]), gx + 1, 7);
@@ -259,7 +259,7 @@ final class AddressSplitView extends CanvasView {
                     g.setLineWidth(1);
                     g.strokeRect(bx + 1, top + 0.5, bw - 2, bh - 1);
                 }
-                font(Math.max(9, Math.min(14, (int) (bw * 0.62))), one, true);
+                font(Math.max(12, Math.min(14, (int) (bw * 0.62))), one, true);
                 g.setTextAlign("center");
                 fill(one ? p.textOn(c) : c);
                 g.fillText(one ? "1" : "0", bx + bw / 2, top + bh / 2.0 + 0.5);

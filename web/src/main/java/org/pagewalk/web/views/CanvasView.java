@@ -107,7 +107,12 @@ abstract class CanvasView {
     }
 
     void roundRect(double x, double y, double w, double h, double r) {
-        double rr = Math.min(r, Math.min(w, h) / 2);
+        if (!(w > 0) || !(h > 0)) {
+            // A box squeezed to nothing (a tiny viewport): no shape, and no negative arcTo radius.
+            g.beginPath();
+            return;
+        }
+        double rr = Math.max(0, Math.min(r, Math.min(w, h) / 2));
         g.beginPath();
         g.moveTo(x + rr, y);
         g.lineTo(x + w - rr, y);

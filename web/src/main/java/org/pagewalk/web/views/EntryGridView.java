@@ -34,6 +34,7 @@ final class EntryGridView extends CanvasView {
     private int hover = -1;
     private boolean focused;
     private int cell;
+    private boolean zoomed;
     private int x0;
     private int y0;
 
@@ -53,7 +54,14 @@ final class EntryGridView extends CanvasView {
         canvas.setAttribute("aria-describedby", caption.getId());
         readout = dom.add(root, dom.el("p", "grid-readout mono"));
         readout.setAttribute("aria-live", "polite");
-        HTMLElement legend = dom.add(root, dom.el("ul", "legend"));
+        // The directory's key folds away (the table's, below it, names the same marks), so the grid
+        // and the TLB under it fit a 1280×800 screen.
+        HTMLElement legendBox = root;
+        if (directory) {
+            legendBox = dom.add(root, dom.el("details", "legend-details"));
+            dom.add(legendBox, "summary", "legend-summary", "Key: colours and marks");
+        }
+        HTMLElement legend = dom.add(legendBox, dom.el("ul", "legend"));
         legend.setAttribute("aria-label", directory ? "Directory legend" : "Table legend");
         if (directory) {
             dom.legendItem(legend, "none", "", "not present");
@@ -113,6 +121,14 @@ final class EntryGridView extends CanvasView {
             draw();
         });
         Guard.on(canvas, "keydown", e -> key((KeyboardEvent) e));
+        // A pinch on a trackpad arrives as a wheel event with ctrlKey: zoom in or out (the panel scrolls inside itself).
+        Guard.on(canvas, "wheel", e -> {
+            org.teavm.jso.dom.events.WheelEvent w = (org.teavm.jso.dom.events.WheelEvent) e;
+            if (w.getCtrlKey() && w.getDeltaY() != 0) {
+                w.preventDefault();
+                zoom(w.getDeltaY() < 0);
+            }
+        });
     }
 
     @Override
@@ -203,6 +219,11 @@ final class EntryGridView extends CanvasView {
         String key = k.getKey();
         int c = cursor < 0 ? home() : cursor;
         int next = c;
+        if ("+".equals(key) || "=".equals(key) || "-".equals(key)) {
+            k.preventDefault();
+            zoom(!"-".equals(key));
+            return;
+        }
         switch (key) {
             case "ArrowLeft":
                 next = c % 32 == 0 ? c : c - 1;
@@ -264,7 +285,9 @@ final class EntryGridView extends CanvasView {
 
     private void activate(int i, boolean keyboard) {
         if (directory) {
-            app.selectDirectoryIndex(i);
+            // One selection: the entry's region becomes the current address (its directory bits
+            // change, the table index and offset stay), so the split, the walk and the table follow.
+            app.select((i << 22) | (app.currentAddress() & 0x003FFFFF));
             if (keyboard) {
                 tooltip.hide();
                 views.focusTable();
@@ -272,6 +295,27 @@ final class EntryGridView extends CanvasView {
         } else if (table != null && table.exists()) {
             app.select(table.linear(i));
         }
+    }
+
+    /**
+     * Zoom ×2 (+ and - on the grid, or a pinch): cells twice as large, so every second cue is drawn
+     * in them (the K and U letters, "4M"); the panel scrolls inside itself to the cursor or the
+     * current entry, and the page never scrolls sideways.
+     */
+    private void zoom(boolean in) {
+        if (in == zoomed) {
+            return;
+        }
+        zoomed = in;
+        Dom.toggle(root, "grid-zoomed", in);
+        box.getStyle().setProperty("width", in ? "200%" : "");
+        Dom.attr(canvas, "data-zoom", in ? "2" : "1");
+        app.changed(App.LAYOUT);
+        int at = cursor >= 0 ? cursor : home();
+        Guard.later(0, () -> {
+            int x = (int) ((x0 + (at % 32) * cell) / ratio) - root.getClientWidth() / 2;
+            root.setScrollLeft(Math.max(0, x));
+        });
     }
 
     /** Moves focus here with the cursor on entry {@code i} (Escape from the table). */

@@ -37,6 +37,10 @@ final class FrameMapView extends CanvasView {
     private static final int DIFFERS = 8;
     private static final int TABLE_KIND = FrameKind.PAGE_TABLE.ordinal();
     private static final int MAPPED_KIND = FrameKind.MAPPED.ordinal();
+    private static final int KERNEL_KIND = FrameKind.KERNEL_IMAGE.ordinal();
+    private static final int DIRECTORY_KIND = FrameKind.DIRECTORY.ordinal();
+    private static final int ALLOCATED_KIND = FrameKind.ALLOCATED.ordinal();
+    private static final int LOW_KIND = FrameKind.LOW.ordinal();
     private static final String[] GLYPH = {"", "K", "D", "T", "M", "A", "R", ""};
     private static final String[] SWATCH = {"free", "kernel", "directory", "table", "mapped", "allocated", "reserved",
         "noram"};
@@ -199,12 +203,19 @@ final class FrameMapView extends CanvasView {
 
     @Override
     int heightFor(int w) {
-        int maxCss = w < 600 ? 300 : 520;
+        // The layout says how tall the map may be (--pw-map-max-height): short where it shares a column with the log.
+        int maxCss = cssPixels(Js.cssVar("--pw-map-max-height"), 520);
         int dw = Math.max(1, (int) Math.floor(w * ratio + 0.5));
         int dh = Math.max(1, (int) Math.floor(maxCss * ratio));
         layoutModel = FrameMapLayout.fit(1 << spanLog, dw, dh);
         dirty = true;
         return Math.max(24, (int) Math.ceil(layoutModel.height() / ratio));
+    }
+
+    private static int cssPixels(String value, int fallback) {
+        int[] out = new int[1];
+        return value != null && !value.isEmpty() && Hex.parseUnsigned(value, out) == null && out[0] >= 100 && out[0] <= 2000
+                ? out[0] : fallback;
     }
 
     @Override
@@ -406,6 +417,11 @@ final class FrameMapView extends CanvasView {
             colour[k] = Colors.pixel(rgb[k]);
         }
         colour[DIFFERS] = Colors.pixel(p.fault);
+        // Never colour alone (UI.md): each kind also has its own texture, drawn in a lighter shade of its colour.
+        int[] cue = new int[9];
+        for (int k = 0; k < 8; k++) {
+            cue[k] = Colors.pixel(Colors.mix(rgb[k], p.textOn(rgb[k]), 45));
+        }
         int gapColour = Colors.pixel(p.surface);
         int hatch = Colors.pixel(Colors.mix(p.noRam, p.surface, 45));
         int freeColour = colour[FrameKind.FREE.ordinal()];
@@ -444,7 +460,8 @@ final class FrameMapView extends CanvasView {
                 px[y * w + x] = differs ? colour[DIFFERS] : kind == noRam && ((x + y) & 3) == 0 ? hatch : base;
                 continue;
             }
-            boolean split = differs && c >= 6;
+            // From 4 device pixels a cell shows both sides: memory's truth top-left, the bitmap's "free" bottom-right.
+            boolean split = differs && c >= 4;
             for (int dy = 0; dy < c; dy++) {
                 int row = (y + dy) * w + x;
                 for (int dx = 0; dx < c; dx++) {
@@ -458,6 +475,8 @@ final class FrameMapView extends CanvasView {
                         v = colour[DIFFERS];
                     } else if (kind == noRam) {
                         v = ((x + dx + y + dy) & 3) == 0 ? hatch : base;
+                    } else if (inner >= 4 && patterned(kind, dx, dy, inner)) {
+                        v = cue[kind];
                     } else {
                         v = base;
                     }
@@ -471,6 +490,28 @@ final class FrameMapView extends CanvasView {
         Js.pixels(image).set(px);
         dirty = false;
         rendered = p;
+    }
+
+    /**
+     * The second cue of a frame kind inside a cell of {@code inner} device pixels (the top-left
+     * pixel always keeps the kind's colour): kernel diagonal stripes, directory a bar across the
+     * top, page table a dotted grid, allocated-but-unmapped a hollow centre, reserved horizontal
+     * stripes; free and mapped frames are plain (grey and amber, the legend's glyphs name them).
+     */
+    static boolean patterned(int kind, int dx, int dy, int inner) {
+        if (kind == KERNEL_KIND) {
+            return ((dx + dy) % 4) == 2;
+        }
+        if (kind == DIRECTORY_KIND) {
+            return dy > 0 && dy <= Math.max(1, inner / 4) && dx > 0 && dx < inner - 1;
+        }
+        if (kind == TABLE_KIND) {
+            return (dx & 1) == 1 && (dy & 1) == 1;
+        }
+        if (kind == ALLOCATED_KIND) {
+            return dx > 1 && dy > 1 && dx < inner - 2 && dy < inner - 2;
+        }
+        return kind == LOW_KIND && (dy % 3) == 2;
     }
 
     /** FrameKind ordinal → colour: the same tokens as everywhere (directory blue, table green, frame amber...). */

@@ -80,6 +80,8 @@ final class WalkView extends CanvasView {
         list = dom.add(root, dom.el("ol", "walk-steps"));
         list.setId("walk-steps");
         list.setAttribute("aria-label", "Every step of this walk");
+        // It scrolls inside itself: a Tab stop, so the keyboard can scroll it too.
+        list.setTabIndex(0);
         HTMLElement live = dom.byId("narration");
         narration = live;
         Guard.on(first, "click", e -> jump(0, true));
@@ -136,16 +138,17 @@ final class WalkView extends CanvasView {
 
     private void showPreview() {
         int address = app.currentAddress();
-        List<WalkStep> s = WalkPreview.of(app.session().machine(), address, Access.KERNEL_READ);
+        int as = app.previewAccess();
+        List<WalkStep> s = WalkPreview.of(app.session().machine(), address, as);
         linear = address;
-        access = Access.KERNEL_READ;
+        access = as;
         preview = true;
         steps = s;
         playing = false;
         index = Math.max(0, s.size() - 1);
         tweenStart = -1;
-        Dom.text(mode, "Preview, changes nothing: what a kernel read of " + Hex.hex32(address)
-                + " would do now. Read, write or translate to see a real access.");
+        Dom.text(mode, "Preview, changes nothing: what a " + Words.access(as) + " of " + Hex.hex32(address)
+                + " would do now.");
         rebuildList();
         showStep(false);
     }
@@ -342,12 +345,17 @@ final class WalkView extends CanvasView {
 
     // ---- Geometry -------------------------------------------------------------------------
 
+    /** Narrow boxes (phones) close the gaps between stations, so addresses keep 12 px text. */
+    private double gap() {
+        return cssWidth < 480 ? 10.0 : 22.0;
+    }
+
     private double colWidth() {
-        return (cssWidth - 3 * 22.0) / 4;
+        return (cssWidth - 3 * gap()) / 4;
     }
 
     private double colX(int col) {
-        return col * (colWidth() + 22);
+        return col * (colWidth() + gap());
     }
 
     private static final double CHIP_Y = 4;
@@ -434,6 +442,19 @@ final class WalkView extends CanvasView {
                 ? "physical " + Hex.hex32(end.address()) : "no result yet";
         return (preview ? "Walk preview" : "Walk") + " of " + Hex.hex32(linear) + (isHit() ? " through the TLB (hit)" : "")
                 + ": " + result + ". Showing step " + (index + 1) + " of " + steps.size() + ".";
+    }
+
+    /** A new width moves the stations: the highlight jumps to where its station now is (no tween from the old place). */
+    @Override
+    boolean layout() {
+        boolean changed = super.layout();
+        if (changed && !steps.isEmpty()) {
+            double[] target = highlightRect(index);
+            System.arraycopy(target, 0, from, 0, 4);
+            System.arraycopy(target, 0, to, 0, 4);
+            tweenMs = 0;
+        }
+        return changed;
     }
 
     // ---- Drawing --------------------------------------------------------------------------
@@ -525,7 +546,7 @@ final class WalkView extends CanvasView {
         double cw = colWidth();
         g.setTextBaseline("middle");
         g.setTextAlign("center");
-        int fontPx = cw < 80 ? 10 : 12;
+        int fontPx = 12;
         font(fontPx, true, true);
         fill(p.raised);
         roundRect(colX(0), CHIP_Y, cw, CHIP_H, 5);
@@ -536,8 +557,10 @@ final class WalkView extends CanvasView {
         fill(p.text);
         g.fillText(Hex.hex32(linear), colX(0) + cw / 2, CHIP_Y + CHIP_H / 2 + 0.5);
         int[] colors = {p.directory, p.table, p.frame};
-        String[] text = {(cw < 80 ? "D " : "D index ") + (linear >>> 22), (cw < 80 ? "T " : "T index ") + ((linear >>> 12) & 0x3FF),
-            (cw < 80 ? "F " : "F offset ") + Hex.hex(linear & 0xFFF, 3)};
+        // Short labels where "F offset 0x000" would not fit its chip at 12 px.
+        boolean brief = cw < 115;
+        String[] text = {(brief ? "D " : "D index ") + (linear >>> 22), (brief ? "T " : "T index ") + ((linear >>> 12) & 0x3FF),
+            (brief ? "F " : "F offset ") + Hex.hex(linear & 0xFFF, 3)};
         for (int i = 0; i < 3; i++) {
             double x = colX(i + 1);
             fill(p.tint(colors[i], 16));
@@ -581,9 +604,9 @@ final class WalkView extends CanvasView {
         g.setLineDash(Js.solid());
         g.setTextAlign("left");
         g.setTextBaseline("middle");
-        font(cw < 80 ? 9 : 11, true, false);
+        font(12, true, false);
         fill(skipped ? p.textMuted : p.dark ? color : Colors.mix(color, p.text, 25));
-        g.fillText(cw < 80 && title.length() > 3 ? title.substring(0, 1) : title, x + 7, STATION_Y + 11);
+        g.fillText(cw < 100 && title.length() > 3 ? title.substring(0, 1) : title, x + 5, STATION_Y + 11);
         if (failed) {
             font(14, true, false);
             fill(p.fault);
@@ -591,21 +614,21 @@ final class WalkView extends CanvasView {
             g.fillText("✕", x + cw - 6, STATION_Y + 11);
             g.setTextAlign("left");
         }
-        int monoPx = fitFont(main, cw - 12, cw < 95 ? 10 : 12, true);
+        int monoPx = fitFont(main, cw - 10, 13, true);
         fill(skipped ? p.textMuted : p.text);
-        g.fillText(main, x + 7, STATION_Y + 29);
+        g.fillText(main, x + 5, STATION_Y + 29);
         if (sub != null) {
-            fitFont(sub, cw - 12, monoPx, false);
+            fitFont(sub, cw - 10, monoPx, false);
             fill(p.textMuted);
-            g.fillText(sub, x + 7, STATION_Y + 46);
+            g.fillText(sub, x + 5, STATION_Y + 46);
         }
     }
 
-    /** Sets the largest mono font (down to 7 px) at which {@code text} fits {@code width}; returns its size. */
+    /** Sets the largest mono font (down to 12 px: never smaller text) at which {@code text} fits {@code width}; returns its size. */
     private int fitFont(String text, double width, int px, boolean bold) {
         int size = px;
         font(size, bold, true);
-        while (size > 7 && g.measureText(text).getWidth() > width) {
+        while (size > 12 && g.measureText(text).getWidth() > width) {
             size--;
             font(size, bold, true);
         }
@@ -628,12 +651,12 @@ final class WalkView extends CanvasView {
         if (arrived) {
             arrowHead(fx, STATION_Y - 1, 0, 1, p.table);
         }
-        font(10, true, false);
+        font(12, true, false);
         String t = "TLB hit";
         double w = g.measureText(t).getWidth() + 10;
         double mx = (colX(1) + colX(3) + colWidth()) / 2;
         fill(p.table);
-        roundRect(mx - w / 2, y - 7, w, 14, 7);
+        roundRect(mx - w / 2, y - 8, w, 16, 8);
         g.fill();
         fill(p.textOn(p.table));
         g.setTextAlign("center");
@@ -653,13 +676,13 @@ final class WalkView extends CanvasView {
             g.setLineWidth(1.5);
             g.stroke();
             int code = end.value();
-            font(cssWidth < 420 ? 10 : 12, true, false);
+            font(12, true, false);
             fill(p.dark ? p.fault : Colors.mix(p.fault, p.text, 30));
             String head = "✕ #PF code " + Hex.hex(code, 1);
             g.fillText(head, 8, y + BAR_H / 2);
             double x = 8 + g.measureText(head).getWidth() + 10;
             String[] names = {"P", "W/R", "U/S", "RSVD"};
-            font(cssWidth < 420 ? 9 : 11, true, true);
+            font(12, true, true);
             for (int i = 0; i < 4; i++) {
                 int bit = (code >>> i) & 1;
                 String t = names[i] + "=" + bit;
@@ -674,7 +697,7 @@ final class WalkView extends CanvasView {
                 g.fillText(t, x + 5, y + BAR_H / 2 + 0.5);
                 x += w + 4;
             }
-            font(cssWidth < 420 ? 10 : 12, true, true);
+            font(12, true, true);
             fill(p.text);
             String cr2 = "CR2=" + Hex.hex32(end.address());
             if (x + g.measureText(cr2).getWidth() + 8 < cssWidth) {
@@ -688,7 +711,7 @@ final class WalkView extends CanvasView {
         stroke(p.border);
         g.setLineWidth(1);
         g.stroke();
-        font(11, true, false);
+        font(12, true, false);
         fill(p.textMuted);
         g.fillText("TLB", 8, y + BAR_H / 2);
         font(12, false, false);

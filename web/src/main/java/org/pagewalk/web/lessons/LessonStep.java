@@ -1,0 +1,27 @@
+package org.pagewalk.web.lessons;
+
+/**
+ * One step of a guided lesson: the lines between two {@code pause}s (lines {@code from} up to,
+ * not including, {@code to}, in the scenario's numbering). Next runs a step's lines; its notes
+ * become the narrative beside the views.
+ */
+final class LessonStep {
+    final int from;
+    final int to;
+
+    LessonStep(int from, int to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    /**
+     * Where a step that asks a question plugs in its answer fields (the exercise package's
+     * component): before the step's lines run, {@link #ask} may show a question and return true;
+     * the player then waits until {@code answered} runs. Not wired yet: {@link #NONE} never asks.
+     */
+    interface Questions {
+        Questions NONE = (step, answered) -> false;
+
+        boolean ask(LessonStep step, Runnable answered);
+    }
+}
