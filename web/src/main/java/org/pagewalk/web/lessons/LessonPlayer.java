@@ -88,6 +88,7 @@ final class LessonPlayer {
         list = dom.el("ol", "lesson-lines", null);
         list.setAttribute("aria-label", "Lesson lines");
         rows.clear();
+        marked = -1;
         for (Command s : scenario.steps()) {
             HTMLElement li = dom.el("li", "lesson-line pending", null);
             HTMLElement code = dom.el("code", null, shown(s));
@@ -112,8 +113,15 @@ final class LessonPlayer {
         return src;
     }
 
+    /** The row index mark() last made current: a step updates only that row and the new one. */
+    private int marked = -1;
+
     private void mark() {
-        for (int i = 0; i < rows.size(); i++) {
+        boolean oneStep = marked >= 0 && next == marked + 1;
+        int from = oneStep ? marked : 0;
+        int to = oneStep ? Math.min(next + 1, rows.size()) : rows.size();
+        marked = next;
+        for (int i = from; i < to; i++) {
             HTMLElement r = rows.get(i);
             String base = "lesson-line " + (scenario.steps().get(i).isNote() ? "note " : "");
             String state = i < next ? r.getAttribute("data-state") : i == next ? "current" : "pending";
@@ -128,9 +136,10 @@ final class LessonPlayer {
                 : "Line " + (next + 1) + " of " + rows.size() + (passed + failed > 0 ? " · " + passed + " ✓ " + failed + " ✗" : ""));
     }
 
-    void stepOnce() {
+    /** Runs the next line; returns its result (null at the end or for a pause: the embedding API reads it). */
+    StepResult stepOnce() {
         if (scenario == null || next >= scenario.steps().size()) {
-            return;
+            return null;
         }
         Command s = scenario.steps().get(next);
         HTMLElement row = rows.get(next);
@@ -139,9 +148,9 @@ final class LessonPlayer {
         if (s.isPause()) {
             row.setAttribute("data-state", "done");
             mark();
-            return;
+            return null;
         }
-        StepResult r = app.run(s.source());
+        StepResult r = app.run(s);
         String text;
         String state;
         switch (r.status()) {
@@ -170,6 +179,7 @@ final class LessonPlayer {
             narration.setInnerText(r.message());
         }
         mark();
+        return r;
     }
 
     void play() {
@@ -241,6 +251,36 @@ final class LessonPlayer {
 
     int passed() {
         return passed;
+    }
+
+    /** The next line's index (lines run so far) and the lesson's length: 0 and 0 with no lesson. */
+    int position() {
+        return scenario == null ? 0 : next;
+    }
+
+    int length() {
+        return scenario == null ? 0 : scenario.steps().size();
+    }
+
+    /** The loaded scenario's text (a link finds the built-in lesson by it), or null. */
+    String text() {
+        return scenario == null ? null : scenario.source();
+    }
+
+    /**
+     * Puts the lesson at line {@code index} without running anything: a link restored the machine
+     * already, the lesson only shows where the student was.
+     */
+    void skipTo(int index) {
+        if (scenario == null) {
+            return;
+        }
+        next = Math.max(0, Math.min(index, rows.size()));
+        for (int i = 0; i < next; i++) {
+            rows.get(i).setAttribute("data-state", "done");
+        }
+        marked = -1;
+        mark();
     }
 
     int failed() {
