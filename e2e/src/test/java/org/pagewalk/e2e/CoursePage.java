@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pagewalk.e2e.harness.Browser;
 
 /**
@@ -74,6 +76,16 @@ final class CoursePage implements AutoCloseable {
 
     static void send(Browser b, Object message) {
         b.script("window.__send(arguments[0]);", message);
+    }
+
+    /** As {@link #reply}, waiting up to {@code seconds} (a long scenario). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> replyWithin(Browser b, Object id, int seconds) {
+        String find = "(window.__got || []).filter(function (m) { return m.data && m.data.type === 'pagewalk:result'"
+                + " && window.__canon(m.data.id) === window.__canon(" + json(id) + "); })[0]";
+        new WebDriverWait(b.driver(), Duration.ofSeconds(seconds), Duration.ofMillis(100))
+                .until(d -> Boolean.TRUE.equals(b.script("return !!(" + find + ");")));
+        return (Map<String, Object>) b.script("return " + find + ";");
     }
 
     /** Waits for the reply whose id is {@code id} (compared as JSON) and returns it. */

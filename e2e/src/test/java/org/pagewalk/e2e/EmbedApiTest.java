@@ -176,4 +176,88 @@ class EmbedApiTest {
             b.driver().switchTo().defaultContent();
         }
     }
+
+    @Test
+    void aTenThousandLineLoadRunsInSlicesWithProgressAndTheFrameStaysResponsive(Browser b) {
+        openAllowed(b, "", List.of());
+        StringBuilder text = new StringBuilder("boot ceanos\ninit_mm\n");
+        for (int i = 0; i < 9998; i++) {
+            text.append(i % 2 == 0 ? "translate kernel 0xC0100000\n" : "read kernel 0xC0100004\n");
+        }
+        b.driver().switchTo().frame("pw");
+        // A heartbeat inside the frame: the longest gap between animation frames, and whether progress showed.
+        b.script("window.__gap = 0; window.__sawProgress = false; var last = performance.now();"
+                + "window.__gaps = []; window.__beat = function (t) { window.__gap = Math.max(window.__gap, t - last); if (t - last > 60) { window.__gaps.push([Math.round(last), Math.round(t - last)]); } last = t;"
+                + "  var p = document.getElementById('run-progress');"
+                + "  if (p && !p.hidden && /Running line/.test(p.textContent)) { window.__sawProgress = true; }"
+                + "  if (!window.__stop) { requestAnimationFrame(window.__beat); } };"
+                + "requestAnimationFrame(function (t) { last = t; requestAnimationFrame(window.__beat); });");
+        b.driver().switchTo().defaultContent();
+        CoursePage.send(b, msg("type", "pagewalk:load", "id", "big", "scenario", text.toString()));
+        Map<String, Object> r = map(CoursePage.replyWithin(b, "big", 120).get("data"));
+        assertEquals("passed", r.get("status"), String.valueOf(r.get("message")));
+        assertEquals(10000L, r.get("ran"));
+        // Past 1,000 lines a reply lists only the notable lines: here none was refused and there are no checks.
+        assertEquals(Boolean.FALSE, r.get("allResults"));
+        assertEquals(1000, list(r.get("results")).size());
+        b.driver().switchTo().frame("pw");
+        try {
+            b.script("window.__stop = true;");
+            double gap = ((Number) b.script("return window.__gap;")).doubleValue();
+            assertTrue(gap < 100, "the longest gap between frames was " + gap + " ms (gaps over 60 ms at [start, length]: " + b.script("return JSON.stringify(window.__gaps);") + ")");
+            assertEquals(Boolean.TRUE, b.script("return window.__sawProgress;"), "a progress line showed while it ran");
+        } finally {
+            b.driver().switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void theFramesStudentActionsAreReportedAsEvents(Browser b) {
+        openAllowed(b, "", List.of(msg("type", "pagewalk:hello", "id", "h")));
+        CoursePage.reply(b, "h");
+        b.driver().switchTo().frame("pw");
+        try {
+            b.script("window.pagewalk.run('translate user 0xC0100000'); window.pagewalk.run('expect last fault');");
+        } finally {
+            b.driver().switchTo().defaultContent();
+        }
+        b.waitUntil("window.__got.some(function (m) { return m.data.type === 'pagewalk:expect'; })");
+        Map<String, Object> action = map(b.script("return window.__got.filter(function (m) {"
+                + " return m.data.type === 'pagewalk:action'; })[0].data;"));
+        assertEquals("translate user 0xC0100000", action.get("line"));
+        // A user access to a supervisor page that is present: error code P|U/S = 0x5.
+        assertEquals(5L, map(map(map(action.get("result")).get("access")).get("pageFault")).get("errorCode"));
+        Map<String, Object> check = map(b.script("return window.__got.filter(function (m) {"
+                + " return m.data.type === 'pagewalk:expect'; })[0].data;"));
+        assertEquals("passed", map(check.get("result")).get("status"));
+    }
+
+    @Test
+    void theFullPageTakesNoCommandsFromAnotherWindow(Browser b) {
+        course.open(b, "?engine=js", 800, 600, List.of());
+        Map<String, Object> r = CoursePage.ask(b, msg("type", "pagewalk:run", "id", 1, "line", "boot bare ram=1M"));
+        assertEquals("origin-not-allowed", r.get("code"));
+        assertNull(r.get("state"));
+    }
+
+    @Test
+    void anEmbedNeverWritesTheMainPagesAutosave(Browser b) {
+        b.open("?engine=js");
+        b.script("return window.pagewalk.run('boot ceanos ram=64M');");
+        b.script("return window.pagewalk.run('init_mm');");
+        String saved = (String) b.script("return localStorage.getItem('pagewalk.session.v1');");
+        assertTrue(saved.contains("ram=64M"), saved);
+        // A same-origin course page: it shares this storage, and is allowed to drive the frame by default.
+        b.script("window.__got = []; window.addEventListener('message', function (e) { window.__got.push({origin: e.origin, data: e.data}); });"
+                + "var f = document.createElement('iframe'); f.id = 'pw';"
+                + "f.addEventListener('load', function () { window.__frameLoaded = true; });"
+                + "f.src = 'index.html?engine=js&embed=1&view=walk'; document.body.appendChild(f);"
+                + "window.__send = function (m) { f.contentWindow.postMessage(m, '*'); };"
+                + "window.__canon = function (v) { return JSON.stringify(v); };");
+        b.waitUntil("window.__frameLoaded");
+        Map<String, Object> r = CoursePage.ask(b, msg("type", "pagewalk:run", "id", 1, "line", "boot bare ram=1M"));
+        assertEquals("ok", r.get("status"), String.valueOf(r.get("message")));
+        assertEquals(saved, b.script("return localStorage.getItem('pagewalk.session.v1');"), "the student's session is untouched");
+        b.assertNoPageErrors();
+    }
 }

@@ -2,7 +2,6 @@ package org.pagewalk.web.embed;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.ScenarioError;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.text.Printable;
@@ -62,6 +61,9 @@ public final class EmbedApi {
     private SlicedRun running;
     private int seenAction;
     private int height = -1;
+    private double lastRedraw;
+    /** How often the views redraw while a long run holds redraws. */
+    private static final double REDRAW_MS = 250;
 
     private EmbedApi(App app, Dom dom, LessonControl lessons, Views views, boolean embedded) {
         this.app = app;
@@ -312,27 +314,8 @@ public final class EmbedApi {
             error(source, origin, data, type, "too-large", tooBig + "; nothing was run");
             return;
         }
-        try {
-            Scenario.parse(text);
-        } catch (ScenarioError e) {
-            reply(source, origin, data, withState(result(type).text("status", "error").text("code", "syntax")
-                    .text("message", e.getMessage() + "; nothing was run")
-                    .raw("error", Json.object().number("line", e.line()).number("column", e.column())
-                            .text("message", e.detail()).toString())));
-            return;
-        }
-        String problem = lessons.load(text, title);
-        if (problem != null) {
-            error(source, origin, data, type, "syntax", problem + "; nothing was run");
-            return;
-        }
-        if (!Js.messageFlag(data, "run", true)) {
-            reply(source, origin, data, withState(result(type).text("status", "ok")
-                    .text("message", "loaded " + lessons.length() + " lines; pagewalk:step runs them")
-                    .raw("lesson", lessonJson())));
-            return;
-        }
-        startRun(Limits.STEP_COUNT, data, source, origin, type);
+        begin(SlicedRun.load(lessons, text, title, Js.messageFlag(data, "run", true), progress, this::afterSlice,
+                r -> finished(r, data, source, origin, type)));
     }
 
     private void step(JSObject data, JSObject source, String origin, String type) {
@@ -351,21 +334,42 @@ public final class EmbedApi {
                     + "): send pagewalk:reset to run it again");
             return;
         }
-        startRun(count, data, source, origin, type);
+        begin(SlicedRun.steps(lessons, count, progress, this::afterSlice, r -> finished(r, data, source, origin, type)));
     }
 
-    private void startRun(int count, JSObject data, JSObject source, String origin, String type) {
-        SlicedRun run = new SlicedRun(lessons, count, progress, () -> {
-            seenAction = latestAction();
-            reportProgress();
-        }, r -> {
-            running = null;
-            Json reply = result(type);
-            r.describe(reply);
-            reply(source, origin, data, withState(reply));
-        });
+    private void begin(SlicedRun run) {
         running = run;
+        app.holdRedraws(true);
         run.start();
+    }
+
+    private void afterSlice() {
+        seenAction = latestAction();
+        reportProgress();
+        // The views follow a long run a few times a second, so no redraw has much to catch up on.
+        double now = Js.now();
+        if (now - lastRedraw > REDRAW_MS) {
+            lastRedraw = now;
+            app.flush();
+        }
+    }
+
+    private void finished(SlicedRun r, JSObject data, JSObject source, String origin, String type) {
+        running = null;
+        app.holdRedraws(false);
+        ScenarioError e = r.syntaxError();
+        Json reply = result(type);
+        if (e != null) {
+            reply.text("status", "error").text("code", "syntax").text("message", e.getMessage() + "; nothing was run")
+                    .raw("error", Json.object().number("line", e.line()).number("column", e.column())
+                            .text("message", e.detail()).toString());
+        } else if (r.onlyLoaded()) {
+            reply.text("status", "ok").text("message", "loaded " + lessons.length() + " lines; pagewalk:step runs them")
+                    .raw("lesson", lessonJson());
+        } else {
+            r.describe(reply);
+        }
+        reply(source, origin, data, withState(reply));
     }
 
     private void setView(JSObject data, JSObject source, String origin, String type) {

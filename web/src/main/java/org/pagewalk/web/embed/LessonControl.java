@@ -1,14 +1,12 @@
 package org.pagewalk.web.embed;
 
+import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
 
 /** What the API asks of the page's lesson player (web.lessons implements it). */
 public interface LessonControl {
-    /**
-     * Loads a scenario as the lesson the frame shows (nothing runs yet); {@code nameOrText} is a
-     * built-in scenario's file name or scenario text. Null when loaded, else what was wrong.
-     */
-    String load(String text, String title);
+    /** Makes a parsed scenario the lesson the frame runs (nothing runs yet). */
+    void load(Scenario scenario, String title);
 
     /** The text of the built-in scenario called {@code name} (with or without .pw), or null. */
     String library(String name);

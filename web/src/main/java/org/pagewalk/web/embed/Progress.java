@@ -36,6 +36,13 @@ final class Progress {
         box.setHidden(false);
     }
 
+    void parsing(int done, int total) {
+        Dom.text(text, "Reading line " + Dom.count(done) + " of " + Dom.count(total) + "…");
+        Dom.attr(bar, "max", Integer.toString(Math.max(1, total)));
+        Dom.attr(bar, "value", Integer.toString(done));
+        box.setHidden(false);
+    }
+
     void hide() {
         box.setHidden(true);
     }

@@ -53,6 +53,12 @@ final class LessonPlayer {
         } catch (ScenarioError e) {
             return e.getMessage();
         }
+        show(parsed, title, asExercise);
+        return null;
+    }
+
+    /** Shows a scenario parsed already (the embedding API parses long ones in slices). */
+    void show(Scenario parsed, String title, boolean asExercise) {
         scenario = parsed;
         name = parsed.title().isEmpty() ? title : parsed.title();
         exercise = asExercise;
@@ -60,7 +66,6 @@ final class LessonPlayer {
         passed = 0;
         failed = 0;
         render();
-        return null;
     }
 
     private void render() {

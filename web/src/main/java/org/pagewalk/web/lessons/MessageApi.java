@@ -1,5 +1,7 @@
 package org.pagewalk.web.lessons;
 
+import org.pagewalk.scenario.Command;
+import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.dom.Dom;
@@ -13,8 +15,17 @@ import org.pagewalk.web.embed.LessonControl;
  * by line.
  */
 final class MessageApi implements LessonControl {
+    /**
+     * Longer scenarios run without the lesson's list of lines: building ten thousand rows would
+     * block the page, and nobody reads them; the progress line and the results say what ran.
+     */
+    static final int SHOWN_LINES = 1000;
+
     private final App app;
     private final LessonPlayer player;
+    /** A long scenario the API runs itself (see {@link #SHOWN_LINES}), or null: then the player's lesson counts. */
+    private Scenario unshown;
+    private int next;
 
     private MessageApi(App app, LessonPlayer player) {
         this.app = app;
@@ -27,8 +38,14 @@ final class MessageApi implements LessonControl {
     }
 
     @Override
-    public String load(String text, String title) {
-        return player.load(text, title, false);
+    public void load(Scenario scenario, String title) {
+        if (scenario.steps().size() > SHOWN_LINES) {
+            unshown = scenario;
+            next = 0;
+        } else {
+            unshown = null;
+            player.show(scenario, title, false);
+        }
     }
 
     @Override
@@ -48,22 +65,26 @@ final class MessageApi implements LessonControl {
 
     @Override
     public boolean hasNext() {
-        return player.position() < player.length();
+        return position() < length();
     }
 
     @Override
     public StepResult step() {
-        return player.stepOnce();
+        if (unshown == null) {
+            return player.stepOnce();
+        }
+        Command c = unshown.steps().get(next++);
+        return c.isPause() ? null : app.run(c);
     }
 
     @Override
     public int position() {
-        return player.position();
+        return unshown == null ? player.position() : next;
     }
 
     @Override
     public int length() {
-        return player.length();
+        return unshown == null ? player.length() : unshown.steps().size();
     }
 
     @Override
@@ -72,6 +93,7 @@ final class MessageApi implements LessonControl {
             app.run(line);
         }
         app.clearHistory();
+        next = 0;
         player.restart();
     }
 }
