@@ -260,4 +260,20 @@ class EmbedApiTest {
         assertEquals(saved, b.script("return localStorage.getItem('pagewalk.session.v1');"), "the student's session is untouched");
         b.assertNoPageErrors();
     }
+
+    @Test
+    void theExamplePageGradesThroughTheApi(Browser b) {
+        b.driver().get(b.siteUrl().resolve("embed-example.html").toString());
+        b.waitUntil("document.getElementById('grade') !== null");
+        // Both frames have started (each says ready to this page, which the example's listener ignores).
+        b.script("window.__ready = 0; window.addEventListener('message', function (e) {"
+                + " if (e.data && e.data.type === 'pagewalk:ready') { window.__ready++; } });");
+        b.waitFor("both frames ready", () -> Boolean.TRUE.equals(b.script("var f = document.querySelectorAll('iframe');"
+                + "return Array.prototype.every.call(f, function (x) { try { return x.contentDocument.body.dataset.ready === '1'; }"
+                + " catch (e) { return false; } });")));
+        b.find("#grade").click();
+        b.waitUntil("document.getElementById('grade-result').dataset.score === '4'");
+        assertTrue(b.text("#grade-result").startsWith("Score 4/4"), b.text("#grade-result"));
+        b.assertNoPageErrors();
+    }
 }
