@@ -133,6 +133,7 @@ public final class HelpPage {
                 + "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "  <meta name=\"color-scheme\" content=\"light dark\">\n"
                 + "  <title>" + escape(title) + " · Pagewalk</title>\n"
+                + "  <link rel=\"icon\" href=\"../icon.svg\" type=\"image/svg+xml\">\n"
                 + "  <link rel=\"stylesheet\" href=\"../style.css\">\n  <link rel=\"stylesheet\" href=\"../embed.css\">\n"
                 + "</head>\n<body class=\"help\">\n<main class=\"help-page\">\n"
                 + "<p><a href=\"../index.html\">← Pagewalk</a> · <a href=\"../embed-example.html\">the embedding example</a></p>\n"
