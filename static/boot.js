@@ -7,6 +7,32 @@
   "use strict";
   var root = document.documentElement;
 
+  // Messages from a course page (docs/EMBEDDING.md) are held from the first moment until the
+  // emulator is ready (it takes them with Js.takeMessages), so none is dropped: at most 64 wait;
+  // beyond that a pagewalk: message is answered "not ready" (no state) at its sender's origin.
+  window.__pagewalkInbox = [];
+  window.addEventListener("message", function (e) {
+    if (window.__pagewalkTake) {
+      window.__pagewalkTake(e.data, e.source, String(e.origin));
+      return;
+    }
+    var inbox = window.__pagewalkInbox;
+    if (inbox && inbox.length < 64) {
+      inbox.push({data: e.data, source: e.source, origin: e.origin});
+      return;
+    }
+    var d = e.data;
+    if (e.source && d && typeof d === "object" && typeof d.type === "string" && d.type.indexOf("pagewalk:") === 0
+        && d.type !== "pagewalk:result" && d.type !== "pagewalk:ready") {
+      try {
+        e.source.postMessage({type: "pagewalk:result", version: 2, request: d.type.slice(0, 80),
+          id: d.id === undefined ? null : d.id, status: "error", code: "not-ready",
+          message: "Pagewalk is still starting and already holds 64 messages: wait for pagewalk:ready"},
+          e.origin === "null" ? "*" : e.origin);
+      } catch (x) { /* the sender went away */ }
+    }
+  });
+
   // Before the first paint, so a page pinned to the other theme never flashes.
   try {
     var theme = window.localStorage.getItem("pagewalk.theme");

@@ -78,9 +78,10 @@ public final class Interpreter {
                 return failure == null ? new StepResult(c.line(), c.source(), StepResult.Status.PASSED, "ok")
                         : new StepResult(c.line(), c.source(), StepResult.Status.FAILED, failure);
             } catch (ScenarioError e) {
-                return new StepResult(c.line(), c.source(), StepResult.Status.ERROR, e.getMessage());
+                return new StepResult(c.line(), e.column(), c.source(), StepResult.Status.ERROR, e.getMessage(), null);
             } catch (IllegalArgumentException e) {
-                return new StepResult(c.line(), c.source(), StepResult.Status.ERROR, "line " + c.line() + ": " + e.getMessage());
+                return new StepResult(c.line(), c.column(), c.source(), StepResult.Status.ERROR,
+                        "line " + c.line() + ": " + e.getMessage(), null);
             }
         }
         org.pagewalk.guest.CallResult callBefore = session.lastCall();
@@ -97,10 +98,12 @@ public final class Interpreter {
                 String text = "line " + c.line() + ": " + call.error() + (undone ? " (nothing changed)" : "");
                 return new StepResult(c.line(), c.source(), refusalExpected ? StepResult.Status.OK : StepResult.Status.ERROR, text);
             }
-            return new StepResult(c.line(), c.source(), StepResult.Status.OK, message);
+            return new StepResult(c.line(), 0, c.source(), StepResult.Status.OK, message,
+                    c instanceof MemoryAccess ? session.lastAccess() : null);
         } catch (ScenarioError e) {
             session.load(before);
-            return new StepResult(c.line(), c.source(), StepResult.Status.ERROR, e.getMessage() + " (nothing changed)");
+            return new StepResult(c.line(), e.column(), c.source(), StepResult.Status.ERROR, e.getMessage() + " (nothing changed)",
+                    null);
         } catch (IllegalArgumentException e) {
             session.load(before);
             return new StepResult(c.line(), c.source(), StepResult.Status.ERROR,
@@ -126,7 +129,7 @@ public final class Interpreter {
             }
             return c;
         } catch (ScenarioError e) {
-            failed[0] = new StepResult(1, text, StepResult.Status.ERROR, e.getMessage());
+            failed[0] = new StepResult(1, e.column(), text, StepResult.Status.ERROR, e.getMessage(), null);
         } catch (RuntimeException e) {
             failed[0] = new StepResult(1, text, StepResult.Status.ERROR, "internal error (" + e + "); please report it");
         }

@@ -53,6 +53,10 @@ final class ScenarioParser {
         return title;
     }
 
+    String about() {
+        return about.toString();
+    }
+
     /** One line on its own (the page's console): variables known to the session count as defined. */
     static Command parseOne(String text, int lineNumber, Session session) {
         ScenarioParser p = new ScenarioParser();

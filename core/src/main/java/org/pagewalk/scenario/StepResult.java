@@ -18,23 +18,47 @@ public final class StepResult {
     private final Status status;
     private Report report;
     private String message;
+    private final int column;
+    private final org.pagewalk.machine.AccessResult access;
 
     StepResult(int line, String source, Status status, String message) {
+        this(line, 0, source, status, message, null);
+    }
+
+    StepResult(int line, int column, String source, Status status, String message, org.pagewalk.machine.AccessResult access) {
         this.line = line;
+        this.column = column;
         this.source = source;
         this.status = status;
         this.message = message;
+        this.access = access;
     }
 
-    StepResult(int line, String source, Status status, Report report) {
+    /** A line that ran: its report is put into words only if {@link #message()} is read. */
+    StepResult(int line, int column, String source, Status status, Report report, org.pagewalk.machine.AccessResult access) {
         this.line = line;
+        this.column = column;
         this.source = source;
         this.status = status;
         this.report = report;
+        this.access = access;
     }
 
     public int line() {
         return line;
+    }
+
+    /** The 1-based column an error points at (where the parser or the check stopped); 0 when none applies. */
+    public int column() {
+        return column;
+    }
+
+    /**
+     * What a read, write or translate line came to (a translation, hit or miss, or a page fault);
+     * {@code null} for every other line and for a line that failed.
+     */
+    public org.pagewalk.machine.AccessResult access() {
+        return access;
     }
 
     public String source() {

@@ -83,6 +83,7 @@ public final class App {
     private int previewAccess = org.pagewalk.machine.Access.USER;
     private int pending;
     private boolean scheduled;
+    private boolean held;
 
     public Session session() {
         return session;
@@ -234,10 +235,21 @@ public final class App {
         listeners.add(listener);
     }
 
+    /**
+     * While held, changes wait instead of redrawing every frame: a scenario run in slices (the
+     * embedding API) redraws once at its end, so the frames between slices stay short.
+     */
+    public void holdRedraws(boolean hold) {
+        held = hold;
+        if (!hold && pending != 0) {
+            changed(0);
+        }
+    }
+
     /** Coalesces changes into one redraw per animation frame: nothing draws twice for one action. */
     public void changed(int what) {
         pending |= what;
-        if (!scheduled) {
+        if (!scheduled && !held) {
             scheduled = true;
             Guard.frame(t -> flush());
         }

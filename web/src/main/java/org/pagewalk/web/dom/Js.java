@@ -206,22 +206,129 @@ public final class Js {
     @JSBody(params = "dialog", script = "if (dialog.close) { dialog.close(); } else { dialog.removeAttribute('open'); }")
     public static native void close(JSObject dialog);
 
-    @JSBody(params = "callback", script = "window.addEventListener('message', function (e) {"
-            + " callback(e.data, e.source, String(e.origin)); });")
-    public static native void onMessage(MessageCallback callback);
+    // ---- the embedding API (org.pagewalk.web.embed) --------------------------------------
+
+    /**
+     * Takes over the messages boot.js has held since the page started (at most 64), then every
+     * later one: boot.js listens from the first moment, so a message sent before the page is
+     * ready waits instead of being dropped.
+     */
+    @JSBody(params = "callback", script = "var q = window.__pagewalkInbox || [];"
+            + " window.__pagewalkInbox = null; window.__pagewalkTake = callback;"
+            + " for (var i = 0; i < q.length; i++) { callback(q[i].data, q[i].source, String(q[i].origin)); }")
+    public static native void takeMessages(MessageCallback callback);
+
+    /** What a message is: "object", "array", "string", "number", "boolean", "null", "undefined"… */
+    @JSBody(params = "data", script = "return data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data;")
+    public static native String messageShape(JSObject data);
 
     @JSBody(params = "data", script = "return data && typeof data === 'object' && typeof data.type === 'string'"
             + " ? data.type : '';")
     public static native String messageType(JSObject data);
 
-    @JSBody(params = {"data", "key"}, script = "var v = data ? data[key] : undefined;"
-            + " return v === undefined || v === null ? null : String(v);")
-    public static native String messageField(JSObject data, String key);
+    /** Whether the object has the key with a value other than undefined or null. */
+    @JSBody(params = {"data", "key"}, script = "return !!data && typeof data === 'object'"
+            + " && data[key] !== undefined && data[key] !== null;")
+    public static native boolean messageHas(JSObject data, String key);
 
-    /** Replies to a postMessage sender; the JSON text becomes an object there. */
-    @JSBody(params = {"source", "json"}, script = "try { if (source) { source.postMessage(JSON.parse(json), '*'); } }"
-            + " catch (e) {}")
-    public static native void reply(JSObject source, String json);
+    /** The length of a string field; -1 when it is not a string. Read it before copying the text. */
+    @JSBody(params = {"data", "key"}, script = "var v = data ? data[key] : undefined;"
+            + " return typeof v === 'string' ? v.length : -1;")
+    public static native int messageTextLength(JSObject data, String key);
+
+    /** At most {@code max} characters of a field (strings as they are, anything else through String()). */
+    @JSBody(params = {"data", "key", "max"}, script = "var v = data ? data[key] : undefined;"
+            + " return String(v).slice(0, max);")
+    public static native String messageText(JSObject data, String key, int max);
+
+    /** A number field as an int, or {@code fallback} when it is absent or not a whole number. */
+    @JSBody(params = {"data", "key", "fallback"}, script = "var v = data ? data[key] : undefined;"
+            + " return typeof v === 'number' && isFinite(v) && Math.floor(v) === v && Math.abs(v) < 2147483648 ? v : fallback;")
+    public static native int messageInt(JSObject data, String key, int fallback);
+
+    /** A boolean field, or {@code fallback} when it is absent or not a boolean. */
+    @JSBody(params = {"data", "key", "fallback"}, script = "var v = data ? data[key] : undefined;"
+            + " return typeof v === 'boolean' ? v : fallback;")
+    public static native boolean messageFlag(JSObject data, String key, boolean fallback);
+
+    /** At most {@code max} characters of a whole message that is not an object (a string, a number…). */
+    @JSBody(params = {"data", "max"}, script = "return String(data).slice(0, max);")
+    public static native String messagePrefix(JSObject data, int max);
+
+    /** The message's id as sent (any JSON type); null when it has none. */
+    @JSBody(params = "data", script = "return data && typeof data === 'object' && data.id !== undefined ? data.id : null;")
+    public static native JSObject messageId(JSObject data);
+
+    /**
+     * Posts the JSON text, parsed, to a window at {@code targetOrigin}. False when the window refused.
+     */
+    @JSBody(params = {"target", "json", "targetOrigin"}, script = "try { target.postMessage(JSON.parse(json), targetOrigin);"
+            + " return true; } catch (e) { return false; }")
+    public static native boolean post(JSObject target, String json, String targetOrigin);
+
+    /**
+     * As {@link #post}, with {@code id} set on the object as the sender gave it (a structured
+     * clone keeps its JSON type: 7 stays a number, an object an object); null when it sent none.
+     */
+    @JSBody(params = {"target", "json", "id", "targetOrigin"}, script = "try { var o = JSON.parse(json);"
+            + " o.id = id === undefined ? null : id; target.postMessage(o, targetOrigin); return true; }"
+            + " catch (e) { return false; }")
+    public static native boolean postReply(JSObject target, String json, JSObject id, String targetOrigin);
+
+    /** The window that embeds this one, or null when the page is not in a frame. */
+    @JSBody(script = "return window.parent && window.parent !== window ? window.parent : null;")
+    public static native JSObject parentWindow();
+
+    /** This page's origin ("https://host:port", or "null" from file://). */
+    @JSBody(script = "return String(window.location.origin);")
+    public static native String pageOrigin();
+
+    /** "http:", "https:" or "file:". */
+    @JSBody(script = "return String(window.location.protocol);")
+    public static native String protocol();
+
+    /** Fetches a same-origin text file; the callback gets null when it is missing or unreadable. */
+    @JSBody(params = {"url", "done"}, script = "try { fetch(url, {cache: 'no-store', credentials: 'same-origin'})"
+            + ".then(function (r) { return r.ok ? r.text() : null; })"
+            + ".then(function (t) { done(t === null ? null : String(t)); }, function () { done(null); }); }"
+            + " catch (e) { done(null); }")
+    public static native void fetchText(String url, TextCallback done);
+
+    /**
+     * The strings of an array under {@code key} in a JSON object text, one per line; "" for an
+     * empty or absent array, null when the text is not a JSON object or the value not an array of strings.
+     */
+    @JSBody(params = {"text", "key"}, script = "try { var o = JSON.parse(text); if (!o || typeof o !== 'object'"
+            + " || Array.isArray(o)) { return null; } var a = o[key]; if (a === undefined) { return ''; }"
+            + " if (!Array.isArray(a)) { return null; } for (var i = 0; i < a.length; i++) {"
+            + " if (typeof a[i] !== 'string' || a[i].indexOf('\\n') >= 0) { return null; } } return a.join('\\n'); }"
+            + " catch (e) { return null; }")
+    public static native String jsonStrings(String text, String key);
+
+    /** A boolean under {@code key} in a JSON object text; false when absent or not a boolean. */
+    @JSBody(params = {"text", "key"}, script = "try { var o = JSON.parse(text); return !!o && o[key] === true; }"
+            + " catch (e) { return false; }")
+    public static native boolean jsonFlag(String text, String key);
+
+    /** The names of the query's parameters, decoded, one per line ("" when none). */
+    @JSBody(script = "var q = window.location.search.replace(/^\\?/, ''); if (!q) { return ''; }"
+            + " return q.split('&').filter(function (p) { return p.length > 0; }).map(function (p) {"
+            + " var n = p.split('=')[0]; try { n = decodeURIComponent(n.replace(/\\+/g, ' ')); } catch (e) {}"
+            + " return n.replace(/\\n/g, ' '); }).join('\\n');")
+    public static native String queryNames();
+
+    /** Every value of a repeated query parameter, decoded, one per line ("" when none). */
+    @JSBody(params = "name", script = "var out = [], re = new RegExp('[?&]' + name + '=([^&#]*)', 'g'), m;"
+            + " while ((m = re.exec(window.location.search)) !== null) { try {"
+            + " out.push(decodeURIComponent(m[1].replace(/\\+/g, ' ')).replace(/\\n/g, ' ')); } catch (e) { out.push(m[1]); } }"
+            + " return out.join('\\n');")
+    public static native String queryParameters(String name);
+
+    /** The height of the page's content in CSS pixels (what an auto-resizing iframe should be). */
+    @JSBody(script = "var b = document.body; var r = b.getBoundingClientRect();"
+            + " var s = getComputedStyle(b); return Math.ceil(r.height + parseFloat(s.marginTop || '0')"
+            + " + parseFloat(s.marginBottom || '0'));")
+    public static native int contentHeight();
 
     /** Tells the page that embeds this one (if any); the JSON text becomes an object there. */
     @JSBody(params = "json", script = "try { if (window.parent && window.parent !== window) {"

@@ -18,6 +18,11 @@ final class Autosave {
     /** Keys like {@code pagewalk.session.v2}: what a later format would be stored under. */
     private static final String VERSIONED_PREFIX = "pagewalk.session.v";
 
+    /** Embedded frames keep their own saves ({@code ?save=NAME}) or none, never the full page's. */
+    static final String EMBED_PREFIX = "pagewalk.embed.";
+
+    /** Where this page saves: {@link #KEY}, an embed's own key, or null (an embed without ?save=: no saving). */
+    private final String key;
     private final Notice unreadable;
     private final Notice storage;
     /** The saved text of the last action that completed: what a crash report carries. */
@@ -26,19 +31,25 @@ final class Autosave {
     private boolean guardOriginal;
 
     Autosave(Dom dom) {
+        key = keyFor("1".equals(Js.queryParameter("embed")), Js.queryParameter("save"));
         unreadable = new Notice(dom, "save-notice");
         storage = new Notice(dom, "storage-notice");
     }
 
     /** The saved text to restore, or null (none, or storage unavailable: then the notice says so). */
     String load() {
+        if (key == null) {
+            return null;
+        }
         String problem = Js.storageProblem();
         if (problem != null) {
             refused(problem);
             return null;
         }
-        explainOtherVersions();
-        String saved = Js.load(KEY);
+        if (key.equals(KEY)) {
+            explainOtherVersions();
+        }
+        String saved = Js.load(key);
         return saved == null || saved.isEmpty() ? null : saved;
     }
 
@@ -103,8 +114,28 @@ final class Autosave {
         return lastGood;
     }
 
+    /** The full page's key; an embed's own key from ?save= (letters, digits, '-', '_'), else none. */
+    static String keyFor(boolean embedded, String saveName) {
+        if (!embedded) {
+            return KEY;
+        }
+        if (saveName == null || saveName.isEmpty() || saveName.length() > 64) {
+            return null;
+        }
+        for (int i = 0; i < saveName.length(); i++) {
+            char c = saveName.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return null;
+            }
+        }
+        return EMBED_PREFIX + saveName + ".v1";
+    }
+
     private void store(String text) {
-        String refused = Js.store(KEY, text);
+        if (key == null) {
+            return;
+        }
+        String refused = Js.store(key, text);
         if (refused == null) {
             storage.hide();
         } else {

@@ -75,6 +75,12 @@ final class LessonPlayer {
         } catch (ScenarioError e) {
             return e.getMessage();
         }
+        show(parsed, title, asExercise);
+        return null;
+    }
+
+    /** Shows a scenario parsed already (the embedding API parses long ones in slices). */
+    void show(Scenario parsed, String title, boolean asExercise) {
         scenario = parsed;
         onStep = null;
         loads++;
@@ -103,7 +109,6 @@ final class LessonPlayer {
         failed = 0;
         waiting = false;
         render();
-        return null;
     }
 
     private void render() {
@@ -146,6 +151,7 @@ final class LessonPlayer {
         HTMLElement list = dom.add(detail, "ol", "lesson-lines");
         list.setAttribute("aria-label", "Lesson lines");
         rows.clear();
+        marked = -1;
         for (Command s : scenario.steps()) {
             HTMLElement li = dom.el("li", "lesson-line pending", null);
             li.appendChild(dom.el("code", null, shown(s)));
@@ -231,8 +237,15 @@ final class LessonPlayer {
         }
     }
 
+    /** The row index mark() last made current: a step updates only that row and the new one. */
+    private int marked = -1;
+
     private void mark() {
-        for (int i = 0; i < rows.size(); i++) {
+        boolean oneStep = marked >= 0 && next == marked + 1;
+        int from = oneStep ? marked : 0;
+        int to = oneStep ? Math.min(next + 1, rows.size()) : rows.size();
+        marked = next;
+        for (int i = from; i < to; i++) {
             HTMLElement r = rows.get(i);
             String base = "lesson-line " + (scenario.steps().get(i).isNote() ? "note " : "");
             String state = i < next ? r.getAttribute("data-state") : i == next ? "current" : "pending";
@@ -245,6 +258,27 @@ final class LessonPlayer {
         }
         summary.setInnerText(next >= rows.size() ? passed + failed == 0 ? "Done." : "Done: " + passed + " checks held, " + failed + " failed."
                 : passed + failed > 0 ? passed + " ✓ " + failed + " ✗" : "");
+    }
+
+    /**
+     * Runs the next line alone (the embedding API's pagewalk:step, which counts lines, not
+     * steps); returns its result, or null for a pause line or at the end.
+     */
+    StepResult stepOnce() {
+        if (scenario == null || next >= scenario.steps().size()) {
+            return null;
+        }
+        if (step < steps.size() && next == steps.get(step).from) {
+            notes.clear();
+            problems.clear();
+            stepChecks = 0;
+        }
+        StepResult r = runLine();
+        while (step < steps.size() && next >= steps.get(step).to) {
+            step++;
+        }
+        showStep();
+        return r;
     }
 
     /** Runs the next step's lines and shows its notes. */
@@ -278,17 +312,17 @@ final class LessonPlayer {
         }
     }
 
-    /** Runs one line (notes and checks are collected for the narrative). */
-    private void runLine() {
+    /** Runs one line (notes and checks are collected for the narrative); returns its result, null for a pause. */
+    private StepResult runLine() {
         Command s = scenario.steps().get(next);
         HTMLElement row = rows.get(next);
         HTMLElement result = (HTMLElement) row.getLastChild();
         next++;
         if (s.isPause()) {
             row.setAttribute("data-state", "done");
-            return;
+            return null;
         }
-        StepResult r = app.run(s.source());
+        StepResult r = app.run(s);
         String text;
         String state;
         switch (r.status()) {
@@ -319,6 +353,7 @@ final class LessonPlayer {
         }
         row.setAttribute("data-state", state);
         result.setInnerText(text);
+        return r;
     }
 
     /** Back one step: the lesson replays from its first line to the end of the step before. */
@@ -390,6 +425,40 @@ final class LessonPlayer {
 
     int passed() {
         return passed;
+    }
+
+    /** The next line's index (lines run so far) and the lesson's length: 0 and 0 with no lesson. */
+    int position() {
+        return scenario == null ? 0 : next;
+    }
+
+    int length() {
+        return scenario == null ? 0 : scenario.steps().size();
+    }
+
+    /** The loaded scenario's text (a link finds the built-in lesson by it), or null. */
+    String text() {
+        return scenario == null ? null : scenario.source();
+    }
+
+    /**
+     * Puts the lesson at line {@code index} without running anything: a link restored the machine
+     * already, the lesson only shows where the student was.
+     */
+    void skipTo(int index) {
+        if (scenario == null) {
+            return;
+        }
+        next = Math.max(0, Math.min(index, rows.size()));
+        for (int i = 0; i < next; i++) {
+            rows.get(i).setAttribute("data-state", "done");
+        }
+        step = 0;
+        while (step < steps.size() && next >= steps.get(step).to) {
+            step++;
+        }
+        marked = -1;
+        showStep();
     }
 
     int failed() {

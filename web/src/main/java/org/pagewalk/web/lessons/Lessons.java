@@ -57,12 +57,12 @@ public final class Lessons {
         lessons.installDialog();
         boolean embed = "1".equals(Js.queryParameter("embed"));
         if (embed) {
-            Embed.apply(dom, Js.queryParameter("view"));
+            Embed.apply(dom, Js.queryParameter("view"), lessons::shareLink);
         }
         boolean fresh = lessons.firstState();
         lessons.autosave.startedWith(app.history().log().text());
         CrashReport.install(app, dom, lessons.autosave);
-        MessageApi.install(app, lessons);
+        MessageApi.install(app, dom, lessons.player);
         app.addListener((a, what) -> {
             if ((what & App.MACHINE) != 0) {
                 lessons.autosave();
@@ -84,6 +84,8 @@ public final class Lessons {
                 String problem = runShared(text);
                 if (problem != null) {
                     status("This share link cannot be opened (" + problem + "); Pagewalk started from the default machine instead.");
+                } else {
+                    resumeLesson();
                 }
                 return false;
             }
@@ -113,6 +115,17 @@ public final class Lessons {
         } finally {
             restoring = false;
             app.flush();
+        }
+    }
+
+    /** After a link rebuilt the machine: its lesson ({@code scenario=}) back at its line ({@code at=}), nothing rerun. */
+    private void resumeLesson() {
+        String file = Js.queryParameter("scenario");
+        Library.Entry e = file == null || file.isEmpty() ? null : Library.find(file);
+        if (e != null && player.load(e.text, e.title, false) == null) {
+            int[] at = new int[1];
+            String atText = Js.queryParameter("at");
+            player.skipTo(atText != null && org.pagewalk.text.Hex.parseUnsigned(atText, at) == null ? at[0] : 0);
         }
     }
 
@@ -175,9 +188,28 @@ public final class Lessons {
         autosave.save(app.history().log().text());
     }
 
+    /** A link that rebuilds the machine and the lesson's position (Links); also "Open in Pagewalk". */
     String shareLink() {
+        return link(null);
+    }
+
+    private String link(String embedParameters) {
         // With the format line, so a page of a later version can tell what it is reading.
-        return Js.pageUrl() + "#run=" + Js.toBase64Url(SavedSession.encode(String.join("\n", currentLines())));
+        return Links.of(Js.pageUrl(), embedParameters, lessonFile(), player.position(),
+                Js.toBase64Url(SavedSession.encode(String.join("\n", currentLines()))));
+    }
+
+    /** The built-in lesson that is open (found by its text), or null. */
+    private String lessonFile() {
+        String text = player.text();
+        if (text != null) {
+            for (Library.Entry e : Library.entries()) {
+                if (e.text.equals(text)) {
+                    return e.file;
+                }
+            }
+        }
+        return null;
     }
 
     private void status(String text) {
@@ -335,6 +367,10 @@ public final class Lessons {
 
     /** Opens imported text: a saved session is restored, anything else opens as a lesson. Returns an error or null. */
     String open(String text, String title) {
+        String tooBig = org.pagewalk.web.embed.Limits.scenario(text);
+        if (tooBig != null) {
+            return tooBig;
+        }
         if (!SavedSession.isSession(text)) {
             return player.load(text, title, false);
         }
@@ -366,10 +402,9 @@ public final class Lessons {
         HTMLElement body = openDialog("Embed in a course page");
         body.appendChild(dom.el("p", null, "Paste this into Moodle, Canvas, a Jupyter Book or a slide deck. Choose the views "
                 + "with view= (split, walk, directory, table, tlb, memory, registers, lesson) and a built-in lesson with "
-                + "scenario=. The page talks to its host with postMessage (see docs/EMBEDDING.md)."));
-        String base = Js.pageUrl();
-        String src = base + (base.indexOf('?') >= 0 ? "&" : "?") + "embed=1&view=lesson,walk,directory,tlb"
-                + "&scenario=06-forgotten-invlpg.pw";
+                + "scenario=. It starts with this machine and lesson, as they are now. The page talks to its host "
+                + "with postMessage: see the help page (help/embedding.html)."));
+        String src = link("embed=1&view=lesson,walk,directory,tlb");
         HTMLTextAreaElement area = dom.el("textarea").cast();
         area.setClassName("share-text");
         area.setAttribute("readonly", "");
@@ -415,15 +450,5 @@ public final class Lessons {
         if (main != null && status != null && status.getNextSibling() != null) {
             main.insertBefore(card, status.getNextSibling());
         }
-    }
-
-    /** For the message API: a whole scenario, run at once; returns its verdict counts. */
-    int[] runScenario(String text, String title) {
-        String error = player.load(text, title, false);
-        if (error != null) {
-            return null;
-        }
-        player.runToEnd();
-        return new int[] {player.passed(), player.failed()};
     }
 }

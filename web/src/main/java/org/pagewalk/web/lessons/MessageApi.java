@@ -1,73 +1,99 @@
 package org.pagewalk.web.lessons;
 
+import org.pagewalk.scenario.Command;
+import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
-import org.pagewalk.web.Guard;
+import org.pagewalk.web.dom.Dom;
 import org.pagewalk.web.dom.Js;
+import org.pagewalk.web.embed.EmbedApi;
+import org.pagewalk.web.embed.LessonControl;
 
 /**
- * The postMessage API for course pages (docs/EMBEDDING.md). Messages in:
- * <ul>
- * <li>{@code {type: "pagewalk:run", line, id}}: runs one scenario line;</li>
- * <li>{@code {type: "pagewalk:load", scenario, id}}: runs a whole scenario as a lesson;</li>
- * <li>{@code {type: "pagewalk:state", id}}: asks for the registers and globals.</li>
- * </ul>
- * Each gets one reply to its sender, {@code {type: "pagewalk:result", id, ...}}. When the page
- * is ready it tells its parent {@code {type: "pagewalk:ready"}}.
+ * Connects the postMessage API (web.embed, docs/EMBEDDING.md) to the lesson player: a scenario
+ * the host sends is loaded and stepped as the student's own lesson, so the frame shows it line
+ * by line.
  */
-final class MessageApi {
-    private MessageApi() {
+final class MessageApi implements LessonControl {
+    /**
+     * Longer scenarios run without the lesson's list of lines: building ten thousand rows would
+     * block the page, and nobody reads them; the progress line and the results say what ran.
+     */
+    static final int SHOWN_LINES = 1000;
+
+    private final App app;
+    private final LessonPlayer player;
+    /** A long scenario the API runs itself (see {@link #SHOWN_LINES}), or null: then the player's lesson counts. */
+    private Scenario unshown;
+    private int next;
+
+    private MessageApi(App app, LessonPlayer player) {
+        this.app = app;
+        this.player = player;
     }
 
-    static void install(App app, Lessons lessons) {
-        Js.onMessage((data, source, origin) -> Guard.run(() -> {
-            String type = Js.messageType(data);
-            if (!type.startsWith("pagewalk:") || type.equals("pagewalk:result") || type.equals("pagewalk:ready")) {
-                return;
-            }
-            String id = Js.messageField(data, "id");
-            StringBuilder json = new StringBuilder("{\"type\":\"pagewalk:result\",\"request\":").append(q(type))
-                    .append(",\"id\":").append(id == null ? "null" : q(id));
-            switch (type) {
-                case "pagewalk:run": {
-                    String line = Js.messageField(data, "line");
-                    if (line == null) {
-                        json.append(",\"status\":\"error\",\"message\":\"pagewalk:run needs a 'line' with one scenario line\"");
-                        break;
-                    }
-                    StepResult r = app.run(line);
-                    app.flush();
-                    json.append(",\"status\":").append(q(r.status().name().toLowerCase())).append(",\"message\":")
-                            .append(q(r.message()));
-                    break;
-                }
-                case "pagewalk:load": {
-                    String text = Js.messageField(data, "scenario");
-                    int[] verdict = text == null ? null : lessons.runScenario(text, "Scenario from the course page");
-                    if (verdict == null) {
-                        json.append(",\"status\":\"error\",\"message\":\"pagewalk:load needs a 'scenario' with valid scenario text\"");
-                    } else {
-                        json.append(",\"status\":").append(q(verdict[1] == 0 ? "passed" : "failed")).append(",\"passed\":")
-                                .append(verdict[0]).append(",\"failed\":").append(verdict[1]);
-                    }
-                    app.flush();
-                    break;
-                }
-                case "pagewalk:state":
-                    json.append(",\"status\":\"ok\"");
-                    break;
-                default:
-                    json.append(",\"status\":\"error\",\"message\":").append(q("unknown message type '" + type
-                            + "': use pagewalk:run, pagewalk:load or pagewalk:state"));
-                    break;
-            }
-            json.append(",\"state\":").append(org.pagewalk.web.StateJson.of(app)).append('}');
-            Js.reply(source, json.toString());
-        }));
-        Js.tellParent("{\"type\":\"pagewalk:ready\"}");
+    static void install(App app, Dom dom, LessonPlayer player) {
+        boolean embedded = "1".equals(Js.queryParameter("embed"));
+        EmbedApi.install(app, dom, new MessageApi(app, player), names -> Embed.choose(dom, names), embedded);
     }
 
-    static String q(String s) {
-        return org.pagewalk.text.JsonText.quote(s);
+    @Override
+    public void load(Scenario scenario, String title) {
+        if (scenario.steps().size() > SHOWN_LINES) {
+            unshown = scenario;
+            next = 0;
+        } else {
+            unshown = null;
+            player.show(scenario, title, false);
+        }
+    }
+
+    @Override
+    public String library(String name) {
+        Library.Entry e = Library.find(name);
+        return e == null ? null : e.text;
+    }
+
+    @Override
+    public String libraryNames() {
+        StringBuilder sb = new StringBuilder();
+        for (Library.Entry e : Library.entries()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.file);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return position() < length();
+    }
+
+    @Override
+    public StepResult step() {
+        if (unshown == null) {
+            return player.stepOnce();
+        }
+        Command c = unshown.steps().get(next++);
+        return c.isPause() ? null : app.run(c);
+    }
+
+    @Override
+    public int position() {
+        return unshown == null ? player.position() : next;
+    }
+
+    @Override
+    public int length() {
+        return unshown == null ? player.length() : unshown.steps().size();
+    }
+
+    @Override
+    public void reset() {
+        for (String line : Lessons.DEFAULT_BOOT) {
+            app.run(line);
+        }
+        app.clearHistory();
+        next = 0;
+        player.restart();
     }
 }

@@ -152,12 +152,16 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         int before = entries.size();
         List<App.Action> runs = newActions.take();
         TraceRecorder recorder = app.recorder();
+        // One copy of the events for all new actions: a copy per action made a scripted run of
+        // thousands of lines quadratic.
+        int first = runs.isEmpty() ? 0 : Math.max(runs.get(0).from, recorder.dropped());
+        List<TraceEvent> held = runs.isEmpty() ? new ArrayList<>() : recorder.since(first);
         for (App.Action run : runs) {
             header(run.line, run.result);
-            int count = run.to - run.from;
-            if (count > 0) {
-                List<TraceEvent> events = recorder.since(run.from);
-                addEvents(events.size() > count ? events.subList(0, count) : events);
+            int from = Math.max(run.from, first) - first;
+            int to = Math.min(run.to - first, held.size());
+            if (to > from) {
+                addEvents(held.subList(from, to));
             }
         }
         trim();

@@ -1,0 +1,85 @@
+package org.pagewalk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.pagewalk.e2e.harness.Browser;
+import org.pagewalk.e2e.harness.InBrowser;
+
+/** Share, Open in Pagewalk and the Embed snippet carry the machine and the lesson's position. */
+@InBrowser
+class StateLinksTest {
+    private static String run(Browser b, String line) {
+        return (String) b.script("return window.pagewalk.run(arguments[0]);", line);
+    }
+
+    private static String state(Browser b) {
+        return (String) b.script("return window.pagewalk.state();");
+    }
+
+    private static void clickStep(Browser b, int times) {
+        for (int i = 0; i < times; i++) {
+            b.driver().findElements(By.cssSelector(".lesson-bar button")).stream()
+                    .filter(e -> e.getText().equals("Step")).findFirst().orElseThrow().click();
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void shareRebuildsTheMachineAndTheLessonPosition(Browser b) {
+        b.open("?engine=js&scenario=03-first-mapping.pw");
+        clickStep(b, 6);
+        String summary = b.text(".lesson-summary");
+        assertTrue(summary.startsWith("Line 7 of"), summary);
+        String before = state(b);
+        String link = PanelsPage.followShareLink(b);
+        assertEquals(1, count(link, "scenario="), link);
+        assertTrue(link.contains("at=6"), link);
+        assertEquals(before, state(b), "the machine comes back exactly");
+        // The line comes back; the tally of checks does not (checks are not actions, so the log has none).
+        assertTrue(b.text(".lesson-summary").startsWith("Line 7 of 55"), b.text(".lesson-summary"));
+        b.assertClean();
+    }
+
+    @Test
+    void openInPagewalkCarriesWhatTheFrameDid(Browser b) {
+        b.open("?engine=js&embed=1&view=walk");
+        assertTrue(run(b, "boot ceanos ram=64M").startsWith("ok"));
+        assertTrue(run(b, "init_mm").startsWith("ok"));
+        assertTrue(run(b, "read kernel 0xC0100000").startsWith("ok"));
+        String before = state(b);
+        assertTrue(before.contains("\"pageFrameMax\":16384"), "64 MiB is 16,384 frames: " + before);
+        String link = (String) b.script("var a = document.querySelector('.embed-open');"
+                + "a.dispatchEvent(new MouseEvent('mousedown')); return a.href;");
+        assertFalse(link.contains("embed="), "the full page, not the frame: " + link);
+        b.driver().get("about:blank");
+        b.driver().get(link);
+        b.waitUntil("document.body.dataset.ready === '1'");
+        assertFalse((Boolean) b.script("return document.body.classList.contains('embed');"));
+        assertEquals(before, state(b));
+        b.assertClean();
+    }
+
+    @Test
+    void theEmbedSnippetHasOneScenarioAndTheMachine(Browser b) {
+        b.open("?engine=js&scenario=03-first-mapping.pw");
+        clickStep(b, 3);
+        b.find("#topnav").findElements(By.tagName("button")).stream()
+                .filter(e -> e.getText().equals("Embed")).findFirst().orElseThrow().click();
+        String snippet = (String) b.script("return document.querySelector('.pw-dialog .share-text').value;");
+        assertEquals(1, count(snippet, "scenario="), snippet);
+        assertTrue(snippet.contains("embed=1") && snippet.contains("at=3") && snippet.contains("#run="), snippet);
+        assertTrue(b.text(".pw-dialog").contains("help/embedding.html"), "points to the help page inside the site");
+        b.assertClean();
+    }
+}
