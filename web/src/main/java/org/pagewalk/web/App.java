@@ -54,7 +54,8 @@ public final class App {
     private final List<Listener> listeners = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
     private StepResult lastResult;
-    private final List<Action> actions = new ArrayList<>();
+    /** The last 1,000 actions; a deque, so dropping the oldest does not shift the rest on every action. */
+    private final java.util.ArrayDeque<Action> actions = new java.util.ArrayDeque<>();
 
     /**
      * What the views showed before an action (the events they drew from and the selection): each
@@ -145,7 +146,7 @@ public final class App {
         lastResult = r;
         actions.add(new Action(nextActionId++, line, r, mark, recorder.size()));
         if (actions.size() > 1000) {
-            actions.remove(0);
+            actions.removeFirst();
         }
         changed(MACHINE);
         return r;

@@ -61,9 +61,7 @@ public final class EmbedApi {
     private SlicedRun running;
     private int seenAction;
     private int height = -1;
-    private double lastRedraw;
     /** How often the views redraw while a long run holds redraws. */
-    private static final double REDRAW_MS = 250;
 
     private EmbedApi(App app, Dom dom, LessonControl lessons, Views views, boolean embedded) {
         this.app = app;
@@ -346,12 +344,9 @@ public final class EmbedApi {
     private void afterSlice() {
         seenAction = latestAction();
         reportProgress();
-        // The views follow a long run a few times a second, so no redraw has much to catch up on.
-        double now = Js.now();
-        if (now - lastRedraw > REDRAW_MS) {
-            lastRedraw = now;
-            app.flush();
-        }
+        // No redraw between slices: redrawing every view (frame map, walk, log, autosave text) was a
+        // task of 50-100 ms on a 2-core machine, longer than a slice; the progress line shows how
+        // far the run is and the views catch up once, when it ends.
     }
 
     private void finished(SlicedRun r, JSObject data, JSObject source, String origin, String type) {

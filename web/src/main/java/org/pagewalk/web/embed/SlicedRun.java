@@ -73,7 +73,8 @@ final class SlicedRun {
     }
 
     void start() {
-        slice();
+        // Not inside the message's own task: receiving a large scenario is work enough for one task.
+        Guard.later(0, this::slice);
     }
 
     private void slice() {

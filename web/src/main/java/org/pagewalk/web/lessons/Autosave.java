@@ -101,6 +101,21 @@ final class Autosave {
         lastGood = SavedSession.encode(logText);
     }
 
+    /**
+     * Where an embed that stores nothing reads the session when a crash report or an import
+     * needs it: building the text after every action would only be thrown away.
+     */
+    private java.util.function.Supplier<String> current;
+
+    /** Whether this page stores its session at all (an embed without ?save= does not). */
+    boolean stores() {
+        return key != null;
+    }
+
+    void track(java.util.function.Supplier<String> logText) {
+        current = logText;
+    }
+
     /** Saves the session log after an action that completed. */
     void save(String logText) {
         lastGood = SavedSession.encode(logText);
@@ -111,7 +126,7 @@ final class Autosave {
 
     /** The saved text of the last action that completed. */
     String lastGood() {
-        return lastGood;
+        return key == null && current != null ? SavedSession.encode(current.get()) : lastGood;
     }
 
     /** The full page's key; an embed's own key from ?save= (letters, digits, '-', '_'), else none. */

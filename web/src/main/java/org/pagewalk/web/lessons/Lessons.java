@@ -47,6 +47,7 @@ public final class Lessons {
         this.dom = dom;
         this.player = new LessonPlayer(app, dom);
         this.autosave = new Autosave(dom);
+        autosave.track(() -> app.history().log().text());
         this.tour = new Tour(app, dom, player);
     }
 
@@ -182,7 +183,7 @@ public final class Lessons {
     }
 
     private void autosave() {
-        if (restoring) {
+        if (restoring || !autosave.stores()) {
             return;
         }
         autosave.save(app.history().log().text());

@@ -36,13 +36,34 @@ final class LogPanel implements App.Listener, TopNav.Journal {
 
     private static final class Entry {
         final int category;
-        final String text;
         final TraceEvent event;
+        /** An action's line and result; its words are built only if the entry is shown (at most SHOW are). */
+        private final String source;
+        private final StepResult result;
+        private String text;
 
         Entry(int category, String text, TraceEvent event) {
             this.category = category;
             this.text = text;
             this.event = event;
+            this.source = null;
+            this.result = null;
+        }
+
+        Entry(String source, StepResult result) {
+            this.category = ACTION;
+            this.event = null;
+            this.source = source;
+            this.result = result;
+        }
+
+        String text() {
+            if (text == null && source != null) {
+                String status = result == null || result.status() == StepResult.Status.OK ? "" : " [" + result.status().name().toLowerCase() + "]";
+                String message = result == null ? "" : Outcome.clean(result.message());
+                text = "\u25b6 " + source.trim() + status + (message.isEmpty() ? "" : " \u2192 " + message);
+            }
+            return text;
         }
     }
 
@@ -169,9 +190,8 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     }
 
     private void header(String source, StepResult r) {
-        String status = r == null || r.status() == StepResult.Status.OK ? "" : " [" + r.status().name().toLowerCase() + "]";
-        String message = r == null ? "" : Outcome.clean(r.message());
-        entries.add(new Entry(ACTION, "\u25b6 " + source.trim() + status + (message.isEmpty() ? "" : " \u2192 " + message), null));
+        // Words later: a scripted run of thousands of lines shows only the last SHOW entries.
+        entries.add(new Entry(source, r));
         total++;
     }
 
@@ -247,7 +267,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     /** One element per line (the kind's tag is CSS from data-tag), so a long log stays light. */
     private HTMLElement line(Entry e) {
         String cat = catName(e.category);
-        String text = e.event == null ? e.text : Narrator.line(e.event);
+        String text = e.event == null ? e.text() : Narrator.line(e.event);
         HTMLElement li = dom.el("li", "log-line log-" + cat, text);
         li.setAttribute("data-tag", cat);
         if (e.event != null && hasLinear(e.event)) {
