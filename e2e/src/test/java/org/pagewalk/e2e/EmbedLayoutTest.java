@@ -62,6 +62,12 @@ class EmbedLayoutTest {
                     assertTrue(v[3] - v[1] >= (size[1] - bar[3]) * 0.75,
                             name + ": the view fills the frame, " + (v[3] - v[1]) + " px of " + (size[1] - bar[3]));
                 }
+                if (VIEWS[i].equals("lesson")) {
+                    // The compact form: the title on one line and Next in view, the narrative scrolling inside.
+                    p.assertOnScreen("#lesson-next", name + ": Next");
+                    double[] title = p.box(".lesson-title");
+                    assertTrue(title[3] - title[1] < 24, name + ": the title is one line: " + (title[3] - title[1]) + " px");
+                }
             }
         }
         b.assertClean();
