@@ -53,6 +53,8 @@ public final class App {
     private final History<ViewState> history = new History<>();
     private final List<Listener> listeners = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
+    /** The events of the last read, write or translate (what a lesson run to its end shows). */
+    private List<TraceEvent> lastAccessEvents = new ArrayList<>();
     private StepResult lastResult;
     /** The last 1,000 actions; a deque, so dropping the oldest does not shift the rest on every action. */
     private final java.util.ArrayDeque<Action> actions = new java.util.ArrayDeque<>();
@@ -104,6 +106,17 @@ public final class App {
         return lastEvents;
     }
 
+    /**
+     * The views show the last access again (a lesson run to its end with ?run=1: its last lines are
+     * checks, and the walk should show the access they checked, not a preview).
+     */
+    public void showLastAccess() {
+        if (!lastAccessEvents.isEmpty() && lastEvents != lastAccessEvents) {
+            lastEvents = lastAccessEvents;
+            changed(MACHINE);
+        }
+    }
+
     public StepResult lastResult() {
         return lastResult;
     }
@@ -144,6 +157,9 @@ public final class App {
     private StepResult finish(String line, StepResult r, int mark) {
         lastEvents = recorder.since(mark);
         lastResult = r;
+        if (r.access() != null) {
+            lastAccessEvents = lastEvents;
+        }
         actions.add(new Action(nextActionId++, line, r, mark, recorder.size()));
         if (actions.size() > 1000) {
             actions.removeFirst();

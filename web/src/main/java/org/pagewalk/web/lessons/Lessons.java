@@ -102,6 +102,7 @@ public final class Lessons {
                         status(error);
                     } else if ("1".equals(Js.queryParameter("run"))) {
                         player.runToEnd();
+                        app.showLastAccess();
                     }
                 }
                 return false;
