@@ -259,8 +259,26 @@ public final class App {
     public void holdRedraws(boolean hold) {
         held = hold;
         if (!hold && pending != 0) {
-            changed(0);
+            // After a long run every listener has the whole run to catch up on: one listener per
+            // animation frame, so no single task redraws every view, the log and the autosave.
+            int what = pending;
+            pending = 0;
+            catchUp(0, what);
         }
+    }
+
+    private void catchUp(int index, int what) {
+        if (index >= listeners.size()) {
+            return;
+        }
+        Guard.frame(t -> {
+            if (held) {
+                pending |= what;
+                return;
+            }
+            listeners.get(index).changed(this, what);
+            catchUp(index + 1, what);
+        });
     }
 
     /** Coalesces changes into one redraw per animation frame: nothing draws twice for one action. */

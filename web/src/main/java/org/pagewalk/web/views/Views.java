@@ -100,7 +100,21 @@ public final class Views implements App.Listener {
                 Guard.run(view::layout);
             }
         }
-        for (CanvasView view : views) {
+        drawFrom(0, what);
+    }
+
+    /** How long one animation frame's task may draw views before the rest wait for the next frame. */
+    private static final double FRAME_BUDGET_MS = 24;
+
+    /**
+     * Updates and draws the views from {@code first} on; past the budget the rest go to the next
+     * animation frame, so a redraw that has much to catch up on (a long run, a 4 GiB frame map)
+     * is not one long task.
+     */
+    private void drawFrom(int first, int what) {
+        double start = Js.now();
+        for (int i = first; i < views.size(); i++) {
+            CanvasView view = views.get(i);
             boolean update = (what & view.interest()) != 0;
             if (update || (what & (App.THEME | App.LAYOUT)) != 0) {
                 Guard.run(() -> {
@@ -109,6 +123,11 @@ public final class Views implements App.Listener {
                     }
                     view.draw();
                 });
+            }
+            if (i + 1 < views.size() && Js.now() - start > FRAME_BUDGET_MS) {
+                int next = i + 1;
+                Guard.frame(t -> drawFrom(next, what));
+                return;
             }
         }
     }
