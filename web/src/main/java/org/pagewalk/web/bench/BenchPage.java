@@ -1,5 +1,7 @@
 package org.pagewalk.web.bench;
 
+import org.pagewalk.baseline.BaselineMmu;
+import org.pagewalk.baseline.RatioWorkload;
 import org.pagewalk.guest.CeanOs;
 import org.pagewalk.guest.GuestConfig;
 import org.pagewalk.guest.PageFlags;
@@ -18,14 +20,22 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * bench.html: the core's hot paths timed in the browser, on whichever engine runs (JavaScript
- * or WebAssembly GC), with performance.now() around the computation only. Each benchmark runs
- * in its own timer task so the page stays responsive; results go into a table and into
- * {@code window.pagewalkBench} for the e2e suite and docs/BENCHMARKS.md.
+ * or WebAssembly GC), with performance.now() around the computation only. Results go into a table
+ * and into {@code window.pagewalkBench} (each row's key, name, value and unit) for the e2e suite,
+ * which writes them to e2e/target/bench/ for bench.sh and docs/BENCHMARKS.md.
+ *
+ * <p>First the ratio rows: Pagewalk and the bare baseline ({@link BaselineMmu}) on the same four
+ * workloads as JMH's RatioBenchmark ({@link RatioWorkload}), interleaved round by round so both
+ * share whatever else the machine is doing; each keeps its best round. Then the other paths, each
+ * in its own timer task so the page stays responsive.
  */
 public final class BenchPage {
     /** The size of session the saved-work benchmarks save and restore (issue #11: under 200 ms each). */
     private static final int SESSION_ACTIONS = 10_000;
     private static final String BENCH_KEY = "pagewalk.bench.session";
+    /** Interleaved rounds of the ratio rows; the first ones warm the engine up and are not kept. */
+    private static final int RATIO_ROUNDS = 9;
+    private static final int RATIO_WARMUP_ROUNDS = 2;
 
     private interface Work {
         /** Runs {@code n} operations; returns a checksum so nothing is optimised away. */
@@ -36,6 +46,7 @@ public final class BenchPage {
     private final HTMLElement table;
     private final StringBuilder json = new StringBuilder("[");
     private int index;
+    private final String[] keys;
     private final String[] names;
     private final Work[] works;
     private final int[] counts;
@@ -45,37 +56,21 @@ public final class BenchPage {
         this.document = document;
         table = document.getElementById("bench-results");
         Machine hits = pagedMachine();
-        Machine misses = pagedMachine();
         Machine undo = pagedMachine();
-        names = new String[] {"TLB hit: Machine.translate", "TLB miss: INVLPG + translate (full walk)",
-            "read32 through the MMU", "snapshot + write + restore", "memMapPage (fixed CeanOS, user page)",
+        keys = new String[] {"read32", "undo", "memMapPage", "pmmAlloc1G", "frameMap4G", "autosave10k", "restore10k",
+            "parse10k"};
+        names = new String[] {"read32 through the MMU", "snapshot + write + restore", "memMapPage (fixed CeanOS, user page)",
             "pmmAllocPageFrame over a 1 GiB machine", "FrameMap of a 4 GiB machine",
             "autosave of a 10,000-action session (text + localStorage)", "restore of a 10,000-action session (parse + replay)",
             "parse of a 10,000-action session (the restore's first part)"};
-        units = new String[] {"ns/op", "ns/op", "ns/op", "µs/op", "µs/op", "ns/frame", "ms/map", "ms/save", "ms/restore", "ms/parse"};
-        counts = new int[] {2_000_000, 500_000, 1_000_000, 20_000, 2_000, 1, 3, 5, 3, 5};
+        units = new String[] {"ns/op", "µs/op", "µs/op", "ns/frame", "ms/map", "ms/save", "ms/restore", "ms/parse"};
+        counts = new int[] {1_000_000, 20_000, 2_000, 1, 3, 5, 3, 5};
         App saved = new App();
         for (String line : longSession(SESSION_ACTIONS)) {
             saved.run(line);
         }
         String savedText = SavedSession.encode(saved.history().log().text());
         works = new Work[] {
-            n -> {
-                int sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += hits.translate(0x00400000 + ((i & 31) << 12), Access.KERNEL_READ);
-                }
-                return sum;
-            },
-            n -> {
-                int sum = 0;
-                for (int i = 0; i < n; i++) {
-                    int linear = 0x00400000 + ((i & 31) << 12);
-                    misses.invlpg(linear);
-                    sum += misses.translate(linear, Access.KERNEL_READ);
-                }
-                return sum;
-            },
             n -> {
                 int sum = 0;
                 for (int i = 0; i < n; i++) {
@@ -156,6 +151,42 @@ public final class BenchPage {
     }
 
     /**
+     * The ratio rows: for each workload, Pagewalk's and the baseline's best time per translation
+     * over interleaved rounds, with the two checksums (equal when both did the same work).
+     */
+    private void ratios() {
+        Machine machine = RatioWorkload.pagewalk();
+        BaselineMmu baseline = RatioWorkload.baseline();
+        int workloads = RatioWorkload.NAMES.length;
+        double[] best = new double[2 * workloads];
+        int[] sums = new int[2 * workloads];
+        for (int round = 0; round < RATIO_ROUNDS; round++) {
+            for (int k = 0; k < workloads; k++) {
+                int[] addresses = RatioWorkload.addresses(k);
+                int batches = k == RatioWorkload.HIT_4K || k == RatioWorkload.HIT_4M ? 600 : 150;
+                for (int side = 0; side < 2; side++) {
+                    double start = Js.now();
+                    int sum = 0;
+                    for (int b = 0; b < batches; b++) {
+                        sum += side == 0 ? RatioWorkload.run(machine, addresses) : RatioWorkload.run(baseline, addresses);
+                    }
+                    double per = (Js.now() - start) * 1e6 / ((double) batches * addresses.length);
+                    int at = 2 * k + side;
+                    if (round >= RATIO_WARMUP_ROUNDS && (best[at] == 0 || per < best[at])) {
+                        best[at] = per;
+                    }
+                    sums[at] = sum;
+                }
+            }
+        }
+        for (int k = 0; k < workloads; k++) {
+            String name = RatioWorkload.NAMES[k];
+            row(name + ".pagewalk", "Pagewalk " + name + ": Machine.translate", best[2 * k], "ns/op", sums[2 * k]);
+            row(name + ".baseline", "baseline " + name + ": BaselineMmu.translate", best[2 * k + 1], "ns/op", sums[2 * k + 1]);
+        }
+    }
+
+    /**
      * A session of {@code n} actions since boot, a mix of what a student does: map a user page,
      * read it, write it, read the kernel heap. Every action succeeds (the restore's checksum is n).
      */
@@ -211,6 +242,11 @@ public final class BenchPage {
     }
 
     private void next() {
+        if (index == 0 && json.length() == 1) {
+            ratios();
+            Guard.later(20, this::next);
+            return;
+        }
         if (index >= works.length) {
             json.append(']');
             HTMLElement status = document.getElementById("status");
@@ -226,7 +262,7 @@ public final class BenchPage {
         int checksum = works[i].run(counts[i]);
         double elapsed = Js.now() - start;
         double per;
-        if (i == 5) {
+        if (keys[i].equals("pmmAlloc1G")) {
             per = elapsed * 1e6 / Math.max(1, checksum); // ns per frame allocated
         } else if (units[i].startsWith("µs")) {
             per = elapsed * 1e3 / counts[i];
@@ -235,15 +271,20 @@ public final class BenchPage {
         } else {
             per = elapsed * 1e6 / counts[i];
         }
+        row(keys[i], names[i], per, units[i], checksum);
+        Guard.later(20, this::next);
+    }
+
+    private void row(String key, String name, double per, String unit, int checksum) {
         HTMLElement row = document.createElement("tr");
         row.setInnerHTML("<th scope=\"row\"></th><td></td><td></td>");
-        ((HTMLElement) row.getChildNodes().get(0)).setInnerText(names[i]);
-        ((HTMLElement) row.getChildNodes().get(1)).setInnerText(round(per) + " " + units[i]);
+        ((HTMLElement) row.getChildNodes().get(0)).setInnerText(name);
+        ((HTMLElement) row.getChildNodes().get(1)).setInnerText(round(per) + " " + unit);
         ((HTMLElement) row.getChildNodes().get(2)).setInnerText(Integer.toString(checksum));
         table.appendChild(row);
-        json.append(i == 0 ? "" : ",").append("{\"name\":\"").append(names[i]).append("\",\"value\":").append(round(per))
-                .append(",\"unit\":\"").append(units[i]).append("\"}");
-        Guard.later(20, this::next);
+        json.append(json.length() == 1 ? "" : ",").append("{\"key\":\"").append(key).append("\",\"name\":\"").append(name)
+                .append("\",\"value\":").append(round(per)).append(",\"unit\":\"").append(unit)
+                .append("\",\"checksum\":").append(checksum).append('}');
     }
 
     private static String round(double v) {

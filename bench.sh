@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every figure of docs/BENCHMARKS.md's table (issue #12) from one run, and the table rewritten:
+#   1. builds the JMH jar (core, -Pbench) and runs JvmFigures: Pagewalk and the bare baseline on the
+#      same four workloads, pair by pair, in thread CPU time, plus undo and allocation;
+#   2. builds the site and runs, in headless Chromium, BenchPageTest (bench.html on JavaScript and
+#      WebAssembly GC: the same workloads interleaved, undo, ...) and FrontEndFiguresTest (redraw,
+#      first render, share link, heap, bundle size);
+#   3. FiguresTable rewrites the part of docs/BENCHMARKS.md between <!-- figures:begin --> and
+#      <!-- figures:end --> with every figure, its ratio and target, the machine and the commit.
+# About 8-10 minutes on 2 cores. BENCH_ITERATIONS (default 5) sets JMH's measured iterations.
+set -uo pipefail
+cd "$(dirname "$0")"
+iterations="${BENCH_ITERATIONS:-5}"
+figures=e2e/target/bench
+jvm_tsv=core/target/jvm-figures.tsv
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+failed=0
+
+echo "== JMH jar"
+mvn -B -q -Pbench -pl core package || exit 1
+echo "== JVM: RatioBenchmark + undo (JMH, thread CPU time)"
+rm -f "$jvm_tsv"
+java -cp core/target/benchmarks.jar org.pagewalk.bench.JvmFigures "$jvm_tsv" "$iterations" || failed=1
+
+echo "== browser: bench.html (JS, Wasm) and the front-end figures"
+rm -f "$figures/browser.tsv" "$figures/frontend.tsv"
+CI=1 mvn -B -q verify -pl e2e -am -Dtest='BenchPageTest,FrontEndFiguresTest' -Dsurefire.failIfNoSpecifiedTests=false \
+  || failed=1
+
+echo "== docs/BENCHMARKS.md"
+chromium_version="$( (chromium --version || /usr/bin/chromium --version) 2>/dev/null | head -1)"
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core web static e2e 2>/dev/null || echo ' + uncommitted changes')"
+note="Load average (1, 5, 15 min) at the start: ${load_start}; at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM figures are JMH's (1 fork, 3 × 1 s warm-up, ${iterations} × 1 s measured) per-translation thread CPU time; browser figures are the best of 7 interleaved rounds (bench.html)."
+java -cp core/target/benchmarks.jar org.pagewalk.bench.FiguresTable docs/BENCHMARKS.md "./bench.sh" \
+  "${chromium_version:-unknown}" "$commit" "$note" "$jvm_tsv" "$figures/browser.tsv" "$figures/frontend.tsv" || exit 1
+exit $failed
