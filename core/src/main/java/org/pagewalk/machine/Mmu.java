@@ -47,28 +47,37 @@ public final class Mmu {
         int index = tlb.lookup(linear);
         if (index >= 0) {
             int flags = tlb.flags(index);
-            int ways = tlb.geometry().ways();
-            if (!AccessRights.permits(cr.writeProtect(), access, flags)) {
-                trace.event(EventKind.TLB_RIGHTS_REWALK, linear, index / ways, index % ways, 0);
-                tlb.invalidate(index, InvalidationCause.REWALK);
-            } else if (Access.isWrite(access) && (flags & Tlb.DIRTY) == 0) {
-                trace.event(EventKind.TLB_DIRTY_REWALK, linear, index / ways, index % ways, 0);
-                tlb.invalidate(index, InvalidationCause.REWALK);
-            } else {
-                tlb.touch(index);
-                tlb.countHit();
-                lastTlbIndex = index;
-                lastHit = true;
-                int physical = tlb.physical(index, linear);
-                trace.event(EventKind.TLB_HIT, linear, index / ways, index % ways, physical);
-                trace.event(EventKind.TRANSLATED, linear, physical, (flags & Tlb.LARGE) != 0 ? 4096 : 4, access);
-                return physical;
+            if (AccessRights.permits(cr.writeProtect(), access, flags) && (!Access.isWrite(access) || (flags & Tlb.DIRTY) != 0)) {
+                return hit(index, linear, access, flags);
             }
+            dropForRewalk(index, linear, access, flags);
         } else {
             trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
         }
         tlb.countMiss();
         return walkAndFill(linear, access);
+    }
+
+    // translate's parts are methods of their own so that each stays small enough for the JIT to
+    // compile hot paths together (HotSpot inlines a hot method only up to 325 bytes of bytecode).
+
+    private int hit(int index, int linear, int access, int flags) {
+        tlb.touch(index);
+        tlb.countHit();
+        lastTlbIndex = index;
+        lastHit = true;
+        int physical = tlb.physical(index, linear);
+        trace.event(EventKind.TLB_HIT, linear, tlb.setOfIndex(index), tlb.wayOfIndex(index), physical);
+        trace.event(EventKind.TRANSLATED, linear, physical, (flags & Tlb.LARGE) != 0 ? 4096 : 4, access);
+        return physical;
+    }
+
+    /** The cached rights refuse the access, or a write needs D set: the entry goes and the walk decides. */
+    private void dropForRewalk(int index, int linear, int access, int flags) {
+        EventKind why = AccessRights.permits(cr.writeProtect(), access, flags) ? EventKind.TLB_DIRTY_REWALK
+                : EventKind.TLB_RIGHTS_REWALK;
+        trace.event(why, linear, tlb.setOfIndex(index), tlb.wayOfIndex(index), 0);
+        tlb.invalidate(index, InvalidationCause.REWALK);
     }
 
     /** The descriptive form: the same translation, as a value that says hit, walk or fault. */

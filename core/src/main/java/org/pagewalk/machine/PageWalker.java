@@ -20,6 +20,8 @@ import org.pagewalk.trace.TraceListener;
 final class PageWalker {
     private final PhysicalMemory memory;
     private final TraceListener trace;
+    private final FrameCache directories;
+    private final FrameCache tables;
 
     // The last walk.
     int physical;
@@ -35,6 +37,8 @@ final class PageWalker {
     PageWalker(PhysicalMemory memory, TraceListener trace) {
         this.memory = memory;
         this.trace = trace;
+        this.directories = new FrameCache(memory);
+        this.tables = new FrameCache(memory);
     }
 
     /**
@@ -51,21 +55,7 @@ final class PageWalker {
             return fault(PageFault.notPresent(), access, linear, PageFault.LEVEL_PDE);
         }
         if (isLargePage(pse)) {
-            large = true;
-            if (!checkReservedBits()) {
-                return fault(PageFault.reserved(), access, linear, PageFault.LEVEL_PDE);
-            }
-            rights = pde & (EntryBits.WRITE | EntryBits.USER);
-            if (!AccessRights.permits(wp, access, rights)) {
-                return fault(PageFault.protection(), access, linear, PageFault.LEVEL_PDE);
-            }
-            if (sideEffects) {
-                pde = setAccessedAndDirty(pdeAddress, pde, access, PageFault.LEVEL_PDE);
-            }
-            global = pge && (pde & EntryBits.GLOBAL) != 0;
-            dirty = (pde & EntryBits.DIRTY) != 0;
-            physical = (pde & EntryBits.FRAME_4M) | (linear & 0x003FFFFF);
-            return null;
+            return largePage(pge, wp, linear, access, sideEffects);
         }
         if (sideEffects) {
             pde = setAccessed(pdeAddress, pde, PageFault.LEVEL_PDE);
@@ -87,10 +77,29 @@ final class PageWalker {
         return null;
     }
 
+    /** The PDE maps a 4 MiB page (a method of its own so that {@link #walk} stays small for the JIT). */
+    private PageFault largePage(boolean pge, boolean wp, int linear, int access, boolean sideEffects) {
+        large = true;
+        if (!checkReservedBits()) {
+            return fault(PageFault.reserved(), access, linear, PageFault.LEVEL_PDE);
+        }
+        rights = pde & (EntryBits.WRITE | EntryBits.USER);
+        if (!AccessRights.permits(wp, access, rights)) {
+            return fault(PageFault.protection(), access, linear, PageFault.LEVEL_PDE);
+        }
+        if (sideEffects) {
+            pde = setAccessedAndDirty(pdeAddress, pde, access, PageFault.LEVEL_PDE);
+        }
+        global = pge && (pde & EntryBits.GLOBAL) != 0;
+        dirty = (pde & EntryBits.DIRTY) != 0;
+        physical = (pde & EntryBits.FRAME_4M) | (linear & 0x003FFFFF);
+        return null;
+    }
+
     private void readPde(int cr3, boolean pse, int linear, boolean sideEffects) {
         int directoryIndex = linear >>> 22;
         pdeAddress = (cr3 & ControlRegisterBits.CR3_BASE) | (directoryIndex << 2);
-        pde = memory.read32(pdeAddress);
+        pde = directories.read32(pdeAddress);
         if (sideEffects) {
             trace.event(EventKind.PDE_READ, pdeAddress, pde, directoryIndex, pse ? 1 : 0);
         }
@@ -99,7 +108,7 @@ final class PageWalker {
     private void readPte(int linear, boolean sideEffects) {
         int tableIndex = (linear >>> 12) & 0x3FF;
         pteAddress = (pde & EntryBits.FRAME_4K) | (tableIndex << 2);
-        pte = memory.read32(pteAddress);
+        pte = tables.read32(pteAddress);
         if (sideEffects) {
             trace.event(EventKind.PTE_READ, pteAddress, pte, tableIndex, 0);
         }

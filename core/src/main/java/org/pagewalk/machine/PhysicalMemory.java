@@ -30,6 +30,9 @@ public final class PhysicalMemory {
     private boolean journaling;
     private int[] journal = new int[64];
     private int journalLength;
+    // Changes whenever a frame's storage array is created or replaced (copy-on-write) or the root
+    // is restored, so that a reader holding a frame's array (FrameCache) knows it is still the one.
+    private int layout;
 
     /** One 4 MiB stretch of frames; {@code epoch} tells whether a snapshot may still share it. */
     private static final class Chunk {
@@ -174,6 +177,23 @@ public final class PhysicalMemory {
         return (old >>> shift) & 0xFF;
     }
 
+    /**
+     * The array that holds {@code frame}'s words now, for reading only, or {@code null} if the frame
+     * has no storage or is beyond RAM. It stays the frame's array while {@link #layout()} is unchanged.
+     */
+    int[] frameForRead(int frame) {
+        if (frame < 0 || frame >= frames) {
+            return null;
+        }
+        Chunk c = chunks[frame >>> 10];
+        return c == null ? null : c.words[frame & 1023];
+    }
+
+    /** See {@link #frameForRead}. */
+    int layout() {
+        return layout;
+    }
+
     /** A copy of one frame's 1024 words (zeros for an unbacked or uninstalled frame). */
     public int[] frameWords(int frame) {
         int[] out = new int[1024];
@@ -238,6 +258,7 @@ public final class PhysicalMemory {
         chunks = image.chunks;
         epoch++;
         rootEpoch = 0;
+        layout++;
     }
 
     private int word(int frame, int index) {
@@ -281,10 +302,12 @@ public final class PhysicalMemory {
             w = new int[1024];
             c.words[i] = w;
             c.wordsEpoch[i] = epoch;
+            layout++;
         } else if (c.wordsEpoch[i] != epoch) {
             w = w.clone();
             c.words[i] = w;
             c.wordsEpoch[i] = epoch;
+            layout++;
         }
         return w;
     }

@@ -31,6 +31,9 @@ public final class Tlb {
     private final TlbGeometry geometry;
     private final int ways;
     private final int setMask;
+    // index >>> wayShift is the set when the ways are a power of two (the usual case), -1 otherwise:
+    // a hit reports its set and way, and a division on every hit costs more than the rest of it.
+    private final int wayShift;
     private final TraceListener trace;
 
     private final int[] tag;
@@ -61,6 +64,7 @@ public final class Tlb {
         this.geometry = geometry;
         this.ways = geometry.ways();
         this.setMask = geometry.sets() - 1;
+        this.wayShift = Integer.bitCount(ways) == 1 ? Integer.numberOfTrailingZeros(ways) : -1;
         this.trace = trace;
         int n = geometry.entries();
         tag = new int[n];
@@ -83,9 +87,26 @@ public final class Tlb {
     public int lookup(int linear) {
         int page = linear >>> 12;
         int base = (page & setMask) * ways;
-        for (int i = base; i < base + ways; i++) {
-            if ((flags[i] & VALID) != 0 && (page & mask[i]) == tag[i]) {
-                return i;
+        if (ways == 4) {
+            // The default geometry, unrolled: a loop over a field's count of ways costs a hit a
+            // third more on the JVM than four straight compares.
+            if (matches(base, page)) {
+                return base;
+            }
+            if (matches(base + 1, page)) {
+                return base + 1;
+            }
+            if (matches(base + 2, page)) {
+                return base + 2;
+            }
+            if (matches(base + 3, page)) {
+                return base + 3;
+            }
+        } else {
+            for (int i = base; i < base + ways; i++) {
+                if (matches(i, page)) {
+                    return i;
+                }
             }
         }
         if (largeEntries > 0) {
@@ -97,6 +118,20 @@ public final class Tlb {
             }
         }
         return -1;
+    }
+
+    /** The set of an index from {@link #lookup}. */
+    int setOfIndex(int index) {
+        return wayShift >= 0 ? index >>> wayShift : index / ways;
+    }
+
+    /** The way of an index from {@link #lookup}. */
+    int wayOfIndex(int index) {
+        return wayShift >= 0 ? index & (ways - 1) : index % ways;
+    }
+
+    private boolean matches(int i, int page) {
+        return (flags[i] & VALID) != 0 && (page & mask[i]) == tag[i];
     }
 
     /** The set a lookup of {@code linear} starts in (its 4 KiB set). */
@@ -134,25 +169,7 @@ public final class Tlb {
         int page = linear >>> 12;
         int set = large ? (page >>> 10) & setMask : page & setMask;
         int base = set * ways;
-        int victim = -1;
-        for (int i = base; i < base + ways; i++) {
-            if ((flags[i] & VALID) == 0) {
-                victim = i;
-                break;
-            }
-        }
-        if (victim < 0) {
-            victim = base;
-            for (int i = base + 1; i < base + ways; i++) {
-                // Subtraction keeps the order right across the clock's wrap-around.
-                if (lastUse[i] - lastUse[victim] < 0) {
-                    victim = i;
-                }
-            }
-            evictions++;
-            trace.event(EventKind.TLB_EVICT, set, victim - base, tag[victim], frame[victim]);
-            remove(victim);
-        }
+        int victim = victim(set, base);
         preserve(victim);
         tag[victim] = large ? page & MASK_4M : page;
         mask[victim] = large ? MASK_4M : MASK_4K;
@@ -168,6 +185,26 @@ public final class Tlb {
         }
         touch(victim);
         trace.event(EventKind.TLB_FILL, set, victim - base, tag[victim], physicalBase);
+        return victim;
+    }
+
+    /**
+     * The way a fill takes: the first empty one, else the least recently used, which is evicted
+     * (subtraction keeps the order right across the clock's wrap-around). One pass.
+     */
+    private int victim(int set, int base) {
+        int victim = base;
+        for (int i = base; i < base + ways; i++) {
+            if ((flags[i] & VALID) == 0) {
+                return i;
+            }
+            if (lastUse[i] - lastUse[victim] < 0) {
+                victim = i;
+            }
+        }
+        evictions++;
+        trace.event(EventKind.TLB_EVICT, set, victim - base, tag[victim], frame[victim]);
+        remove(victim);
         return victim;
     }
 
@@ -212,7 +249,7 @@ public final class Tlb {
 
     /** Drops one entry, with an invalidation event naming {@code cause}. */
     void invalidate(int index, int cause) {
-        trace.event(EventKind.TLB_INVALIDATE, index / ways, index % ways, tag[index], cause);
+        trace.event(EventKind.TLB_INVALIDATE, setOfIndex(index), wayOfIndex(index), tag[index], cause);
         remove(index);
     }
 
@@ -325,9 +362,12 @@ public final class Tlb {
     }
 
     private void preserve(int i) {
-        if (!journaling || journaledIn[i] == transaction) {
-            return;
+        if (journaling && journaledIn[i] != transaction) {
+            record(i);
         }
+    }
+
+    private void record(int i) {
         journaledIn[i] = transaction;
         if (journalLength + 10 > journal.length) {
             journal = java.util.Arrays.copyOf(journal, journal.length * 2);
@@ -397,7 +437,7 @@ public final class Tlb {
 
     /** The entry at an index from {@link #lookup}. */
     public TlbEntry entry(int index) {
-        return entry(index / ways, index % ways);
+        return entry(setOfIndex(index), wayOfIndex(index));
     }
 
     Translation translation(int index, int linear) {

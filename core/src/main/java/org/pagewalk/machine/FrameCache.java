@@ -1,0 +1,35 @@
+package org.pagewalk.machine;
+
+/**
+ * The last frame a walker step read, with the array that holds its words: the next read of the
+ * same frame is one array load instead of a descent through memory's copy-on-write tree. Valid
+ * while memory's layout is unchanged (no frame's array created or replaced, no restore); writes
+ * into the array itself are seen, since it is the frame's storage. A frame with no storage or
+ * beyond RAM is never cached: those reads go to memory, which reports a bus access beyond RAM.
+ */
+final class FrameCache {
+    private final PhysicalMemory memory;
+    private int frame = -1;
+    private int layout;
+    private int[] words;
+
+    FrameCache(PhysicalMemory memory) {
+        this.memory = memory;
+    }
+
+    /** The aligned 32-bit word at {@code physical}, as {@link PhysicalMemory#read32} reads it. */
+    int read32(int physical) {
+        if (physical >>> 12 == frame && layout == memory.layout()) {
+            return words[(physical >>> 2) & 1023];
+        }
+        int[] w = memory.frameForRead(physical >>> 12);
+        if (w == null) {
+            frame = -1;
+            return memory.read32(physical);
+        }
+        frame = physical >>> 12;
+        layout = memory.layout();
+        words = w;
+        return w[(physical >>> 2) & 1023];
+    }
+}
