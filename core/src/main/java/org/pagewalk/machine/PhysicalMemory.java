@@ -34,22 +34,27 @@ public final class PhysicalMemory {
     // is restored, so that a reader holding a frame's array (FrameCache) knows it is still the one.
     private int layout;
 
-    /** One 4 MiB stretch of frames; {@code epoch} tells whether a snapshot may still share it. */
+    /**
+     * One 4 MiB stretch of frames; {@code epoch} tells whether a snapshot may still share it, and
+     * {@code owned} (one bit per frame) which frame arrays this chunk made itself and may write
+     * in place. A chunk is written only in its own epoch, so a copy starts owning none: every
+     * array is still the snapshot's. (A bit set, 128 bytes, rather than an epoch per frame: the
+     * copy is made on the first write after every undo snapshot, and a 4 KiB typed array costs
+     * far more to create in JavaScript.)
+     */
     private static final class Chunk {
         final int epoch;
         final int[][] words;
-        final int[] wordsEpoch;
+        final int[] owned = new int[FRAMES_PER_CHUNK >>> 5];
 
         Chunk(int epoch) {
             this.epoch = epoch;
             this.words = new int[FRAMES_PER_CHUNK][];
-            this.wordsEpoch = new int[FRAMES_PER_CHUNK];
         }
 
         Chunk(int epoch, Chunk from) {
             this.epoch = epoch;
             this.words = from.words.clone();
-            this.wordsEpoch = from.wordsEpoch.clone();
         }
     }
 
@@ -298,15 +303,11 @@ public final class PhysicalMemory {
             c = writableChunk(frame >>> 10);
         }
         int[] w = c.words[i];
-        if (w == null) {
-            w = new int[1024];
+        int bit = 1 << (i & 31);
+        if ((c.owned[i >>> 5] & bit) == 0) {
+            w = w == null ? new int[1024] : w.clone();
             c.words[i] = w;
-            c.wordsEpoch[i] = epoch;
-            layout++;
-        } else if (c.wordsEpoch[i] != epoch) {
-            w = w.clone();
-            c.words[i] = w;
-            c.wordsEpoch[i] = epoch;
+            c.owned[i >>> 5] |= bit;
             layout++;
         }
         return w;

@@ -34,8 +34,8 @@ public final class BenchPage {
     private static final int SESSION_ACTIONS = 10_000;
     private static final String BENCH_KEY = "pagewalk.bench.session";
     /** Interleaved rounds of the ratio rows; the first ones warm the engine up and are not kept. */
-    private static final int RATIO_ROUNDS = 9;
-    private static final int RATIO_WARMUP_ROUNDS = 2;
+    private static final int RATIO_ROUNDS = 15;
+    private static final int RATIO_WARMUP_ROUNDS = 3;
 
     private interface Work {
         /** Runs {@code n} operations; returns a checksum so nothing is optimised away. */
@@ -163,8 +163,9 @@ public final class BenchPage {
         for (int round = 0; round < RATIO_ROUNDS; round++) {
             for (int k = 0; k < workloads; k++) {
                 int[] addresses = RatioWorkload.addresses(k);
-                int batches = k == RatioWorkload.HIT_4K || k == RatioWorkload.HIT_4M ? 600 : 150;
-                for (int side = 0; side < 2; side++) {
+                int batches = k == RatioWorkload.HIT_4K || k == RatioWorkload.HIT_4M ? 300 : 80;
+                for (int turn = 0; turn < 2; turn++) {
+                    int side = (turn + round) & 1; // who goes first alternates, so neither always follows the other
                     double start = Js.now();
                     int sum = 0;
                     for (int b = 0; b < batches; b++) {
