@@ -30,7 +30,7 @@ CI=1 mvn -B -q verify -pl e2e -am -Dtest='BenchPageTest,FrontEndFiguresTest' -Ds
 echo "== docs/BENCHMARKS.md"
 chromium_version="$( (chromium --version || /usr/bin/chromium --version) 2>/dev/null | head -1)"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core web static e2e 2>/dev/null || echo ' + uncommitted changes')"
-note="Load average (1, 5, 15 min) at the start: ${load_start}; at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM figures are JMH's (1 fork, 3 × 1 s warm-up, ${iterations} × 1 s measured) per-translation thread CPU time; browser figures are the best of 12 interleaved rounds (bench.html)."
+note="Load average (1, 5, 15 min) at the start: ${load_start}; at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM figures are JMH's (1 fork, 3 × 1 s warm-up, ${iterations} × 1 s measured): thread CPU time per translation of the least disturbed iteration; browser figures are the best of 12 interleaved rounds (bench.html)."
 java -cp core/target/benchmarks.jar org.pagewalk.bench.FiguresTable docs/BENCHMARKS.md "./bench.sh" \
   "${chromium_version:-unknown}" "$commit" "$note" "$jvm_tsv" "$figures/browser.tsv" "$figures/frontend.tsv" || exit 1
 exit $failed
