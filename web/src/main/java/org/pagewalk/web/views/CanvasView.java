@@ -28,6 +28,13 @@ abstract class CanvasView {
     int width;
     int height;
     double ratio = 1;
+    /**
+     * The styles last given to the context, so that setting the same one again (a grid sets a
+     * fill per cell) costs no string and no CSS parse. A canvas resize resets the context.
+     */
+    private int fillRgb = -1;
+    private int strokeRgb = -1;
+    private String fontSet;
 
     CanvasView(App app, Dom dom, HTMLElement root, Palette palette) {
         this.app = app;
@@ -78,6 +85,9 @@ abstract class CanvasView {
         height = dh;
         canvas.setWidth(dw);
         canvas.setHeight(dh);
+        fillRgb = -1;
+        strokeRgb = -1;
+        fontSet = null;
         canvas.getStyle().setProperty("width", w + "px");
         canvas.getStyle().setProperty("height", h + "px");
         return true;
@@ -93,17 +103,27 @@ abstract class CanvasView {
     }
 
     void fill(int rgb) {
-        g.setFillStyle(Colors.css(rgb));
+        if (rgb != fillRgb) {
+            fillRgb = rgb;
+            g.setFillStyle(Colors.css(rgb));
+        }
     }
 
     void stroke(int rgb) {
-        g.setStrokeStyle(Colors.css(rgb));
+        if (rgb != strokeRgb) {
+            strokeRgb = rgb;
+            g.setStrokeStyle(Colors.css(rgb));
+        }
     }
 
     /** A font in CSS pixels: {@code mono} for addresses and entries, the UI face otherwise. */
     void font(int px, boolean bold, boolean mono) {
-        g.setFont((bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
-                : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif"));
+        String f = (bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
+                : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif");
+        if (!f.equals(fontSet)) {
+            fontSet = f;
+            g.setFont(f);
+        }
     }
 
     void roundRect(double x, double y, double w, double h, double r) {
