@@ -142,9 +142,10 @@ public final class FrameMap {
                 bitmap[w] = bitmapWord(m, w);
             }
         }
-        for (int f = 0; f < FRAMES; f++) {
+        for (int f = 0; f < installed; f++) {
             kinds[f] = (byte) baseKind(f);
         }
+        java.util.Arrays.fill(kinds, installed, FRAMES, (byte) BEYOND);
         markedCount = 0;
         recordedCount = 0;
         markStructures(m, os);
@@ -157,21 +158,32 @@ public final class FrameMap {
             counts[k] = 0;
         }
         disagreeing = 0;
+        // Beyond installed RAM every frame and every group is BEYOND_RAM: only the groups that hold RAM are combined.
+        counts[BEYOND] = FRAMES - installed;
         byte[] first = summary[1];
-        for (int f = 0; f < FRAMES; f += 2) {
-            int a = frameCell(f);
-            int b = frameCell(f + 1);
-            counts[a & KIND_MASK]++;
-            counts[b & KIND_MASK]++;
-            disagreeing += ((a & DIFFERS) >>> 3) + ((b & DIFFERS) >>> 3);
-            first[f >>> 1] = (byte) combine(a, b);
+        int ram = (installed + 1) >>> 1;
+        for (int i = 0; i < ram; i++) {
+            int a = frameCell(2 * i);
+            int b = frameCell(2 * i + 1);
+            if (2 * i < installed) {
+                counts[a & KIND_MASK]++;
+                disagreeing += (a & DIFFERS) >>> 3;
+            }
+            if (2 * i + 1 < installed) {
+                counts[b & KIND_MASK]++;
+                disagreeing += (b & DIFFERS) >>> 3;
+            }
+            first[i] = (byte) combine(a, b);
         }
+        java.util.Arrays.fill(first, ram, first.length, (byte) BEYOND);
         for (int level = 2; level <= LEVELS; level++) {
             byte[] below = summary[level - 1];
             byte[] here = summary[level];
-            for (int i = 0; i < here.length; i++) {
+            ram = (ram + 1) >>> 1;
+            for (int i = 0; i < ram; i++) {
                 here[i] = (byte) combine(below[2 * i], below[2 * i + 1]);
             }
+            java.util.Arrays.fill(here, ram, here.length, (byte) BEYOND);
         }
         for (int i = 0; i < changedBlocks.length; i++) {
             changedBlocks[i] = -1;

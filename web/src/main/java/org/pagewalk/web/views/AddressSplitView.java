@@ -207,8 +207,25 @@ final class AddressSplitView extends CanvasView {
         }
     }
 
+    /** What the canvas shows: the bits drawn, whether previewed, the group under the pointer, the palette and size. */
+    private final int[] drawn = new int[6];
+    private Palette drawnPalette;
+
+    @Override
+    boolean layout() {
+        drawnPalette = null;
+        return super.layout();
+    }
+
     @Override
     void draw() {
+        int[] now = {previewing ? preview : address, previewing ? 1 : 0, hoverGroup, width, height, cssWidth};
+        if (drawnPalette == palette && java.util.Arrays.equals(now, drawn)) {
+            Dom.attr(root, "data-address", Hex.hex32(address));
+            return;
+        }
+        System.arraycopy(now, 0, drawn, 0, now.length);
+        drawnPalette = palette;
         cssUnits();
         Palette p = palette;
         fill(p.surface);
