@@ -153,59 +153,48 @@ class FrontEndFiguresTest {
     }
 
     /**
-     * Every view updated and drawn ({@code pagewalk.redraw()}), with the layout it causes, until
-     * the last view drew (in the same task unless the views' frame budget ran out).
+     * Runs {@code step} (a JavaScript function body of {@code i}, returning what the step said)
+     * {@code n} times, each timed with the layout it causes until every view drew again (in the
+     * same task unless the views' frame budget ran out); returns [milliseconds, what it said] per step.
      */
-    private static double fullRedraw(Browser b) {
-        @SuppressWarnings("unchecked")
-        List<Number> times = (List<Number>) b.driver().executeAsyncScript(
+    @SuppressWarnings("unchecked")
+    private static List<List<Object>> timedUntilRedrawn(Browser b, int n, String step) {
+        return (List<List<Object>>) b.driver().executeAsyncScript(
                 "var done = arguments[arguments.length - 1], n = arguments[0], out = [];"
+                + "var step = new Function('i', arguments[1]);"
                 + "function one() {"
                 + "  var before = window.pagewalkRedraws, t = performance.now();"
-                + "  window.pagewalk.redraw(); document.body.offsetHeight;"
-                + "  (function wait() {"
-                + "    if (window.pagewalkRedraws === before + 1) {"
-                + "      out.push(performance.now() - t);"
-                + "      if (out.length === n) { done(out); } else { setTimeout(one, 0); }"
-                + "    } else { requestAnimationFrame(wait); }"
-                + "  })();"
-                + "}"
-                + "one();", REDRAWS);
-        assertEquals(REDRAWS, times.size(), "every redraw completed");
-        return median(times.stream().mapToDouble(Number::doubleValue).toArray());
-    }
-
-    /**
-     * A read of one of the mapped pages run as a user action, with the redraw of every view and
-     * panel and the layout it causes, until the last view drew (past the views' frame budget, in
-     * a later frame).
-     */
-    private static double action(Browser b) {
-        @SuppressWarnings("unchecked")
-        List<Object> results = (List<Object>) b.driver().executeAsyncScript(
-                "var done = arguments[arguments.length - 1], n = arguments[0], first = arguments[1], out = [];"
-                + "function one() {"
-                + "  var i = out.length, before = window.pagewalkRedraws;"
-                + "  var page = (first + ((i * 97) % 1000) * 4096) >>> 0;"
-                + "  var t = performance.now();"
-                + "  var r = window.pagewalk.run('read user 0x' + page.toString(16));"
-                + "  document.body.offsetHeight;"
+                + "  var said = step(out.length); document.body.offsetHeight;"
                 + "  (function wait() {"
                 + "    if (window.pagewalkRedraws > before) {"
-                + "      out.push([performance.now() - t, r]);"
+                + "      out.push([performance.now() - t, String(said)]);"
                 + "      if (out.length === n) { done(out); } else { setTimeout(one, 0); }"
                 + "    } else { requestAnimationFrame(wait); }"
                 + "  })();"
                 + "}"
-                + "one();", ACTIONS, FIRST_PAGE);
-        double[] times = new double[results.size()];
-        for (int i = 0; i < results.size(); i++) {
-            List<?> r = (List<?>) results.get(i);
-            times[i] = ((Number) r.get(0)).doubleValue();
+                + "one();", n, step);
+    }
+
+    private static double medianTime(List<List<Object>> results) {
+        return median(results.stream().mapToDouble(r -> ((Number) r.get(0)).doubleValue()).toArray());
+    }
+
+    /** Every view updated and drawn ({@code pagewalk.redraw()}, as after a theme and layout change). */
+    private static double fullRedraw(Browser b) {
+        List<List<Object>> results = timedUntilRedrawn(b, REDRAWS, "window.pagewalk.redraw(); return 'drawn';");
+        assertEquals(REDRAWS, results.size(), "every redraw completed");
+        return medianTime(results);
+    }
+
+    /** A read of one of the mapped pages run as a user action, with the redraw of every view and panel. */
+    private static double action(Browser b) {
+        List<List<Object>> results = timedUntilRedrawn(b, ACTIONS, "var page = (" + FIRST_PAGE
+                + " + ((i * 97) % " + PAGES + ") * 4096) >>> 0; return window.pagewalk.run('read user 0x' + page.toString(16));");
+        for (List<Object> r : results) {
             assertTrue(String.valueOf(r.get(1)).startsWith("ok: user read"), String.valueOf(r.get(1)));
         }
-        assertEquals(ACTIONS, times.length, "every action ran and every view redrew after it");
-        return median(times);
+        assertEquals(ACTIONS, results.size(), "every action ran and every view redrew after it");
+        return medianTime(results);
     }
 
     static double gzipKB(Path file) throws IOException {

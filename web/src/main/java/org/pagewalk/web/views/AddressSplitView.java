@@ -218,6 +218,12 @@ final class AddressSplitView extends CanvasView {
     }
 
     @Override
+    void invalidate() {
+        super.invalidate();
+        drawnPalette = null;
+    }
+
+    @Override
     void draw() {
         int[] now = {previewing ? preview : address, previewing ? 1 : 0, hoverGroup, width, height, cssWidth};
         if (drawnPalette == palette && java.util.Arrays.equals(now, drawn)) {

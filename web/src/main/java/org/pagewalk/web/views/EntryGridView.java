@@ -363,10 +363,15 @@ final class EntryGridView extends CanvasView {
         Palette p = palette;
         int s = cell;
         boolean exists = table.exists();
-        if (cellsSame && cellsCopied) {
+        if (cellsSame && exists) {
+            // Only rings moved: the cells come from the copy (painted there the first time it is needed).
+            if (!cellsCopied) {
+                copyCells(p, s);
+            }
             g.drawImage(cellsCopy, 0, 0);
         } else {
             paintCells(p, s, exists);
+            cellsCopied = false;
         }
         int current = currentEntry();
         if (exists && current >= 0) {
@@ -418,21 +423,29 @@ final class EntryGridView extends CanvasView {
             }
             drawCell(p, table.info(i), x, y, inner);
         }
-        cellsCopied = false;
-        if (exists) {
-            if (cellsCopy == null) {
-                cellsCopy = dom.el("canvas").cast();
-                cellsCopyContext = (CanvasRenderingContext2D) cellsCopy.getContext("2d");
-            }
-            if (cellsCopy.getWidth() != width || cellsCopy.getHeight() != height) {
-                cellsCopy.setWidth(width);
-                cellsCopy.setHeight(height);
-            }
-            cellsCopyContext.setTransform(1, 0, 0, 1, 0, 0);
-            cellsCopyContext.clearRect(0, 0, width, height);
-            cellsCopyContext.drawImage(canvas, 0, 0);
-            cellsCopied = true;
+    }
+
+    private void copyCells(Palette p, int s) {
+        if (cellsCopy == null) {
+            cellsCopy = dom.el("canvas").cast();
+            cellsCopyContext = (CanvasRenderingContext2D) cellsCopy.getContext("2d");
         }
+        if (cellsCopy.getWidth() != width || cellsCopy.getHeight() != height) {
+            cellsCopy.setWidth(width);
+            cellsCopy.setHeight(height);
+        }
+        paintOn(cellsCopyContext, () -> {
+            deviceUnits();
+            paintCells(p, s, true);
+        });
+        cellsCopied = true;
+    }
+
+    @Override
+    void invalidate() {
+        super.invalidate();
+        drawnPalette = null;
+        cellsCopied = false;
     }
 
     private boolean sameInfos() {

@@ -223,6 +223,12 @@ final class FrameMapView extends CanvasView {
     }
 
     @Override
+    void invalidate() {
+        super.invalidate();
+        dirty = true;
+    }
+
+    @Override
     boolean layout() {
         boolean changed = super.layout();
         showWindow();

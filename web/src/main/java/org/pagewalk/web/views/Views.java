@@ -65,8 +65,13 @@ public final class Views implements App.Listener {
             Guard.run(view::layout);
         }
         app.addListener(this);
-        // Every view at once, as after a theme and layout change; the panels are not views.
-        Js.exposeRedraw(() -> Guard.run(() -> changed(app, App.ALL)));
+        // Every view repainted at once, as after a theme and layout change; the panels are not views.
+        Js.exposeRedraw(() -> Guard.run(() -> {
+            for (CanvasView view : views) {
+                view.invalidate();
+            }
+            changed(app, App.ALL);
+        }));
 
         Guard.on(Window.current(), "resize", e -> app.changed(App.LAYOUT));
         for (CanvasView view : views) {
