@@ -34,7 +34,7 @@ final class AddressSplitView extends CanvasView {
     AddressSplitView(App app, Dom dom, HTMLElement root, Palette palette, Views views) {
         super(app, dom, root, palette);
         this.views = views;
-        dom.viewTitle(root, "Address");
+        title("Address");
         HTMLElement field = dom.add(root, dom.el("div", "split-field"));
         HTMLElement label = dom.add(field, dom.el("label", "field-label", "Linear address"));
         label.setAttribute("for", "address-input");

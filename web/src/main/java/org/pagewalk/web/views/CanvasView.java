@@ -173,6 +173,15 @@ abstract class CanvasView {
         g.closePath();
     }
 
+    /**
+     * The view's heading, which is also the canvas's accessible name until its first update
+     * gives a fuller one (the first redraw may come a frame or two after the page is ready).
+     */
+    void title(String text) {
+        dom.viewTitle(root, text);
+        label(text);
+    }
+
     void label(String text) {
         Dom.attr(canvas, "aria-label", text);
     }

@@ -57,7 +57,7 @@ final class EntryGridView extends CanvasView {
         this.directory = directory;
         this.tooltip = tooltip;
         this.views = views;
-        dom.viewTitle(root, directory ? "Page directory" : "Page table");
+        title(directory ? "Page directory" : "Page table");
         caption = dom.add(root, dom.el("p", "grid-caption mono"));
         caption.setId(root.getId() + "-caption");
         root.appendChild(box);

@@ -74,7 +74,7 @@ final class FrameMapView extends CanvasView {
 
     FrameMapView(App app, Dom dom, HTMLElement root, Palette palette) {
         super(app, dom, root, palette);
-        dom.viewTitle(root, "Physical memory");
+        title("Physical memory");
         HTMLElement controls = dom.add(root, dom.el("div", "map-controls"));
         HTMLElement zoomLabel = dom.add(controls, dom.el("label", "field-label", "Show"));
         zoomLabel.setAttribute("for", "map-zoom");
