@@ -51,7 +51,9 @@ final class Expr {
             if (part.isEmpty()) {
                 throw line.error(at, Printable.quote(t.text) + " has an empty term around '|'");
             }
-            if (Character.isDigit(part.charAt(0)) || part.charAt(0) == '-' || part.charAt(0) == '+') {
+            char c = part.charAt(0);
+            // ASCII first: Character.isDigit decodes the class library's Unicode tables on its first call (page start-up).
+            if ((c >= '0' && c <= '9') || (c > 127 && Character.isDigit(c)) || c == '-' || c == '+') {
                 value |= number(line, at, part);
             } else {
                 if (!known.isKnown(part)) {

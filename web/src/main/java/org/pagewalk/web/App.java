@@ -52,6 +52,7 @@ public final class App {
     private final Session session = new Session(recorder);
     private final History<ViewState> history = new History<>();
     private final List<Listener> listeners = new ArrayList<>();
+    private final List<Runnable> afterLayout = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
     /** The events of the last read, write or translate (what a lesson run to its end shows). */
     private List<TraceEvent> lastAccessEvents = new ArrayList<>();
@@ -245,6 +246,24 @@ public final class App {
         if (index >= 0 && index < 1024) {
             selectedDirectoryIndex = index;
             changed(SELECTION);
+        }
+    }
+
+    /**
+     * Runs {@code task} at the start of the next animation frame, when the page's layout is up to
+     * date: a panel that reads the layout to scroll a row into view does it there instead of in
+     * the middle of a redraw, where each such read makes the browser lay out the whole page again.
+     */
+    public void afterLayout(Runnable task) {
+        afterLayout.add(task);
+        if (afterLayout.size() == 1) {
+            Guard.frame(t -> {
+                List<Runnable> tasks = new ArrayList<>(afterLayout);
+                afterLayout.clear();
+                for (Runnable r : tasks) {
+                    Guard.run(r);
+                }
+            });
         }
     }
 

@@ -58,6 +58,23 @@ public final class Js {
     @JSBody(params = "crash", script = "if (window.pagewalk) { window.pagewalk.__crashForTest = function () { crash(); }; }")
     public static native void exposeCrashHook(Callback crash);
 
+    /**
+     * {@code window.pagewalk.redraw()}: every view updates and draws now, as after a theme or
+     * layout change (the front-end figures measure it).
+     */
+    @JSBody(params = "redraw", script = "if (window.pagewalk) { window.pagewalk.redraw = function () { redraw(); }; }")
+    public static native void exposeRedraw(Callback redraw);
+
+    /**
+     * Every view has drawn: {@code window.pagewalkRedraws} counts complete redraws, and the first
+     * sets {@code <body data-rendered>} and the performance mark {@code pagewalk-rendered} (the
+     * first complete render, which the front-end figures time from navigation).
+     */
+    @JSBody(script = "var n = (window.pagewalkRedraws || 0) + 1; window.pagewalkRedraws = n;"
+            + " if (n === 1) { document.body.setAttribute('data-rendered', '1');"
+            + " if (window.performance && performance.mark) { performance.mark('pagewalk-rendered'); } }")
+    public static native void viewsDrawn();
+
     /** Tells listeners installed with {@link #onFault} about an internal error (a DOM event, synchronous). */
     @JSBody(params = "description", script = "try { document.dispatchEvent(new CustomEvent('pagewalk-fault',"
             + " {detail: description})); } catch (e) {}")

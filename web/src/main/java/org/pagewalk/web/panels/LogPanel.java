@@ -68,6 +68,8 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     }
 
     private final App app;
+    /** Whether the list was scrolled to its end when the reader last scrolled it (new lines keep it there). */
+    private boolean following = true;
     private final Dom dom;
     private final Runs newActions;
     private final List<Entry> entries = new ArrayList<>();
@@ -109,6 +111,8 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         list.setId("log-list");
         list.setAttribute("aria-label", "Event log, newest last");
         list.setTabIndex(0);
+        // Where the reader left the list, read when they scroll: a redraw appending lines never reads the layout.
+        Guard.on(list, "scroll", e -> following = list.getScrollTop() + list.getClientHeight() >= list.getScrollHeight() - 24);
         Guard.<MouseEvent>on(list, "click", e -> {
             HTMLElement t = e.getTarget().cast();
             String addr = t == null ? null : t.getAttribute("data-addr");
@@ -224,7 +228,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
                 shown.add(entries.get(i));
             }
         }
-        boolean atBottom = list.getScrollTop() + list.getClientHeight() >= list.getScrollHeight() - 24;
+        boolean atBottom = following;
         if (shown.size() >= SHOW) {
             Dom.clear(list);
         }
@@ -235,7 +239,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             list.removeChild(list.getFirstChild());
         }
         if (atBottom || shown.size() >= SHOW) {
-            list.setScrollTop(list.getScrollHeight());
+            app.afterLayout(() -> list.setScrollTop(list.getScrollHeight()));
         }
         updateNote();
     }

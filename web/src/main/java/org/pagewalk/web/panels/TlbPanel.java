@@ -265,7 +265,12 @@ final class TlbPanel implements App.Listener {
             show = currentIndex;
         }
         if (show >= 0) {
-            reveal(show);
+            int row = show;
+            app.afterLayout(() -> {
+                if (row < rows.length) {
+                    reveal(row);
+                }
+            });
         }
         Dom.text(hits, Dom.count(tlb.hits()));
         Dom.text(misses, Dom.count(tlb.misses()));

@@ -34,7 +34,7 @@ final class AddressSplitView extends CanvasView {
     AddressSplitView(App app, Dom dom, HTMLElement root, Palette palette, Views views) {
         super(app, dom, root, palette);
         this.views = views;
-        dom.viewTitle(root, "Address");
+        title("Address");
         HTMLElement field = dom.add(root, dom.el("div", "split-field"));
         HTMLElement label = dom.add(field, dom.el("label", "field-label", "Linear address"));
         label.setAttribute("for", "address-input");
@@ -207,8 +207,31 @@ final class AddressSplitView extends CanvasView {
         }
     }
 
+    /** What the canvas shows: the bits drawn, whether previewed, the group under the pointer, the palette and size. */
+    private final int[] drawn = new int[6];
+    private Palette drawnPalette;
+
+    @Override
+    boolean layout() {
+        drawnPalette = null;
+        return super.layout();
+    }
+
+    @Override
+    void invalidate() {
+        super.invalidate();
+        drawnPalette = null;
+    }
+
     @Override
     void draw() {
+        int[] now = {previewing ? preview : address, previewing ? 1 : 0, hoverGroup, width, height, cssWidth};
+        if (drawnPalette == palette && java.util.Arrays.equals(now, drawn)) {
+            Dom.attr(root, "data-address", Hex.hex32(address));
+            return;
+        }
+        System.arraycopy(now, 0, drawn, 0, now.length);
+        drawnPalette = palette;
         cssUnits();
         Palette p = palette;
         fill(p.surface);

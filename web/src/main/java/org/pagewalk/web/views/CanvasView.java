@@ -19,7 +19,8 @@ abstract class CanvasView {
     final HTMLElement root;
     final HTMLElement box;
     final HTMLCanvasElement canvas;
-    final CanvasRenderingContext2D g;
+    /** The context drawn on: the canvas's own, or for a moment another's ({@link #paintOn}). */
+    CanvasRenderingContext2D g;
     Palette palette;
     /** Size in CSS pixels. */
     int cssWidth;
@@ -28,6 +29,14 @@ abstract class CanvasView {
     int width;
     int height;
     double ratio = 1;
+    /**
+     * The styles last given to the context, so that setting the same one again (a grid sets a
+     * fill per cell) costs no string and no CSS parse. A canvas resize resets the context.
+     */
+    private int fillRgb = -1;
+    private int strokeRgb = -1;
+    /** px, with 1 << 16 for bold and 1 << 17 for mono: the font last set, or -1. */
+    private int fontSet = -1;
 
     CanvasView(App app, Dom dom, HTMLElement root, Palette palette) {
         this.app = app;
@@ -55,6 +64,33 @@ abstract class CanvasView {
         return App.MACHINE | App.SELECTION;
     }
 
+    /**
+     * Forgets what the view remembers of its canvas, so that the next draw paints everything
+     * (what a theme or size change does; the front-end figures time it).
+     */
+    void invalidate() {
+        forgetStyles();
+    }
+
+    /** Runs {@code paint} drawing on {@code other} instead of this view's canvas. */
+    void paintOn(CanvasRenderingContext2D other, Runnable paint) {
+        CanvasRenderingContext2D own = g;
+        g = other;
+        forgetStyles();
+        try {
+            paint.run();
+        } finally {
+            g = own;
+            forgetStyles();
+        }
+    }
+
+    private void forgetStyles() {
+        fillRgb = -1;
+        strokeRgb = -1;
+        fontSet = -1;
+    }
+
     /** Matches the canvas to its box and the device pixel ratio; true if its size changed. */
     boolean layout() {
         double r = Js.devicePixelRatio();
@@ -78,6 +114,7 @@ abstract class CanvasView {
         height = dh;
         canvas.setWidth(dw);
         canvas.setHeight(dh);
+        forgetStyles();
         canvas.getStyle().setProperty("width", w + "px");
         canvas.getStyle().setProperty("height", h + "px");
         return true;
@@ -93,17 +130,27 @@ abstract class CanvasView {
     }
 
     void fill(int rgb) {
-        g.setFillStyle(Colors.css(rgb));
+        if (rgb != fillRgb) {
+            fillRgb = rgb;
+            g.setFillStyle(Colors.css(rgb));
+        }
     }
 
     void stroke(int rgb) {
-        g.setStrokeStyle(Colors.css(rgb));
+        if (rgb != strokeRgb) {
+            strokeRgb = rgb;
+            g.setStrokeStyle(Colors.css(rgb));
+        }
     }
 
     /** A font in CSS pixels: {@code mono} for addresses and entries, the UI face otherwise. */
     void font(int px, boolean bold, boolean mono) {
-        g.setFont((bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
-                : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif"));
+        int key = px | (bold ? 1 << 16 : 0) | (mono ? 1 << 17 : 0);
+        if (key != fontSet) {
+            fontSet = key;
+            g.setFont((bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
+                    : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif"));
+        }
     }
 
     void roundRect(double x, double y, double w, double h, double r) {
@@ -124,6 +171,15 @@ abstract class CanvasView {
         g.lineTo(x, y + rr);
         g.arcTo(x, y, x + rr, y, rr);
         g.closePath();
+    }
+
+    /**
+     * The view's heading, which is also the canvas's accessible name until its first update
+     * gives a fuller one (the first redraw may come a frame or two after the page is ready).
+     */
+    void title(String text) {
+        dom.viewTitle(root, text);
+        label(text);
     }
 
     void label(String text) {

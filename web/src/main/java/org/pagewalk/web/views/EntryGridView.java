@@ -6,8 +6,10 @@ import org.pagewalk.text.Hex;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.TextRectangle;
 
@@ -37,6 +39,17 @@ final class EntryGridView extends CanvasView {
     private boolean zoomed;
     private int x0;
     private int y0;
+    /** What the canvas shows now: a draw with the same inputs paints nothing (most actions change no entry). */
+    private final int[] drawnInfos = new int[EntryTable.ENTRIES];
+    private final int[] drawnMarks = new int[9];
+    private Palette drawnPalette;
+    /**
+     * The 1024 cells without rings, as last painted: when only the rings move (a new current
+     * address, the pointer), the cells are copied back from here instead of painted again.
+     */
+    private HTMLCanvasElement cellsCopy;
+    private CanvasRenderingContext2D cellsCopyContext;
+    private boolean cellsCopied;
 
     EntryGridView(App app, Dom dom, HTMLElement root, Palette palette, Tooltip tooltip, Views views,
                   boolean directory) {
@@ -44,7 +57,7 @@ final class EntryGridView extends CanvasView {
         this.directory = directory;
         this.tooltip = tooltip;
         this.views = views;
-        dom.viewTitle(root, directory ? "Page directory" : "Page table");
+        title(directory ? "Page directory" : "Page table");
         caption = dom.add(root, dom.el("p", "grid-caption mono"));
         caption.setId(root.getId() + "-caption");
         root.appendChild(box);
@@ -140,6 +153,9 @@ final class EntryGridView extends CanvasView {
     @Override
     boolean layout() {
         boolean changed = super.layout();
+        if (changed) {
+            drawnPalette = null;
+        }
         cell = Math.max(3, Math.min(width, height) / 32);
         x0 = Math.max(0, (width - 32 * cell) / 2);
         y0 = 0;
@@ -337,22 +353,25 @@ final class EntryGridView extends CanvasView {
         if (width == 0 || table == null) {
             return;
         }
+        boolean cellsSame = drawnPalette == palette && drawnMarks[0] == width && drawnMarks[1] == height
+                && drawnMarks[2] == cell && drawnMarks[3] == x0 && drawnMarks[4] == (table.exists() ? 1 : 0)
+                && sameInfos();
+        if (unchanged()) {
+            return;
+        }
         deviceUnits();
         Palette p = palette;
-        fill(p.surface);
-        g.fillRect(0, 0, width, height);
         int s = cell;
-        int inner = s >= 5 ? s - 1 : s;
         boolean exists = table.exists();
-        for (int i = 0; i < 1024; i++) {
-            int x = x0 + (i & 31) * s;
-            int y = y0 + (i >>> 5) * s;
-            if (!exists) {
-                fill(p.tint(p.free, 60));
-                g.fillRect(x, y, inner, inner);
-                continue;
+        if (cellsSame && exists) {
+            // Only rings moved: the cells come from the copy (painted there the first time it is needed).
+            if (!cellsCopied) {
+                copyCells(p, s);
             }
-            drawCell(p, table.info(i), x, y, inner);
+            g.drawImage(cellsCopy, 0, 0);
+        } else {
+            paintCells(p, s, exists);
+            cellsCopied = false;
         }
         int current = currentEntry();
         if (exists && current >= 0) {
@@ -388,6 +407,74 @@ final class EntryGridView extends CanvasView {
             g.setTextBaseline("middle");
             g.fillText(t, cx, cy + 0.5);
         }
+    }
+
+    private void paintCells(Palette p, int s, boolean exists) {
+        fill(p.surface);
+        g.fillRect(0, 0, width, height);
+        int inner = s >= 5 ? s - 1 : s;
+        for (int i = 0; i < 1024; i++) {
+            int x = x0 + (i & 31) * s;
+            int y = y0 + (i >>> 5) * s;
+            if (!exists) {
+                fill(p.tint(p.free, 60));
+                g.fillRect(x, y, inner, inner);
+                continue;
+            }
+            drawCell(p, table.info(i), x, y, inner);
+        }
+    }
+
+    private void copyCells(Palette p, int s) {
+        if (cellsCopy == null) {
+            cellsCopy = dom.el("canvas").cast();
+            cellsCopyContext = (CanvasRenderingContext2D) cellsCopy.getContext("2d");
+        }
+        if (cellsCopy.getWidth() != width || cellsCopy.getHeight() != height) {
+            cellsCopy.setWidth(width);
+            cellsCopy.setHeight(height);
+        }
+        paintOn(cellsCopyContext, () -> {
+            deviceUnits();
+            paintCells(p, s, true);
+        });
+        cellsCopied = true;
+    }
+
+    @Override
+    void invalidate() {
+        super.invalidate();
+        drawnPalette = null;
+        cellsCopied = false;
+    }
+
+    private boolean sameInfos() {
+        boolean exists = table.exists();
+        for (int i = 0; i < EntryTable.ENTRIES; i++) {
+            if ((exists ? table.info(i) : 0) != drawnInfos[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the canvas already shows this table, selection, pointer and size; if not, remembers them as drawn. */
+    private boolean unchanged() {
+        boolean exists = table.exists();
+        int[] marks = {width, height, cell, x0, exists ? 1 : 0, currentEntry(), directory ? app.selectedDirectoryIndex() : -1,
+            hover, focused ? cursor : -2};
+        boolean same = drawnPalette == palette;
+        for (int i = 0; i < marks.length; i++) {
+            same &= marks[i] == drawnMarks[i];
+            drawnMarks[i] = marks[i];
+        }
+        for (int i = 0; i < EntryTable.ENTRIES; i++) {
+            int info = exists ? table.info(i) : 0;
+            same &= info == drawnInfos[i];
+            drawnInfos[i] = info;
+        }
+        drawnPalette = palette;
+        return same;
     }
 
     private void drawCell(Palette p, int info, int x, int y, int s) {

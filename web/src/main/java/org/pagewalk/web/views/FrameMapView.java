@@ -25,18 +25,16 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * Where the allocator's bitmap calls a frame free that memory uses, the cell is split: memory's
  * truth above the diagonal, the bitmap's view (free) below it, with a red line between.
  *
- * <p>Pixels are written in bulk: an int per pixel in a Java array, copied once into an
- * ImageData's Int32Array and put on the canvas; a 4 GiB machine (1,048,576 frames) costs one
- * pass over the frames.
+ * <p>Pixels are written in bulk: an int per pixel in a Java array, copied into an ImageData's
+ * Int32Array and put on the canvas. The {@link FrameMap} is kept up to date rather than rebuilt,
+ * and paints come from its per-group summaries: a whole 4 GiB map costs one pass over the
+ * pixels, not over the 1,048,576 frames, and an action repaints only the blocks it changed.
  */
 final class FrameMapView extends CanvasView {
     private static final int MIN_LOG = 8;
     private static final int MAX_LOG = 20;
-    /** How notable each kind is when one pixel shows several frames (by FrameKind ordinal). */
-    private static final int[] RANK = {1, 4, 7, 6, 5, 3, 2, 0};
     private static final int DIFFERS = 8;
     private static final int TABLE_KIND = FrameKind.PAGE_TABLE.ordinal();
-    private static final int MAPPED_KIND = FrameKind.MAPPED.ordinal();
     private static final int KERNEL_KIND = FrameKind.KERNEL_IMAGE.ordinal();
     private static final int DIRECTORY_KIND = FrameKind.DIRECTORY.ordinal();
     private static final int ALLOCATED_KIND = FrameKind.ALLOCATED.ordinal();
@@ -60,7 +58,13 @@ final class FrameMapView extends CanvasView {
     private boolean userZoom;
     private FrameMapLayout layoutModel;
     private int[] pixels = new int[0];
+    private byte[] cells = new byte[0];
+    private final int[] colour = new int[9];
+    private final int[] cue = new int[9];
+    private int gapColour;
+    private int hatch;
     private ImageData image;
+    /** The whole map must be painted again (window, size or palette changed); else only the blocks the map says changed. */
     private boolean dirty = true;
     private Palette rendered;
     private int currentFrame = -1;
@@ -70,7 +74,7 @@ final class FrameMapView extends CanvasView {
 
     FrameMapView(App app, Dom dom, HTMLElement root, Palette palette) {
         super(app, dom, root, palette);
-        dom.viewTitle(root, "Physical memory");
+        title("Physical memory");
         HTMLElement controls = dom.add(root, dom.el("div", "map-controls"));
         HTMLElement zoomLabel = dom.add(controls, dom.el("label", "field-label", "Show"));
         zoomLabel.setAttribute("for", "map-zoom");
@@ -219,6 +223,12 @@ final class FrameMapView extends CanvasView {
     }
 
     @Override
+    void invalidate() {
+        super.invalidate();
+        dirty = true;
+    }
+
+    @Override
     boolean layout() {
         boolean changed = super.layout();
         showWindow();
@@ -231,10 +241,14 @@ final class FrameMapView extends CanvasView {
     void update(int what) {
         Machine m = app.session().machine();
         if ((what & App.MACHINE) != 0 || map == null) {
-            map = FrameMap.of(m, app.session().os());
+            // Kept up to date, not rebuilt: an action that changes no frame's kind costs no frame walk and no paint.
+            if (map == null) {
+                map = FrameMap.of(m, app.session().os());
+            } else {
+                map.refresh(m, app.session().os());
+            }
             installed = map.installedFrames();
             countKinds();
-            dirty = true;
             if (!userZoom) {
                 // Until someone picks a zoom, the window is the installed RAM (rounded up to a power of two).
                 int log = MIN_LOG;
@@ -267,25 +281,14 @@ final class FrameMapView extends CanvasView {
     }
 
     private void countKinds() {
-        for (int i = 0; i < kindCounts.length; i++) {
-            kindCounts[i] = 0;
+        FrameKind[] kinds = FrameKind.values();
+        for (int k = 0; k < kinds.length; k++) {
+            kindCounts[k] = map.count(kinds[k]);
         }
-        for (int f = 0; f < installed; f++) {
-            int k = map.kindOrdinal(f);
-            kindCounts[k]++;
-            if (canDiffer(k) && map.disagrees(f)) {
-                kindCounts[DIFFERS]++;
-            }
-        }
-        kindCounts[FrameKind.BEYOND_RAM.ordinal()] = FrameMap.FRAMES - installed;
+        kindCounts[DIFFERS] = map.disagreeing();
         for (int k = 0; k < counts.length; k++) {
             Dom.text(counts[k], Integer.toString(kindCounts[k]));
         }
-    }
-
-    /** Only frames in use as a table or a mapped page can disagree with the bitmap (FrameMap.disagrees). */
-    private static boolean canDiffer(int kind) {
-        return kind == TABLE_KIND || kind == MAPPED_KIND;
     }
 
     private String summary() {
@@ -335,7 +338,6 @@ final class FrameMapView extends CanvasView {
         } else {
             int used = 0;
             int differs = 0;
-            int best = first;
             for (int f = first; f < first + group; f++) {
                 if (map.bitmapUsed(f)) {
                     used++;
@@ -343,14 +345,11 @@ final class FrameMapView extends CanvasView {
                 if (map.disagrees(f)) {
                     differs++;
                 }
-                if (RANK[map.kindOrdinal(f)] > RANK[map.kindOrdinal(best)]) {
-                    best = f;
-                }
             }
             sb.append("Frames ").append(frameName(first)).append("..").append(frameName(first + group - 1))
                     .append(" · physical ").append(Hex.hex32(first << 12)).append("..")
                     .append(Hex.hex32(((first + group) << 12) - 1)).append(" · shown as ")
-                    .append(map.kind(best).label()).append(" (the most notable of ").append(group).append(")");
+                    .append(map.notableKind(first, Integer.numberOfTrailingZeros(group)).label()).append(" (the most notable of ").append(group).append(")");
             if (first < installed) {
                 sb.append(" · bitmap: ").append(used).append(" of ").append(group).append(" used");
             }
@@ -403,93 +402,135 @@ final class FrameMapView extends CanvasView {
 
     // ---- Drawing -------------------------------------------------------------------------
 
+    /**
+     * Paints the map into {@link #pixels} and the ImageData: every cell after a change of window,
+     * size or palette, otherwise only the cells of the blocks the map says changed (none after
+     * most actions), copying just their rows.
+     */
     private void render() {
         FrameMapLayout l = layoutModel;
-        Palette p = palette;
         int w = l.width();
         int h = l.height();
+        boolean full = dirty || rendered != palette || image == null || image.getWidth() != w || image.getHeight() != h;
         if (pixels.length != w * h) {
             pixels = new int[w * h];
+            full = true;
         }
-        int[] colour = new int[9];
+        if (rendered != palette) {
+            colours(palette);
+        }
+        int units = l.columns() * l.rows();
+        if (cells.length < units) {
+            cells = new byte[units];
+        }
+        if (full) {
+            paint(0, units);
+            if (image == null || image.getWidth() != w || image.getHeight() != h) {
+                image = g.createImageData(w, h);
+            }
+            Js.pixels(image).set(pixels);
+        } else {
+            int group = l.group();
+            int frames = 1 << spanLog;
+            int first = units;
+            int last = -1;
+            for (int b = start / FrameMap.BLOCK; b < (start + frames) / FrameMap.BLOCK; b++) {
+                if (map.blockChanged(b)) {
+                    int u0 = (b * FrameMap.BLOCK - start) / group;
+                    int u1 = ((b + 1) * FrameMap.BLOCK - 1 - start) / group + 1;
+                    paint(u0, u1);
+                    first = Math.min(first, u0);
+                    last = Math.max(last, u1 - 1);
+                }
+            }
+            if (last >= 0) {
+                int c = l.cell();
+                int from = (first / l.columns()) * c * w;
+                int to = ((last / l.columns()) * c + c) * w;
+                int[] rows = new int[to - from];
+                System.arraycopy(pixels, from, rows, 0, rows.length);
+                Js.pixels(image).set(rows, from);
+            }
+        }
+        map.clearChanged();
+        dirty = false;
+        rendered = palette;
+    }
+
+    /** The palette's colours as pixels, per FrameKind ordinal (and DIFFERS): read once per palette. */
+    private void colours(Palette p) {
         int[] rgb = kindColours(p);
         for (int k = 0; k < 8; k++) {
             colour[k] = Colors.pixel(rgb[k]);
-        }
-        colour[DIFFERS] = Colors.pixel(p.fault);
-        // Never colour alone (UI.md): each kind also has its own texture, drawn in a lighter shade of its colour.
-        int[] cue = new int[9];
-        for (int k = 0; k < 8; k++) {
+            // Never colour alone (UI.md): each kind also has its own texture, drawn in a lighter shade of its colour.
             cue[k] = Colors.pixel(Colors.mix(rgb[k], p.textOn(rgb[k]), 45));
         }
-        int gapColour = Colors.pixel(p.surface);
-        int hatch = Colors.pixel(Colors.mix(p.noRam, p.surface, 45));
-        int freeColour = colour[FrameKind.FREE.ordinal()];
-        int noRam = FrameKind.BEYOND_RAM.ordinal();
+        colour[DIFFERS] = Colors.pixel(p.fault);
+        gapColour = Colors.pixel(p.surface);
+        hatch = Colors.pixel(Colors.mix(p.noRam, p.surface, 45));
+    }
+
+    /** Paints cells {@code u0} up to {@code u1} of the window from the map's summaries. */
+    private void paint(int u0, int u1) {
+        FrameMapLayout l = layoutModel;
+        int w = l.width();
         int group = l.group();
         int cols = l.columns();
         int c = l.cell();
         int inner = c >= 4 ? c - 1 : c;
-        int units = cols * l.rows();
-        int f = start;
+        int noRam = FrameKind.BEYOND_RAM.ordinal();
+        int freeColour = colour[FrameKind.FREE.ordinal()];
         int[] px = pixels;
-        for (int u = 0; u < units; u++) {
-            int kind;
-            boolean differs;
-            if (group == 1) {
-                kind = map.kindOrdinal(f);
-                differs = canDiffer(kind) && map.disagrees(f);
-                f++;
-            } else {
-                kind = map.kindOrdinal(f);
-                differs = false;
-                for (int i = 0; i < group; i++, f++) {
-                    int k = map.kindOrdinal(f);
-                    if (RANK[k] > RANK[kind]) {
-                        kind = k;
-                    }
-                    if (!differs && canDiffer(k) && map.disagrees(f)) {
-                        differs = true;
-                    }
-                }
-            }
-            int x = (u % cols) * c;
-            int y = (u / cols) * c;
+        byte[] cs = cells;
+        map.cells(start + u0 * group, Integer.numberOfTrailingZeros(group), u1 - u0, cs, 0);
+        int col = u0 % cols;
+        int y = (u0 / cols) * c;
+        for (int u = u0; u < u1; u++) {
+            int summary = cs[u - u0];
+            int kind = summary & FrameMap.KIND_MASK;
+            boolean differs = (summary & FrameMap.DIFFERS) != 0;
+            int x = col * c;
             int base = colour[kind];
             if (c == 1) {
                 px[y * w + x] = differs ? colour[DIFFERS] : kind == noRam && ((x + y) & 3) == 0 ? hatch : base;
-                continue;
+            } else {
+                paintCell(x, y, kind, differs, base, inner, freeColour);
             }
-            // From 4 device pixels a cell shows both sides: memory's truth top-left, the bitmap's "free" bottom-right.
-            boolean split = differs && c >= 4;
-            for (int dy = 0; dy < c; dy++) {
-                int row = (y + dy) * w + x;
-                for (int dx = 0; dx < c; dx++) {
-                    int v;
-                    if (dx >= inner || dy >= inner) {
-                        v = gapColour;
-                    } else if (split) {
-                        int diag = dx + dy;
-                        v = diag == inner - 1 || diag == inner ? colour[DIFFERS] : diag > inner ? freeColour : base;
-                    } else if (differs) {
-                        v = colour[DIFFERS];
-                    } else if (kind == noRam) {
-                        v = ((x + dx + y + dy) & 3) == 0 ? hatch : base;
-                    } else if (inner >= 4 && patterned(kind, dx, dy, inner)) {
-                        v = cue[kind];
-                    } else {
-                        v = base;
-                    }
-                    px[row + dx] = v;
+            if (++col == cols) {
+                col = 0;
+                y += c;
+            }
+        }
+    }
+
+    private void paintCell(int x, int y, int kind, boolean differs, int base, int inner, int freeColour) {
+        int c = layoutModel.cell();
+        int w = layoutModel.width();
+        int noRam = FrameKind.BEYOND_RAM.ordinal();
+        int[] px = pixels;
+        // From 4 device pixels a cell shows both sides: memory's truth top-left, the bitmap's "free" bottom-right.
+        boolean split = differs && c >= 4;
+        for (int dy = 0; dy < c; dy++) {
+            int row = (y + dy) * w + x;
+            for (int dx = 0; dx < c; dx++) {
+                int v;
+                if (dx >= inner || dy >= inner) {
+                    v = gapColour;
+                } else if (split) {
+                    int diag = dx + dy;
+                    v = diag == inner - 1 || diag == inner ? colour[DIFFERS] : diag > inner ? freeColour : base;
+                } else if (differs) {
+                    v = colour[DIFFERS];
+                } else if (kind == noRam) {
+                    v = ((x + dx + y + dy) & 3) == 0 ? hatch : base;
+                } else if (inner >= 4 && patterned(kind, dx, dy, inner)) {
+                    v = cue[kind];
+                } else {
+                    v = base;
                 }
+                px[row + dx] = v;
             }
         }
-        if (image == null || image.getWidth() != w || image.getHeight() != h) {
-            image = g.createImageData(w, h);
-        }
-        Js.pixels(image).set(px);
-        dirty = false;
-        rendered = p;
     }
 
     /**
@@ -533,7 +574,7 @@ final class FrameMapView extends CanvasView {
         if (width == 0 || layoutModel == null || map == null) {
             return;
         }
-        if (dirty || rendered != palette) {
+        if (dirty || rendered != palette || map.anyChanged()) {
             render();
         }
         deviceUnits();

@@ -65,6 +65,13 @@ public final class Views implements App.Listener {
             Guard.run(view::layout);
         }
         app.addListener(this);
+        // Every view repainted at once, as after a theme and layout change; the panels are not views.
+        Js.exposeRedraw(() -> Guard.run(() -> {
+            for (CanvasView view : views) {
+                view.invalidate();
+            }
+            changed(app, App.ALL);
+        }));
 
         Guard.on(Window.current(), "resize", e -> app.changed(App.LAYOUT));
         for (CanvasView view : views) {
@@ -130,6 +137,7 @@ public final class Views implements App.Listener {
                 return;
             }
         }
+        Js.viewsDrawn();
     }
 
     /** The address split's D / T / F: show that level's step in the walk. */

@@ -61,7 +61,7 @@ final class WalkView extends CanvasView {
 
     WalkView(App app, Dom dom, HTMLElement root, Palette palette) {
         super(app, dom, root, palette);
-        dom.viewTitle(root, "Walk");
+        title("Walk");
         mode = dom.add(root, dom.el("p", "walk-mode"));
         mode.setId("walk-mode");
         root.appendChild(box);

@@ -1,0 +1,221 @@
+package org.pagewalk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.pagewalk.e2e.harness.Browser;
+import org.pagewalk.e2e.harness.InBrowser;
+
+/**
+ * The front end's figures (docs/BENCHMARKS.md), in both engines: first complete render, a full
+ * redraw of every view and one action with its redraw on a 4 GiB machine, a 10,000-line share
+ * link, the heap of a 4 GiB machine with 1,000 mapped pages, and the JavaScript bundle's gzip
+ * size. Written to {@code target/bench/frontend.tsv} ({@code key engine value unit}), which
+ * {@code ./bench.sh} reads. Each figure is the median of several runs. Only that each measured
+ * thing happened is asserted, never a time: speed targets live in the benchmarks.
+ */
+@InBrowser
+class FrontEndFiguresTest {
+    private static final int LOADS = 5;
+    private static final int SHARE_LOADS = 3;
+    private static final int REDRAWS = 15;
+    private static final int ACTIONS = 15;
+    private static final int PAGES = 1000;
+    /** Where the pages of the 4 GiB machine and of the share link are mapped: user pages from 0x08048000. */
+    private static final int FIRST_PAGE = 0x08048000;
+    private static final int FIRST_FRAME = 0x01000000;
+
+    @Test
+    void frontEndFiguresOfBothEngines(Browser b) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String engine : new String[] {"js", "wasm"}) {
+            rows.add(row("firstRender", engine, firstRender(b, engine), "ms"));
+            rows.add(row("shareLink10k", engine, shareLink(b, engine), "ms"));
+            openLink(b, engine, fourGigabytes());
+            assertEquals(Integer.toString(PAGES + 4), memNumVpages(b), "1,000 pages mapped besides the heap's 4");
+            rows.add(row("heap4G1000", engine, heapMiB(b), "MiB"));
+            rows.add(row("fullRedraw4G", engine, fullRedraw(b), "ms"));
+            rows.add(row("action4G", engine, action(b), "ms"));
+            b.assertClean();
+        }
+        rows.add(row("bundleGzipKB", "-", gzipKB(Path.of(System.getProperty("pagewalk.site", "../web/target/site")).resolve("pagewalk.js")), "KB"));
+        Path out = Path.of("target", "bench", "frontend.tsv");
+        Files.createDirectories(out.getParent());
+        Files.write(out, rows, StandardCharsets.UTF_8);
+        System.out.println("front-end figures (" + out.toAbsolutePath() + "):\n" + String.join("\n", rows));
+    }
+
+    private static String row(String key, String engine, double value, String unit) {
+        return key + "\t" + engine + "\t" + String.format(Locale.ROOT, "%.1f", value) + "\t" + unit;
+    }
+
+    /** Navigation start to the page's pagewalk-rendered mark: every view drew the first screen. */
+    private static double firstRender(Browser b, String engine) {
+        double[] times = new double[LOADS];
+        for (int i = -1; i < LOADS; i++) {
+            // No autosave: each load shows the first screen, as a newcomer sees it (the first load warms the cache).
+            b.script("try { localStorage.clear(); } catch (e) {}");
+            b.driver().get("about:blank");
+            b.open("?engine=" + engine);
+            double t = rendered(b);
+            if (i >= 0) {
+                times[i] = t;
+            }
+            assertTrue(browserNumber(b, "return window.pagewalkRedraws;") >= 1, "the views drew");
+            assertEquals("8192", b.script("return document.getElementById('memory-canvas').dataset.frames;"),
+                    "the frame map shows the first screen's 32 MiB");
+        }
+        b.script("try { localStorage.clear(); } catch (e) {}");
+        return median(times);
+    }
+
+    /** Waits for the first complete render and returns its time from navigation start (ms). */
+    private static double rendered(Browser b) {
+        b.waitUntil("document.body.dataset.rendered === '1'");
+        return browserNumber(b, "return performance.getEntriesByName('pagewalk-rendered')[0].startTime;");
+    }
+
+    private static double browserNumber(Browser b, String script) {
+        return ((Number) b.script(script)).doubleValue();
+    }
+
+    /**
+     * A share link of 10,000 lines (boot, init_mm, then 1,000 pages each mapped, written and
+     * read), from navigation start to the first complete render after its last line ran.
+     */
+    private static double shareLink(Browser b, String engine) {
+        List<String> lines = new ArrayList<>(List.of("boot ceanos", "init_mm"));
+        String[] accesses = {"write user %s %d", "read user %s", "translate user read %s", "read user %s",
+            "write user %s %d", "read kernel %s", "read user %s", "translate user write %s", "read user %s"};
+        for (int k = 0; lines.size() < 10_000; k++) {
+            String page = hex(FIRST_PAGE + k * 4096);
+            lines.add("memMapPage " + page + " " + hex(FIRST_FRAME + k * 4096) + " USER|WRITE");
+            for (int a = 0; a < accesses.length && lines.size() < 10_000; a++) {
+                lines.add(accesses[a].replace("%s", page).replace("%d", Integer.toString(k)));
+            }
+        }
+        assertEquals(10_000, lines.size());
+        // The last line read the last page mapped: its value is the k written to it.
+        int last = (10_000 - 2 - 1) / 10;
+        double[] times = new double[SHARE_LOADS];
+        for (int i = 0; i < SHARE_LOADS; i++) {
+            openLink(b, engine, lines);
+            times[i] = rendered(b);
+            assertEquals(Integer.toString(last + 1 + 4), memNumVpages(b), "every page of the link was mapped");
+            assertTrue(b.text("#walk-mode").startsWith("Last access: user read of " + hex(FIRST_PAGE + last * 4096)),
+                    () -> "the walk view shows the link's last line: " + b.text("#walk-mode"));
+            assertTrue(String.valueOf(b.script("return window.pagewalk.run(arguments[0]);",
+                    "expect value " + hex(FIRST_PAGE + last * 4096) + " = " + last)).startsWith("passed"),
+                    "the link's last page holds what its line wrote");
+        }
+        return median(times);
+    }
+
+    private static void openLink(Browser b, String engine, List<String> lines) {
+        b.driver().get("about:blank");
+        b.open("?engine=" + engine + "#run=" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+        b.waitUntil("document.body.dataset.rendered === '1'");
+    }
+
+    /** CeanOS on 4 GiB with 1,000 user pages mapped. */
+    private static List<String> fourGigabytes() {
+        List<String> lines = new ArrayList<>(List.of("boot ceanos ram=4G", "init_mm"));
+        for (int k = 0; k < PAGES; k++) {
+            lines.add("memMapPage " + hex(FIRST_PAGE + k * 4096) + " " + hex(FIRST_FRAME + k * 4096) + " USER|WRITE");
+        }
+        return lines;
+    }
+
+    private static String memNumVpages(Browser b) {
+        return String.valueOf(b.script("return String(JSON.parse(window.pagewalk.state()).mem_num_vpages);"));
+    }
+
+    /** The JavaScript heap in use after a full garbage collection (in the Wasm engine its GC objects live there too). */
+    private static double heapMiB(Browser b) {
+        b.driver().executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> usage = b.driver().executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        return ((Number) usage.get("usedSize")).doubleValue() / (1024 * 1024);
+    }
+
+    /**
+     * Runs {@code step} (a JavaScript function body of {@code i}, returning what the step said)
+     * {@code n} times, each timed with the layout it causes until every view drew again (in the
+     * same task unless the views' frame budget ran out); returns [milliseconds, what it said] per step.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<List<Object>> timedUntilRedrawn(Browser b, int n, String step) {
+        return (List<List<Object>>) b.driver().executeAsyncScript(
+                "var done = arguments[arguments.length - 1], n = arguments[0], out = [];"
+                + "var step = new Function('i', arguments[1]);"
+                + "function one() {"
+                + "  var before = window.pagewalkRedraws, t = performance.now();"
+                + "  var said = step(out.length); document.body.offsetHeight;"
+                + "  (function wait() {"
+                + "    if (window.pagewalkRedraws > before) {"
+                + "      out.push([performance.now() - t, String(said)]);"
+                + "      if (out.length === n) { done(out); } else { setTimeout(one, 0); }"
+                + "    } else { requestAnimationFrame(wait); }"
+                + "  })();"
+                + "}"
+                + "one();", n, step);
+    }
+
+    private static double medianTime(List<List<Object>> results) {
+        return median(results.stream().mapToDouble(r -> ((Number) r.get(0)).doubleValue()).toArray());
+    }
+
+    /** Every view updated and drawn ({@code pagewalk.redraw()}, as after a theme and layout change). */
+    private static double fullRedraw(Browser b) {
+        List<List<Object>> results = timedUntilRedrawn(b, REDRAWS, "window.pagewalk.redraw(); return 'drawn';");
+        assertEquals(REDRAWS, results.size(), "every redraw completed");
+        return medianTime(results);
+    }
+
+    /** A read of one of the mapped pages run as a user action, with the redraw of every view and panel. */
+    private static double action(Browser b) {
+        List<List<Object>> results = timedUntilRedrawn(b, ACTIONS, "var page = (" + FIRST_PAGE
+                + " + ((i * 97) % " + PAGES + ") * 4096) >>> 0; return window.pagewalk.run('read user 0x' + page.toString(16));");
+        for (List<Object> r : results) {
+            assertTrue(String.valueOf(r.get(1)).startsWith("ok: user read"), String.valueOf(r.get(1)));
+        }
+        assertEquals(ACTIONS, results.size(), "every action ran and every view redrew after it");
+        return medianTime(results);
+    }
+
+    static double gzipKB(Path file) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(Files.readAllBytes(file));
+        }
+        return out.size() / 1000.0;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String hex(int value) {
+        return "0x" + String.format(Locale.ROOT, "%08X", value);
+    }
+}
