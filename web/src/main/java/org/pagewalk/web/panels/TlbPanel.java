@@ -1,6 +1,7 @@
 package org.pagewalk.web.panels;
 
 import java.util.List;
+import org.pagewalk.explain.TlbExplanation;
 import org.pagewalk.explain.Words;
 import org.pagewalk.machine.Machine;
 import org.pagewalk.machine.Tlb;
@@ -21,6 +22,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * row (hit, fill, replaced, removed) is a data attribute that CSS turns into a pulse and a word;
  * a stale entry (the TLB disagrees with memory) is hatched, badged and explained in a sentence.
  * Clicking a row (or Enter on it) makes its page the current address and pins it in the inspector.
+ * Explain under the table gives the reasoning for one row (the one the last action touched, or
+ * the one picked): what it caches and why in that set, its rights, D, G and age, and if stale why.
  */
 final class TlbPanel implements App.Listener {
     /** Told when a row is picked. */
@@ -55,6 +58,11 @@ final class TlbPanel implements App.Listener {
     private String[] signatures = new String[0];
     private int focus;
     private int generation;
+    private final HTMLElement explain;
+    private final HTMLElement explainSummary;
+    private final HTMLElement explainText;
+    /** The row Explain is about: the last action's, or the one picked since. */
+    private int explained = -1;
 
     TlbPanel(App app, Dom dom, HTMLElement container, Pick pick) {
         this.app = app;
@@ -103,6 +111,11 @@ final class TlbPanel implements App.Listener {
             }
         });
         Guard.<KeyboardEvent>on(body, "keydown", this::key);
+        explain = dom.add(container, "details", "tlb-explain");
+        explain.setId("tlb-explain");
+        explain.setHidden(true);
+        explainSummary = dom.add(explain, "summary", null, "Explain");
+        explainText = dom.add(explain, "p", "explain-text");
         app.addListener(this);
     }
 
@@ -183,10 +196,12 @@ final class TlbPanel implements App.Listener {
             return; // a new machine with a smaller TLB, not redrawn yet
         }
         TlbEntry entry = tlb.entry(index / ways, index % ways);
+        explained = index;
         if (entry.isValid()) {
             app.select(entry.linearBase());
         }
         pick.tlb(index / ways, index % ways);
+        explainRow();
     }
 
     private void rebuild(TlbGeometry g) {
@@ -267,12 +282,38 @@ final class TlbPanel implements App.Listener {
         if (show >= 0) {
             reveal(show);
         }
+        if ((what & App.MACHINE) != 0) {
+            // Explain follows the row the last translation used or filled.
+            for (TraceEvent ev : app.lastEvents()) {
+                if ((ev.kind() == EventKind.TLB_HIT || ev.kind() == EventKind.TLB_FILL) && ev.set() * ways + ev.way() < n) {
+                    explained = ev.set() * ways + ev.way();
+                }
+            }
+        }
+        explainRow();
         Dom.text(hits, Dom.count(tlb.hits()));
         Dom.text(misses, Dom.count(tlb.misses()));
         Dom.text(evictions, Dom.count(tlb.evictions()));
         Dom.text(valid, tlb.validEntries() + " / " + n);
         Dom.text(staleCount, Integer.toString(stale));
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
+    }
+
+    /** Explain for the row {@link #explained}, with what the last action did to it and its staleness now. */
+    private void explainRow() {
+        Machine m = app.session().machine();
+        TlbGeometry g = m.tlb().geometry();
+        if (explained < 0 || explained >= rows.length || g.ways() <= 0 || explained >= g.entries()) {
+            explain.setHidden(true);
+            return;
+        }
+        int set = explained / g.ways();
+        int way = explained % g.ways();
+        TlbEntry e = m.tlb().entry(set, way);
+        String stale = e.isValid() ? Words.staleness(m.staleness(set, way)) : null;
+        Dom.text(explainSummary, "Explain set " + set + ", way " + way);
+        Dom.text(explainText, TlbExplanation.row(e, g, rows[explained].getAttribute("data-last"), stale));
+        explain.setHidden(false);
     }
 
     /** Scrolls the table (not the page) so that row {@code i} and its stale sentence are in view. */
