@@ -424,7 +424,7 @@ public final class Lessons {
         card.setAttribute("aria-label", "Start here");
         card.setAttribute("id", "start-card");
         card.appendChild(dom.el("h2", null, "Start here"));
-        card.appendChild(dom.el("p", null, "CeanOS has booted and mapped a user page at 0x08048000: the walk shows a user read of it."));
+        card.appendChild(dom.el("p", null, "The walk below shows a user read of 0x08048000."));
         HTMLElement row = dom.el("div", "start-actions", null);
         HTMLElement tourButton = dom.action("Take the two-minute tour", null, () -> {
             card.setHidden(true);

@@ -52,6 +52,7 @@ final class TlbPanel implements App.Listener {
     private final HTMLElement staleCount;
     private final HTMLElement body;
     private final HTMLElement scroll;
+    private final HTMLElement emptyNote;
     private TlbGeometry shown;
     private HTMLElement[] rows = new HTMLElement[0];
     private HTMLElement[] details = new HTMLElement[0];
@@ -87,8 +88,17 @@ final class TlbPanel implements App.Listener {
         dom.add(legend, "span", "legend-replaced", "\u21bb replaced");
         dom.add(legend, "span", "legend-removed", "\u2715 removed");
         dom.add(legend, "span", "legend-stale", "stale");
+        // Empty ways are hidden unless asked for: the valid entries, the ones worth reading, fit on the first screen.
+        HTMLElement toggle = dom.add(head, "label", "tlb-empty-toggle");
+        org.teavm.jso.dom.html.HTMLInputElement box = dom.add(toggle, "input", null).cast();
+        box.setType("checkbox");
+        box.setId("tlb-show-empty");
+        dom.add(toggle, "span", null, " empty ways");
         scroll = dom.add(container, "div", "tlb-scroll");
-        HTMLElement table = dom.add(scroll, "table", "tlb mono");
+        HTMLElement table = dom.add(scroll, "table", "tlb mono hide-empty");
+        Guard.on(box, "change", e -> Dom.toggle(table, "hide-empty", !box.isChecked()));
+        emptyNote = dom.add(container, "p", "tlb-empty-note", "Every way is empty: the next translation fills one.");
+        emptyNote.setHidden(true);
         table.setId("tlb-table");
         dom.add(table, "caption", "visually-hidden",
                 "TLB entries, one row per way grouped by set. Arrow keys move between rows; Enter selects the row's page.");
@@ -295,6 +305,7 @@ final class TlbPanel implements App.Listener {
         Dom.text(misses, Dom.count(tlb.misses()));
         Dom.text(evictions, Dom.count(tlb.evictions()));
         Dom.text(valid, tlb.validEntries() + " / " + n);
+        emptyNote.setHidden(tlb.validEntries() > 0);
         Dom.text(staleCount, Integer.toString(stale));
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
     }
@@ -388,7 +399,8 @@ final class TlbPanel implements App.Listener {
         org.teavm.jso.dom.xml.NodeList<? extends HTMLElement> cells = row.querySelectorAll("td");
         String[] text = new String[HEADS.length];
         text[0] = "";
-        text[1] = e.way() == 0 ? Integer.toString(e.set()) : "";
+        // Every row names its set: with empty ways hidden, way 0 may not be shown.
+        text[1] = Integer.toString(e.set());
         text[2] = Integer.toString(e.way());
         if (e.isValid()) {
             // Addresses as 0x + 8 digits, like every other view (UI.md): the page's base and the frame's.
