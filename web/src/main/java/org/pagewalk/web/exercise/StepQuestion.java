@@ -22,7 +22,7 @@ public final class StepQuestion implements AnswerForm.Owner {
 
     private StepQuestion(App app, Dom dom, Question question, Runnable ready) {
         this.app = app;
-        this.walks = new WalkShow(app);
+        this.walks = new WalkShow(app, dom);
         this.ready = ready;
         this.form = new AnswerForm(dom, question, 1, false, this);
     }
