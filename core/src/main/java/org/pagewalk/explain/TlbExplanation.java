@@ -24,8 +24,8 @@ public final class TlbExplanation {
         String where = "Set " + e.set() + ", way " + e.way();
         if (!e.isValid()) {
             return where + " is empty: it caches no translation." + ("removed".equals(last)
-                    ? " The last action removed the translation it held (an invalidation: INVLPG, a CR3 write, a page fault"
-                    + " on the page, or a re-walk)." : "") + " A TLB miss whose page belongs to set " + e.set()
+                    ? " The last action removed the translation it held (an invalidation, such as INVLPG, a CR3 write, a page"
+                    + " fault on the page or a re-walk)." : "") + " A TLB miss whose page belongs to set " + e.set()
                     + " fills an empty way of the set before it evicts anything.";
         }
         int base = e.linearBase();
@@ -33,7 +33,7 @@ public final class TlbExplanation {
         StringBuilder sb = new StringBuilder(where).append(" caches the translation of the ")
                 .append(e.isLargePage() ? "4 MiB" : "4 KiB").append(" page at linear ").append(Hex.hex32(base))
                 .append(" (up to ").append(Hex.hex32(base + size - 1)).append(") to physical ").append(Hex.hex32(e.frame()))
-                .append(": an access in that page reaches ").append(Hex.hex32(e.frame())).append(" + its offset ")
+                .append(": a hit in that page reaches ").append(Hex.hex32(e.frame())).append(" + its offset ")
                 .append(e.isLargePage() ? "(bits 21-0)" : "(bits 11-0)").append(" without reading any entry.");
         if (e.isLargePage()) {
             int dir = base >>> 22;

@@ -154,7 +154,7 @@ class ExplanationTest {
         org.pagewalk.machine.TlbEntry e = m.tlb().entry(8, 0);
         String row = TlbExplanation.row(e, m.tlb().geometry(), "filled", null);
         assertTrue(row.startsWith("Set 8, way 0 caches the translation of the 4 KiB page at linear 0x08048000 (up to "
-                + "0x08048FFF) to physical 0x00300000: an access in that page reaches 0x00300000 + its offset (bits 11-0) "
+                + "0x08048FFF) to physical 0x00300000: a hit in that page reaches 0x00300000 + its offset (bits 11-0) "
                 + "without reading any entry. Its set is the page number mod 16: 0x08048 mod 16 = 8. It was filled from "
                 + "PDE 32 at 0x0010B080 ("), row);
         assertTrue(row.contains(") and PTE 72 at 0x00255120 ("), row);
@@ -176,7 +176,7 @@ class ExplanationTest {
         run("translate kernel read 0xC0100000");
         String kernel = TlbExplanation.row(m.tlb().entry(0, 0), m.tlb().geometry(), null, null);
         assertTrue(kernel.startsWith("Set 0, way 0 caches the translation of the 4 MiB page at linear 0xC0000000 (up to "
-                + "0xC03FFFFF) to physical 0x00000000: an access in that page reaches 0x00000000 + its offset (bits 21-0) "
+                + "0xC03FFFFF) to physical 0x00000000: a hit in that page reaches 0x00000000 + its offset (bits 21-0) "
                 + "without reading any entry. Its set is the directory index mod 16: 768 mod 16 = 0. It was filled from PDE 768 "
                 + "at 0x0010BC00, which held 0x"), kernel);
         assertTrue(kernel.contains("It keeps the rights of the PDE: writable (R/W = 1), supervisor only (U/S = 0)."), kernel);
