@@ -6,7 +6,6 @@ import org.pagewalk.guest.KernelLayout;
 import org.pagewalk.guest.PageFlags;
 import org.pagewalk.machine.Access;
 import org.pagewalk.machine.AccessResult;
-import org.pagewalk.machine.PageFault;
 import org.pagewalk.scenario.Interpreter;
 import org.pagewalk.scenario.Session;
 import org.pagewalk.text.Hex;
@@ -98,7 +97,7 @@ public final class ExerciseGenerator {
                 out.add(translate(anyUserAccess(offset(pick(pagesA.subList(1, pagesA.size())))), cr3B));
                 out.add(translate(anyUserAccess(offset(pagesB.get(1 + rnd.below(2)).linear)), cr3A));
                 out.add(switchTlb(shared.linear));
-                out.add(pdeIn(cr3B, pagesB.get(1).linear, "directory B"));
+                out.add(pdeIn(cr3B, pagesB.get(1).linear, "directory B", "user read "));
                 out.add(indexes());
                 out.add(translate(kernelAccess(KernelLayout.KERNEL_MALLOC_FIXED + (rnd.below(4) << 12)
                         + (rnd.below(1024) << 2)), cr3B));
@@ -194,38 +193,25 @@ public final class ExerciseGenerator {
         }
         String walk = "translate " + accessWords(access[1]) + " " + Hex.hex32(linear);
         AccessResult r = space.runCopy(context, walk);
-        Answer a = new Answer(QuestionKind.TRANSLATION).with("faults", r.isFault());
-        String outcome;
-        if (r.isFault()) {
-            PageFault f = r.fault();
-            a.with("p", !f.isNotPresent()).with("wr", f.isWrite()).with("us", f.isUser()).with("cr2", f.linear());
-            outcome = !f.isNotPresent() ? "protection" : f.level() == PageFault.LEVEL_PDE ? "PDE not present" : "PTE not present";
-        } else {
-            a.with("physical", r.physical());
-            outcome = r.translation().isLargePage() ? "translates (4 MiB)" : "translates";
-        }
         String prompt = "A " + accessWords(access[1]) + " of " + Hex.hex32(linear) + cr3Words(cr3) + "." + wpWords()
                 + " Give the physical address it reaches, or, if it page-faults, the error code's bits and CR2.";
-        return new Question(QuestionKind.TRANSLATION, prompt, context, walk, linear, outcome, a,
-                keys(QuestionKind.TRANSLATION));
+        return Question.translation(prompt, context, walk, linear, r);
     }
 
     private static String[] keys(QuestionKind kind) {
-        AnswerField[] f = kind.fields();
-        String[] k = new String[f.length];
-        for (int i = 0; i < f.length; i++) {
-            k[i] = f[i].key();
-        }
-        return k;
+        return Question.keys(kind);
     }
 
     private Question indexes() {
-        int linear = rnd.oneIn(4) ? rnd.next() : pick(pagesA);
+        boolean anywhere = rnd.oneIn(4);
+        int linear = anywhere ? rnd.next() : pick(pagesA);
         Answer a = new Answer(QuestionKind.INDEXES).with("directory", linear >>> 22)
                 .with("table", (linear >>> 12) & 0x3FF).with("offset", linear & 0xFFF);
         String prompt = "Split the linear address " + Hex.hex32(linear) + " the way 32-bit paging does: "
                 + "its directory index, table index and offset.";
-        return new Question(QuestionKind.INDEXES, prompt, new ArrayList<>(), null, linear, "split", a,
+        // The walk shows the split at work: the directory index picks the PDE, the table index the PTE.
+        String walk = "translate " + (anywhere ? "kernel read " : "user read ") + Hex.hex32(linear);
+        return new Question(QuestionKind.INDEXES, prompt, new ArrayList<>(), walk, linear, "split", a,
                 keys(QuestionKind.INDEXES));
     }
 
@@ -238,23 +224,30 @@ public final class ExerciseGenerator {
         int pte = space.session.machine().readPhysical32(table | (index << 2));
         String prompt = "The PTE that maps " + Hex.hex32(linear) + " (entry " + index + " of the page table at "
                 + Hex.hex32(table) + ") holds " + Hex.hex32(pte) + ". What does it say?";
-        return entryQuestion(prompt, pte, false, linear, new String[] {"present", "frame", "writable", "user",
-            "accessed", "dirty"});
+        return entryQuestion(prompt, pte, false, linear, new ArrayList<>(), "translate user read " + Hex.hex32(linear),
+                new String[] {"present", "frame", "writable", "user", "accessed", "dirty"});
     }
 
     private Question kernelPde() {
-        return pdeIn(cr3A, inKernelPage(), "the current directory");
+        return pdeIn(cr3A, inKernelPage(), "the current directory", "kernel read ");
     }
 
-    private Question pdeIn(int cr3, int linear, String which) {
+    private Question pdeIn(int cr3, int linear, String which, String access) {
         int index = linear >>> 22;
         int pde = space.session.machine().readPhysical32((cr3 & ~0xFFF) | (index << 2));
         String prompt = "PDE " + index + " of " + which + " (at " + Hex.hex32(cr3 & ~0xFFF) + ") holds " + Hex.hex32(pde)
                 + ". What does it say? (With CR4.PSE = 1, as CeanOS sets it.)";
-        return entryQuestion(prompt, pde, true, linear, keys(QuestionKind.ENTRY));
+        List<String> context = new ArrayList<>();
+        if (cr3 != space.session.machine().cr().cr3()) {
+            context.add("mov cr3, " + Hex.hex32(cr3));
+        }
+        return entryQuestion(prompt, pde, true, linear, context, "translate " + access + Hex.hex32(linear),
+                keys(QuestionKind.ENTRY));
     }
 
-    private Question entryQuestion(String prompt, int value, boolean isPde, int linear, String[] blanks) {
+    /** {@code walk}: the access whose walk reads the entry (the page shows it step by step). */
+    private Question entryQuestion(String prompt, int value, boolean isPde, int linear, List<String> context, String walk,
+            String[] blanks) {
         Answer a = new Answer(QuestionKind.ENTRY).with("present", (value & PageFlags.PRESENT) != 0);
         String outcome = "not present";
         if ((value & PageFlags.PRESENT) != 0) {
@@ -272,7 +265,7 @@ public final class ExerciseGenerator {
             }
             outcome = isPde ? (large ? "PDE, 4 MiB page" : "PDE, page table") : "PTE";
         }
-        return new Question(QuestionKind.ENTRY, prompt, new ArrayList<>(), null, linear, outcome, a, blanks);
+        return new Question(QuestionKind.ENTRY, prompt, context, walk, linear, outcome, a, blanks);
     }
 
     private Question bitmap() {

@@ -2,6 +2,8 @@ package org.pagewalk.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.machine.AccessResult;
+import org.pagewalk.machine.PageFault;
 
 /**
  * One question of a set: what it asks in words, the lines that bring the machine from the set's
@@ -28,6 +30,34 @@ public final class Question {
         this.outcome = outcome;
         this.answer = answer;
         this.blanks = blanks.clone();
+    }
+
+    /**
+     * A "translate or fault" question whose answer is {@code result}: the physical address, or
+     * the fault's error-code bits and CR2 (what the page's fields ask for).
+     */
+    public static Question translation(String prompt, List<String> context, String walk, int linear, AccessResult result) {
+        Answer a = new Answer(QuestionKind.TRANSLATION).with("faults", result.isFault());
+        String outcome;
+        if (result.isFault()) {
+            PageFault f = result.fault();
+            a.with("p", !f.isNotPresent()).with("wr", f.isWrite()).with("us", f.isUser()).with("cr2", f.linear());
+            outcome = !f.isNotPresent() ? "protection" : f.level() == PageFault.LEVEL_PDE ? "PDE not present" : "PTE not present";
+        } else {
+            a.with("physical", result.physical());
+            outcome = result.translation().isLargePage() ? "translates (4 MiB)" : "translates";
+        }
+        return new Question(QuestionKind.TRANSLATION, prompt, context, walk, linear, outcome, a, keys(QuestionKind.TRANSLATION));
+    }
+
+    /** Every blank of {@code kind}, by key. */
+    static String[] keys(QuestionKind kind) {
+        AnswerField[] f = kind.fields();
+        String[] k = new String[f.length];
+        for (int i = 0; i < f.length; i++) {
+            k[i] = f[i].key();
+        }
+        return k;
     }
 
     public QuestionKind kind() {

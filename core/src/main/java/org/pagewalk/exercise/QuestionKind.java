@@ -19,7 +19,7 @@ public enum QuestionKind {
     TRANSLATION("Translate or fault",
             new AnswerField("faults", "It page-faults", Type.YES_NO),
             new AnswerField("physical", "Physical address (hex)", Type.HEX),
-            new AnswerField("p", "Error code bit 0, P (protection, not not-present)", Type.YES_NO),
+            new AnswerField("p", "Error code bit 0, P (yes: a protection violation; no: not present)", Type.YES_NO),
             new AnswerField("wr", "Error code bit 1, W/R (a write)", Type.YES_NO),
             new AnswerField("us", "Error code bit 2, U/S (from user mode)", Type.YES_NO),
             new AnswerField("cr2", "CR2 (hex)", Type.HEX)),

@@ -4,6 +4,7 @@ import java.util.List;
 import org.pagewalk.machine.Access;
 import org.pagewalk.machine.EntryBits;
 import org.pagewalk.machine.PageFault;
+import org.pagewalk.machine.TlbGeometry;
 import org.pagewalk.text.Hex;
 import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
@@ -16,7 +17,70 @@ import org.pagewalk.trace.TraceEvent;
  * single events, this class the argument that links them.
  */
 public final class Explanation {
+    /** Why a stale entry keeps being used (SDM Vol. 3A §4.10.2.3, §4.10.4.1). */
+    static final String STALE_RULE = "On a hit the CPU does not read memory, so the old translation is used until something "
+            + "removes the entry: INVLPG of this page, a CR3 write (not for a global entry), a page fault on the page, or eviction.";
+
     private Explanation() {
+    }
+
+    /**
+     * The explanation for the event at {@code index} of {@code events} (a log line): for an event of
+     * a translation (the TLB lookup, an entry read, A/D, the result, a fault, a fill), the whole
+     * translation it belongs to; for an eviction, the eviction; {@code null} for other events.
+     */
+    public static String ofEvent(List<TraceEvent> events, int index, String stale, TlbGeometry g) {
+        TraceEvent e = events.get(index);
+        if (e.kind() == EventKind.TLB_EVICT) {
+            TraceEvent fill = null;
+            for (int i = index + 1; i < events.size() && fill == null; i++) {
+                TraceEvent f = events.get(i);
+                if (f.kind() == EventKind.TLB_FILL && f.set() == e.set() && f.way() == e.way()) {
+                    fill = f;
+                }
+            }
+            return TlbExplanation.eviction(e, fill, g);
+        }
+        if (!inTranslation(e.kind())) {
+            return null;
+        }
+        int start = index;
+        while (start >= 0 && events.get(start).kind() != EventKind.WALK_START) {
+            start--;
+        }
+        if (start < 0) {
+            return null;
+        }
+        int end = start + 1;
+        while (end < events.size() && inTranslation(events.get(end).kind()) && events.get(end).kind() != EventKind.WALK_START) {
+            end++;
+        }
+        if (index >= end) {
+            return null;
+        }
+        return of(events.subList(start, end), stale);
+    }
+
+    private static boolean inTranslation(EventKind k) {
+        switch (k) {
+            case WALK_START:
+            case TLB_HIT:
+            case TLB_MISS:
+            case TLB_DIRTY_REWALK:
+            case TLB_RIGHTS_REWALK:
+            case TLB_INVALIDATE:
+            case PDE_READ:
+            case PTE_READ:
+            case ACCESSED_SET:
+            case DIRTY_SET:
+            case TRANSLATED:
+            case PAGE_FAULT:
+            case TLB_EVICT:
+            case TLB_FILL:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -53,9 +117,7 @@ public final class Explanation {
                             .append(" in set ").append(e.set()).append(", way ").append(e.way())
                             .append(", so the CPU read no entry: physical ").append(Hex.hex32(e.physical())).append('.');
                     if (stale != null) {
-                        sb.append(" That entry is stale: ").append(stale).append(". On a hit the CPU does not look at memory, ")
-                                .append("so the old translation is used until INVLPG of this page, a CR3 write, ")
-                                .append("a page fault on it or eviction removes the entry.");
+                        sb.append(" That entry is stale: ").append(stale).append(". ").append(STALE_RULE);
                     }
                     break;
                 case TLB_MISS:

@@ -140,6 +140,31 @@ class ExerciseTest {
         b.assertClean();
     }
 
+    /**
+     * "Show me the walk" plays a walk for every kind: for a split question the walk of that
+     * address (its directory index picks the PDE, its table index the PTE), for an entry question
+     * the walk that reads that entry.
+     */
+    @Test
+    void showMeTheWalkPlaysAWalkForIndexAndEntryQuestions(Browser b) {
+        b.open("?engine=js&exercise=42&level=1&answers=1");
+        List<WebElement> questions = b.driver().findElements(By.cssSelector(".exercise-question"));
+        for (String kind : new String[] {"indexes", "entry"}) {
+            WebElement q = questions.stream().filter(e -> kind.equals(e.getAttribute("data-kind"))).findFirst().orElseThrow();
+            String prompt = q.findElement(By.cssSelector(".exercise-prompt")).getText();
+            String address = prompt.substring(prompt.indexOf("0x"), prompt.indexOf("0x") + 10);
+            long linear = Long.parseLong(address.substring(2), 16);
+            q.findElement(By.cssSelector(".exercise-show")).click();
+            b.waitUntil("document.getElementById('walk-mode').textContent.indexOf('" + address + "') >= 0");
+            String steps = (String) b.script("return document.getElementById('walk-steps').textContent;");
+            assertTrue(steps.contains("directory index " + (linear >> 22)), kind + ": " + steps);
+            assertTrue(steps.contains("PDE " + (linear >> 22)), kind + ": the walk reads the PDE: " + steps);
+            assertTrue(q.findElement(By.cssSelector(".exercise-explain")).getText().contains("32-bit paging splits it into directory index "
+                    + (linear >> 22)), kind);
+        }
+        b.assertClean();
+    }
+
     /** The address a translation prompt asks about ("A user read of 0x...."). */
     private static String prompt(String text) {
         int at = text.indexOf(" of 0x") + 4;

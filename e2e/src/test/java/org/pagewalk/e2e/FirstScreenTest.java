@@ -49,7 +49,11 @@ class FirstScreenTest {
         p.assertOnScreen(".walk-sentence", "the walk's sentence");
         p.assertOnScreen("#directory-canvas", "the directory grid");
         p.assertOnScreen("#tlb-view .panel-title, #tlb-view h2", "the TLB's title");
-        p.assertOnScreen("#tlb-view tr.tlb-row", "the TLB's first row");
+        // The TLB shows its valid entries (empty ways hidden until asked for), all of them on the first screen.
+        assertEquals("none", browser.script("return getComputedStyle(document.querySelector('#tlb-table tr.tlb-row.empty')).display;"),
+                "empty ways are hidden by default");
+        assertTrue(!browser.find("#tlb-show-empty").isSelected(), "the empty-ways toggle starts off");
+        assertValidTlbRowsOnScreen(browser, 5);
         p.assertNoHorizontalOverflow();
         p.assertNoSmallText();
         browser.screenshot("first-screen-1280x800");
@@ -67,6 +71,9 @@ class FirstScreenTest {
         p.assertOnScreen("#walk", "the walk");
         p.assertOnScreen("#directory-canvas", "the directory grid");
         p.assertOnScreen("#table-canvas", "the table grid");
+        p.assertOnScreen("#table-view ul.legend", "the table grid's key");
+        p.assertOnScreen("#log-list", "the log's lines");
+        assertValidTlbRowsOnScreen(browser, 5);
         p.assertOnScreen("#tlb-view .panel-title, #tlb-view h2", "the TLB's title");
         p.assertOnScreen("#registers-view", "the control registers");
         p.assertOnScreen("#globals-view", "the kernel globals");
@@ -76,13 +83,29 @@ class FirstScreenTest {
         double[] left = p.box(".col-left");
         double[] right = p.box(".col-right");
         assertTrue(left[0] < 20 && right[2] > p.viewportWidth() - 20, "the columns span the width");
-        for (String col : new String[] {"#globals-view", "#bottom", "#table-view", "#tlb-view"}) {
+        for (String col : new String[] {"#globals-view", "#bottom", "#memory-view", "#tlb-view"}) {
             assertTrue(p.box(col)[3] > 0.8 * p.viewportHeight(), col + " ends in the lower fifth of the screen, no empty gutter under it");
         }
         p.assertNoHorizontalOverflow();
         p.assertNoSmallText();
         browser.screenshot("first-screen-1920x1080");
         browser.assertClean();
+    }
+
+    /**
+     * Every valid TLB row ({@code count} of them on the first machine: the kernel's 4 MiB page, the
+     * heap's page, two window pages and the user page) lies inside the viewport and inside the
+     * TLB's scroll box, measured with getBoundingClientRect.
+     */
+    static void assertValidTlbRowsOnScreen(Browser browser, int count) {
+        browser.script("window.scrollTo(0, 0);");
+        Object out = browser.script("var box = document.querySelector('#tlb-view .tlb-scroll').getBoundingClientRect();"
+                + "var h = window.innerHeight; var rows = document.querySelectorAll('#tlb-table tr.tlb-row:not(.empty)'); var bad = [];"
+                + "rows.forEach(function (r) { var b = r.getBoundingClientRect();"
+                + "  if (b.height <= 0 || b.top < box.top - 0.5 || b.bottom > Math.min(h, box.bottom) + 0.5) {"
+                + "    bad.push(r.getAttribute('aria-label') + ' at ' + Math.round(b.top) + '-' + Math.round(b.bottom)); } });"
+                + "return rows.length + (bad.length ? ' ' + bad.join('; ') : '');");
+        assertEquals(Integer.toString(count), out, "valid TLB rows, all on the first screen (else the ones that are not)");
     }
 
     @Test

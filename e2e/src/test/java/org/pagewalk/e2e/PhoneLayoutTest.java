@@ -52,6 +52,12 @@ class PhoneLayoutTest {
                     assertFalse(browser.find("#" + other).isDisplayed(), tab + " hides #" + other);
                 }
             }
+            if (tab.equals("tlb")) {
+                // The TLB tab lists the valid entries (empty ways behind a toggle), measured with getComputedStyle.
+                assertTrue(browser.find("#tlb-show-empty").isDisplayed(), "the empty-ways toggle");
+                assertEquals(5L, browser.script("return Array.prototype.filter.call(document.querySelectorAll('#tlb-table tr.tlb-row'),"
+                        + " function (r) { return getComputedStyle(r).display !== 'none'; }).length;"), "the five valid entries show");
+            }
             browser.waitForStillCanvases();
             p.assertNoHorizontalOverflow();
             p.assertNoSmallText();

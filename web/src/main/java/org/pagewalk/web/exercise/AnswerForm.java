@@ -96,7 +96,8 @@ final class AnswerForm {
     /** A button of class {@code className} at the end of {@code bar}. */
     static HTMLElement button(Dom dom, HTMLElement bar, String text, String title, String className, Runnable action) {
         HTMLElement b = dom.action(text, title, action);
-        b.setClassName(className);
+        // Styled as every other button of the page, and found by its own class.
+        b.getClassList().add(className);
         bar.appendChild(b);
         return b;
     }

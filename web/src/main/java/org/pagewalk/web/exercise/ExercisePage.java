@@ -38,7 +38,7 @@ public final class ExercisePage implements AnswerForm.Owner {
         this.dom = dom;
         this.set = set;
         this.answersShown = answersShown;
-        this.walks = new WalkShow(app);
+        this.walks = new WalkShow(app, dom);
     }
 
     /**

@@ -11,10 +11,13 @@ import org.pagewalk.web.App;
  */
 final class WalkShow {
     private final App app;
+    /** The walk view, brought into sight when a walk plays (null: none on this page). */
+    private final org.teavm.jso.dom.html.HTMLElement walkView;
     private int shown;
 
-    WalkShow(App app) {
+    WalkShow(App app, org.pagewalk.web.dom.Dom dom) {
         this.app = app;
+        this.walkView = dom.byId("walk");
     }
 
     /** Returns null, or why the walk could not be shown. */
@@ -27,7 +30,14 @@ final class WalkShow {
                 return problem;
             }
         }
-        return q.walk() == null ? null : run(q.walk());
+        String problem = q.walk() == null ? null : run(q.walk());
+        // The walk plays in the walk view: bring it into sight (the question may sit above it), after
+        // the caller has put the answer and its explanation above it (which moves the walk down) and
+        // the views have redrawn; at once, as a smooth scroll is cut short by the redraw.
+        if (walkView != null) {
+            org.pagewalk.web.Guard.later(50, () -> bringIntoView(walkView));
+        }
+        return problem;
     }
 
     private String run(String line) {
@@ -38,6 +48,9 @@ final class WalkShow {
         shown++;
         return null;
     }
+
+    @org.teavm.jso.JSBody(params = "element", script = "element.scrollIntoView({block: 'nearest'});")
+    private static native void bringIntoView(org.teavm.jso.dom.html.HTMLElement element);
 
     /** Undoes the lines of the last walk shown. */
     void takeBack() {

@@ -8,6 +8,7 @@ import org.pagewalk.scenario.ScenarioError;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
 import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.exercise.StepQuestion;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -15,16 +16,16 @@ import org.teavm.jso.dom.html.HTMLElement;
  * Next runs the next step through the app (so every view reacts and undo works) and shows its
  * notes as the narrative beside the views; Back and Restart replay the lesson from its first
  * line up to the step before; a progress bar says how far the student is. Expect lines check
- * themselves and the narrative says how they went. Every line stays in a listing the student
- * can open (a detail, not the lesson); in exercise mode the answers of expect lines are hidden
- * there until revealed.
+ * themselves and the narrative says how they went. A step can ask a question (a
+ * {@code note Question: ...} line before an {@code expect physical|fault} line): the step stops
+ * there with the exercise page's answer fields and Next waits until the answer is right or the
+ * walk was shown. Every line stays in a listing the student can open (a detail, not the lesson).
  */
 final class LessonPlayer {
     private final App app;
     private final Dom dom;
     private final HTMLElement root;
     private final HTMLElement narration;
-    private LessonStep.Questions questions = LessonStep.Questions.NONE;
     /** Told the step number each time a step is shown (the tour points at views); cleared by load. */
     private java.util.function.IntConsumer onStep;
     /** Counts loads, so a helper (the tour) knows whether the lesson it started is still the one shown. */
@@ -36,8 +37,12 @@ final class LessonPlayer {
     private int step;
     /** The next line to run, in the scenario's numbering. */
     private int next;
-    private boolean exercise;
-    private boolean waiting;
+    /** The question the current step waits on, or null. */
+    private StepQuestion asked;
+    /** The line index of the expect line {@link #asked} is about (it runs when the lesson goes on). */
+    private int askedLine = -1;
+    /** The note that asked {@link #asked}, kept out of the narrative while the form shows it. */
+    private String questionNote;
     private final List<HTMLElement> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -62,30 +67,24 @@ final class LessonPlayer {
         return scenario != null;
     }
 
-    /** Where a step's question is asked (h15a's answer fields); not wired by default. */
-    void setQuestions(LessonStep.Questions q) {
-        questions = q == null ? LessonStep.Questions.NONE : q;
-    }
-
     /** Loads scenario text; returns an error message, or null. The machine is not touched yet. */
-    String load(String text, String title, boolean asExercise) {
+    String load(String text, String title) {
         Scenario parsed;
         try {
             parsed = Scenario.parse(text);
         } catch (ScenarioError e) {
             return e.getMessage();
         }
-        show(parsed, title, asExercise);
+        show(parsed, title);
         return null;
     }
 
     /** Shows a scenario parsed already (the embedding API parses long ones in slices). */
-    void show(Scenario parsed, String title, boolean asExercise) {
+    void show(Scenario parsed, String title) {
         scenario = parsed;
         onStep = null;
         loads++;
         name = parsed.title().isEmpty() ? title : parsed.title();
-        exercise = asExercise;
         steps.clear();
         int from = 0;
         List<Command> lines = parsed.steps();
@@ -107,7 +106,7 @@ final class LessonPlayer {
         step = 0;
         passed = 0;
         failed = 0;
-        waiting = false;
+        dropQuestion();
         render();
     }
 
@@ -115,7 +114,7 @@ final class LessonPlayer {
         Dom.clear(root);
         root.setHidden(false);
         HTMLElement head = dom.el("div", "lesson-head", null);
-        head.appendChild(dom.el("h2", "lesson-title", (exercise ? "Exercise: " : "Lesson: ") + name));
+        head.appendChild(dom.el("h2", "lesson-title", "Lesson: " + name));
         head.appendChild(dom.action("Close", "Close the lesson (the machine stays as it is)", this::closeLesson));
         root.appendChild(head);
         HTMLElement meter = dom.add(root, "div", "lesson-progress");
@@ -136,18 +135,12 @@ final class LessonPlayer {
         HTMLElement again = dom.action("Restart", "Start the lesson again from its introduction", this::restart);
         again.setId("lesson-restart");
         bar.appendChild(again);
-        if (exercise) {
-            bar.appendChild(dom.action("Show answers", "Reveal the expected results", this::reveal));
-        }
         summary = dom.el("span", "lesson-summary", "");
         summary.setAttribute("aria-live", "polite");
         bar.appendChild(summary);
         root.appendChild(bar);
         HTMLElement detail = dom.add(root, "details", "lesson-detail");
-        if (exercise) {
-            detail.setAttribute("open", "");
-        }
-        dom.add(detail, "summary", null, "Every line of this " + (exercise ? "exercise" : "lesson"));
+        dom.add(detail, "summary", null, "Every line of this lesson");
         HTMLElement list = dom.add(detail, "ol", "lesson-lines");
         list.setAttribute("aria-label", "Lesson lines");
         rows.clear();
@@ -162,16 +155,13 @@ final class LessonPlayer {
         showStep();
     }
 
-    private String shown(Command s) {
+    private static String shown(Command s) {
         String src = s.source().trim();
-        if (s.isNote()) {
-            return src.substring(4).trim();
-        }
-        if (exercise && s.isExpect()) {
-            int eq = src.lastIndexOf('=');
-            return eq > 0 ? src.substring(0, eq + 1) + " ?" : src;
-        }
-        return src;
+        return s.isNote() ? noteText(s) : src;
+    }
+
+    private static String noteText(Command note) {
+        return note.source().trim().substring(4).trim();
     }
 
     /** The narrative, the progress and the buttons for the step the student is on. */
@@ -195,19 +185,33 @@ final class LessonPlayer {
                 }
             } else if (stepChecks > 0) {
                 narrative.appendChild(dom.el("p", "lesson-checks", "✓ " + stepChecks + (stepChecks == 1 ? " check" : " checks")
-                        + " held" + (exercise ? " (answers hidden)" : "") + "."));
+                        + " held."));
+            }
+        }
+        if (asked != null) {
+            HTMLElement list = dom.add(narrative, "ol", "exercise-questions lesson-question");
+            list.appendChild(asked.element());
+            narrative.appendChild(dom.el("p", "lesson-hint", asked.isSettled() ? "Press Next to go on."
+                    : "Answer to go on: Next waits for a right answer, or for the walk after a wrong one."));
+            if (!asked.isSettled()) {
+                showQuestion(narrative, list);
             }
         }
         progress.setAttribute("value", Integer.toString(step));
-        Dom.text(count, "Step " + step + " of " + steps.size());
+        Dom.text(count, asked != null ? "Step " + (step + 1) + " of " + steps.size() + " · a question" : "Step " + step + " of " + steps.size());
         Dom.attr(root, "data-step", Integer.toString(step));
-        Dom.attr(back, "disabled", step == 0 ? "" : null);
-        Dom.attr(forward, "disabled", step >= steps.size() || waiting ? "" : null);
+        Dom.attr(back, "disabled", step == 0 && asked == null ? "" : null);
+        Dom.attr(forward, "disabled", step >= steps.size() || (asked != null && !asked.isSettled()) ? "" : null);
+        Dom.attr(root, "data-question", asked == null ? null : asked.isSettled() ? "settled" : "open");
         mark();
         if (onStep != null) {
             onStep.accept(step);
         }
     }
+
+    /** Scrolls the narrative so the question starts at its top (at once: the student is to read it now). */
+    @org.teavm.jso.JSBody(params = {"box", "item"}, script = "box.scrollTop = Math.max(0, item.offsetTop - box.offsetTop - 4);")
+    private static native void showQuestion(HTMLElement box, HTMLElement item);
 
     void onStep(java.util.function.IntConsumer listener) {
         onStep = listener;
@@ -268,10 +272,9 @@ final class LessonPlayer {
         if (scenario == null || next >= scenario.steps().size()) {
             return null;
         }
+        dropQuestion();
         if (step < steps.size() && next == steps.get(step).from) {
-            notes.clear();
-            problems.clear();
-            stepChecks = 0;
+            clearStep();
         }
         StepResult r = runLine();
         while (step < steps.size() && next >= steps.get(step).to) {
@@ -281,30 +284,78 @@ final class LessonPlayer {
         return r;
     }
 
-    /** Runs the next step's lines and shows its notes. */
+    /**
+     * Runs the next step's lines and shows its notes; a question in the step stops it there until
+     * the student may go on, and the next press runs the rest of the step.
+     */
     void next() {
-        if (scenario == null || step >= steps.size() || waiting) {
+        if (scenario == null || step >= steps.size()) {
             return;
+        }
+        if (asked != null) {
+            if (!asked.isSettled()) {
+                return;
+            }
+            dropQuestion();
+            if (questionNote != null) {
+                notes.add(questionNote);
+            }
+        } else {
+            clearStep();
         }
         LessonStep s = steps.get(step);
-        if (questions.ask(s, () -> {
-            waiting = false;
-            runStep(s);
-        })) {
-            waiting = true;
-            showStep();
-            return;
+        while (next < s.to) {
+            if (next != askedLine && ask(next)) {
+                showStep();
+                return;
+            }
+            runLine();
         }
-        runStep(s);
+        askedLine = -1;
+        finishStep();
     }
 
-    private void runStep(LessonStep s) {
+    /** Asks the question line {@code i} is, if it is one (an expect after a "Question:" note). */
+    private boolean ask(int i) {
+        List<Command> lines = scenario.steps();
+        if (i == 0 || !lines.get(i).isExpect() || !lines.get(i - 1).isNote()) {
+            return false;
+        }
+        StepQuestion q = StepQuestion.ask(app, dom, noteText(lines.get(i - 1)), lines.get(i).source(), this::showStep);
+        if (q == null) {
+            return false;
+        }
+        asked = q;
+        askedLine = i;
+        // The form's prompt is the note's question: shown once, in the form, until it is answered.
+        questionNote = notes.isEmpty() ? null : notes.remove(notes.size() - 1);
+        return true;
+    }
+
+    /** Takes back the walk the question showed, if any, and forgets the question. */
+    private void dropQuestion() {
+        if (asked != null) {
+            asked.close();
+        }
+        asked = null;
+    }
+
+    private void clearStep() {
         notes.clear();
         problems.clear();
         stepChecks = 0;
+    }
+
+    /** Runs a whole step without asking (Back, Restart and the embedding API replay lessons). */
+    private void runStep(LessonStep s) {
+        clearStep();
         while (next < s.to) {
             runLine();
         }
+        finishStep();
+    }
+
+    private void finishStep() {
         step++;
         showStep();
         if (narration != null) {
@@ -330,7 +381,7 @@ final class LessonPlayer {
                 passed++;
                 stepChecks++;
                 state = "passed";
-                text = exercise ? "✓ (answer hidden)" : "✓ holds";
+                text = "✓ holds";
                 break;
             case FAILED:
                 failed++;
@@ -358,10 +409,11 @@ final class LessonPlayer {
 
     /** Back one step: the lesson replays from its first line to the end of the step before. */
     void back() {
-        if (scenario == null || step == 0) {
+        if (scenario == null || (step == 0 && asked == null)) {
             return;
         }
-        replayTo(step - 1);
+        // Inside a step that asks a question, Back goes to the start of that step.
+        replayTo(asked != null ? step : step - 1);
     }
 
     void restart() {
@@ -372,7 +424,8 @@ final class LessonPlayer {
     }
 
     private void replayTo(int target) {
-        waiting = false;
+        dropQuestion();
+        askedLine = -1;
         next = 0;
         step = 0;
         passed = 0;
@@ -392,35 +445,10 @@ final class LessonPlayer {
 
     /** Runs every remaining step at once (embedding, tests, ?run=1). */
     void runToEnd() {
+        dropQuestion();
         while (scenario != null && step < steps.size()) {
             runStep(steps.get(step));
         }
-    }
-
-    private void reveal() {
-        exercise = false;
-        int keepNext = next;
-        int keepStep = step;
-        int p = passed;
-        int f = failed;
-        List<String> results = new ArrayList<>();
-        List<String> states = new ArrayList<>();
-        for (HTMLElement r : rows) {
-            results.add(((HTMLElement) r.getLastChild()).getInnerText());
-            states.add(r.getAttribute("data-state"));
-        }
-        render();
-        next = keepNext;
-        step = keepStep;
-        passed = p;
-        failed = f;
-        for (int i = 0; i < rows.size(); i++) {
-            ((HTMLElement) rows.get(i).getLastChild()).setInnerText(results.get(i).replace("(answer hidden)", "holds"));
-            if (states.get(i) != null) {
-                rows.get(i).setAttribute("data-state", states.get(i));
-            }
-        }
-        showStep();
     }
 
     int passed() {
@@ -449,6 +477,7 @@ final class LessonPlayer {
         if (scenario == null) {
             return;
         }
+        dropQuestion();
         next = Math.max(0, Math.min(index, rows.size()));
         for (int i = 0; i < next; i++) {
             rows.get(i).setAttribute("data-state", "done");
@@ -466,6 +495,7 @@ final class LessonPlayer {
     }
 
     private void closeLesson() {
+        dropQuestion();
         scenario = null;
         Dom.clear(root);
         root.setHidden(true);

@@ -13,15 +13,4 @@ final class LessonStep {
         this.from = from;
         this.to = to;
     }
-
-    /**
-     * Where a step that asks a question plugs in its answer fields (the exercise package's
-     * component): before the step's lines run, {@link #ask} may show a question and return true;
-     * the player then waits until {@code answered} runs. Not wired yet: {@link #NONE} never asks.
-     */
-    interface Questions {
-        Questions NONE = (step, answered) -> false;
-
-        boolean ask(LessonStep step, Runnable answered);
-    }
 }

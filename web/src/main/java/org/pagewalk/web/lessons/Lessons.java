@@ -97,7 +97,7 @@ public final class Lessons {
                 if (e == null) {
                     status("No built-in scenario is called '" + file + "'; the lessons are listed under Lessons.");
                 } else {
-                    String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title, false);
+                    String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title);
                     if (error != null) {
                         status(error);
                     } else if ("1".equals(Js.queryParameter("run"))) {
@@ -124,7 +124,7 @@ public final class Lessons {
     private void resumeLesson() {
         String file = Js.queryParameter("scenario");
         Library.Entry e = file == null || file.isEmpty() ? null : Library.find(file);
-        if (e != null && player.load(e.text, e.title, false) == null) {
+        if (e != null && player.load(e.text, e.title) == null) {
             int[] at = new int[1];
             String atText = Js.queryParameter("at");
             player.skipTo(atText != null && org.pagewalk.text.Hex.parseUnsigned(atText, at) == null ? at[0] : 0);
@@ -270,7 +270,7 @@ public final class Lessons {
             HTMLElement li = dom.el("li", null, null);
             HTMLElement b = dom.action(e.title, e.topic, () -> {
                 closeDialog();
-                String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title, false);
+                String error = Tour.FILE.equals(e.file) ? tour.start() : player.load(e.text, e.title);
                 if (error != null) {
                     status(error);
                 }
@@ -374,7 +374,7 @@ public final class Lessons {
             return tooBig;
         }
         if (!SavedSession.isSession(text)) {
-            return player.load(text, title, false);
+            return player.load(text, title);
         }
         SavedSession.Reading r = SavedSession.read(text);
         if (r.problem() != null) {
@@ -424,7 +424,7 @@ public final class Lessons {
         card.setAttribute("aria-label", "Start here");
         card.setAttribute("id", "start-card");
         card.appendChild(dom.el("h2", null, "Start here"));
-        card.appendChild(dom.el("p", null, "CeanOS has booted and mapped a user page at 0x08048000: the walk shows a user read of it."));
+        card.appendChild(dom.el("p", null, "The walk below shows a user read of 0x08048000."));
         HTMLElement row = dom.el("div", "start-actions", null);
         HTMLElement tourButton = dom.action("Take the two-minute tour", null, () -> {
             card.setHidden(true);

@@ -44,7 +44,7 @@ final class MessageApi implements LessonControl {
             next = 0;
         } else {
             unshown = null;
-            player.show(scenario, title, false);
+            player.show(scenario, title);
         }
     }
 

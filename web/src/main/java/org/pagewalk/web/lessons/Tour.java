@@ -41,7 +41,7 @@ final class Tour implements App.Listener {
         if (e == null) {
             return "The tour is missing from this build's scenarios.";
         }
-        String error = player.load(e.text, e.title, false);
+        String error = player.load(e.text, e.title);
         if (error != null) {
             return error;
         }

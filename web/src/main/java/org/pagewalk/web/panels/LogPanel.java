@@ -2,7 +2,9 @@ package org.pagewalk.web.panels;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.explain.Explanation;
 import org.pagewalk.explain.Narrator;
+import org.pagewalk.explain.Words;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.trace.EventField;
 import org.pagewalk.trace.EventKind;
@@ -19,7 +21,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * The event log: each action's line, then one sentence per machine event, newest at the bottom.
  * Filter chips pick the kinds shown. It keeps the last {@link #KEEP} lines and shows at most
  * {@link #SHOW} (one init_mm alone is thousands of events), and says so. Clicking a line that
- * names a linear address makes it the current address.
+ * names a linear address makes it the current address; a line of a translation or an eviction
+ * then offers Explain, which opens the reasoning below it.
  */
 final class LogPanel implements App.Listener, TopNav.Journal {
     static final int KEEP = 5000;
@@ -41,6 +44,10 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         private final String source;
         private final StepResult result;
         private String text;
+        /** For a TLB hit of the last action: how the entry disagreed with memory then, or null. */
+        String stale;
+        /** Numbers the entries, so a shown line finds its entry. */
+        int seq;
 
         Entry(int category, String text, TraceEvent event) {
             this.category = category;
@@ -78,6 +85,9 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     private final HTMLButtonElement[] chips = new HTMLButtonElement[CHIPS.length];
     private int filter = WALK | TLB | CR | FAULT | GUEST | MEMORY | ACTION;
     private int total;
+    private int seqs;
+    /** The line last clicked (it carries the Explain button), or null. */
+    private HTMLElement picked;
 
     LogPanel(App app, Dom dom, HTMLElement panel) {
         this.app = app;
@@ -115,6 +125,13 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         Guard.on(list, "scroll", e -> following = list.getScrollTop() + list.getClientHeight() >= list.getScrollHeight() - 24);
         Guard.<MouseEvent>on(list, "click", e -> {
             HTMLElement t = e.getTarget().cast();
+            if (t != null && t.getClassList().contains("log-explain-button")) {
+                explain(t.getParentNode().cast());
+                return;
+            }
+            if (t != null && t.hasAttribute("data-seq")) {
+                pick(t);
+            }
             String addr = t == null ? null : t.getAttribute("data-addr");
             if (addr != null) {
                 int[] out = new int[1];
@@ -189,24 +206,125 @@ final class LogPanel implements App.Listener, TopNav.Journal {
                 addEvents(held.subList(from, to));
             }
         }
+        if (!runs.isEmpty()) {
+            staleHits(runs.get(runs.size() - 1), app);
+        }
         trim();
         appendFrom(Math.min(before, entries.size()));
     }
 
+    /**
+     * A TLB hit's staleness is known only while the machine is as the hit left it: for the last
+     * action, if it was a single access (a few events), it is worked out now and kept with the line.
+     */
+    private void staleHits(App.Action last, App app) {
+        int n = last.to - last.from;
+        if (n <= 0 || n > 40 || entries.size() < n) {
+            return;
+        }
+        org.pagewalk.machine.Machine m = app.session().machine();
+        for (int i = entries.size() - n; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.event != null && e.event.kind() == EventKind.TLB_HIT) {
+                e.stale = Words.staleness(m.staleness(e.event.set(), e.event.way()));
+            }
+        }
+    }
+
+    /** Marks {@code li} as the picked line and gives it an Explain button, if its event can be explained. */
+    private void pick(HTMLElement li) {
+        if (picked != null) {
+            picked.removeAttribute("aria-current");
+            HTMLElement old = picked.querySelector(".log-explain-button");
+            if (old != null) {
+                picked.removeChild(old);
+            }
+        }
+        picked = li;
+        li.setAttribute("aria-current", "true");
+        int at = indexOf(li);
+        if (at >= 0 && explanation(at) != null && li.querySelector(".log-explain-button") == null) {
+            HTMLButtonElement b = dom.button("Explain", "log-explain-button");
+            b.setTitle("The reasoning of this line, in sentences with its numbers");
+            li.appendChild(b);
+        }
+    }
+
+    /** Opens (or closes) the explanation of the line {@code li} just below it. */
+    private void explain(HTMLElement li) {
+        org.teavm.jso.dom.xml.Node after = li.getNextSibling();
+        if (after != null && ((HTMLElement) after.cast()).getClassList().contains("log-explain")) {
+            list.removeChild(after);
+            return;
+        }
+        int at = indexOf(li);
+        String text = at < 0 ? null : explanation(at);
+        if (text == null) {
+            return;
+        }
+        HTMLElement box = dom.el("li", "log-explain explain-text", text);
+        box.setAttribute("role", "note");
+        list.insertBefore(box, after);
+    }
+
+    private int indexOf(HTMLElement li) {
+        String seq = li.getAttribute("data-seq");
+        if (seq == null) {
+            return -1;
+        }
+        int want = Integer.parseInt(seq);
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).seq == want) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The explanation of entry {@code at}: its event among the events around it (up to the action's line). */
+    private String explanation(int at) {
+        Entry e = entries.get(at);
+        if (e.event == null) {
+            return null;
+        }
+        int from = at;
+        while (from > 0 && entries.get(from - 1).event != null) {
+            from--;
+        }
+        int to = at + 1;
+        while (to < entries.size() && entries.get(to).event != null) {
+            to++;
+        }
+        List<TraceEvent> events = new ArrayList<>();
+        String stale = null;
+        for (int i = from; i < to; i++) {
+            events.add(entries.get(i).event);
+            if (entries.get(i).stale != null) {
+                stale = entries.get(i).stale;
+            }
+        }
+        return Explanation.ofEvent(events, at - from, stale, app.session().machine().tlb().geometry());
+    }
+
     private void header(String source, StepResult r) {
         // Words later: a scripted run of thousands of lines shows only the last SHOW entries.
-        entries.add(new Entry(source, r));
+        Entry e = new Entry(source, r);
+        e.seq = ++seqs;
+        entries.add(e);
         total++;
     }
 
     private void addEvents(List<TraceEvent> events) {
         for (TraceEvent e : events) {
-            entries.add(new Entry(category(e.kind()), null, e));
+            Entry entry = new Entry(category(e.kind()), null, e);
+            entry.seq = ++seqs;
+            entries.add(entry);
             total++;
         }
     }
 
     private void add(Entry e) {
+        e.seq = ++seqs;
         int before = entries.size();
         entries.add(e);
         total++;
@@ -274,6 +392,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         String text = e.event == null ? e.text() : Narrator.line(e.event);
         HTMLElement li = dom.el("li", "log-line log-" + cat, text);
         li.setAttribute("data-tag", cat);
+        li.setAttribute("data-seq", Integer.toString(e.seq));
         if (e.event != null && hasLinear(e.event)) {
             li.setAttribute("data-addr", Integer.toHexString(e.event.linear()));
             li.setAttribute("title", "Click to make this the current address");

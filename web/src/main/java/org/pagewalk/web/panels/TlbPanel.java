@@ -1,6 +1,7 @@
 package org.pagewalk.web.panels;
 
 import java.util.List;
+import org.pagewalk.explain.TlbExplanation;
 import org.pagewalk.explain.Words;
 import org.pagewalk.machine.Machine;
 import org.pagewalk.machine.Tlb;
@@ -21,6 +22,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * row (hit, fill, replaced, removed) is a data attribute that CSS turns into a pulse and a word;
  * a stale entry (the TLB disagrees with memory) is hatched, badged and explained in a sentence.
  * Clicking a row (or Enter on it) makes its page the current address and pins it in the inspector.
+ * Explain under the table gives the reasoning for one row (the one the last action touched, or
+ * the one picked): what it caches and why in that set, its rights, D, G and age, and if stale why.
  */
 final class TlbPanel implements App.Listener {
     /** Told when a row is picked. */
@@ -49,12 +52,18 @@ final class TlbPanel implements App.Listener {
     private final HTMLElement staleCount;
     private final HTMLElement body;
     private final HTMLElement scroll;
+    private final HTMLElement emptyNote;
     private TlbGeometry shown;
     private HTMLElement[] rows = new HTMLElement[0];
     private HTMLElement[] details = new HTMLElement[0];
     private String[] signatures = new String[0];
     private int focus;
     private int generation;
+    private final HTMLElement explain;
+    private final HTMLElement explainSummary;
+    private final HTMLElement explainText;
+    /** The row Explain is about: the last action's, or the one picked since. */
+    private int explained = -1;
 
     TlbPanel(App app, Dom dom, HTMLElement container, Pick pick) {
         this.app = app;
@@ -79,8 +88,17 @@ final class TlbPanel implements App.Listener {
         dom.add(legend, "span", "legend-replaced", "\u21bb replaced");
         dom.add(legend, "span", "legend-removed", "\u2715 removed");
         dom.add(legend, "span", "legend-stale", "stale");
+        // Empty ways are hidden unless asked for: the valid entries, the ones worth reading, fit on the first screen.
+        HTMLElement toggle = dom.add(head, "label", "tlb-empty-toggle");
+        org.teavm.jso.dom.html.HTMLInputElement box = dom.add(toggle, "input", null).cast();
+        box.setType("checkbox");
+        box.setId("tlb-show-empty");
+        dom.add(toggle, "span", null, " empty ways");
         scroll = dom.add(container, "div", "tlb-scroll");
-        HTMLElement table = dom.add(scroll, "table", "tlb mono");
+        HTMLElement table = dom.add(scroll, "table", "tlb mono hide-empty");
+        Guard.on(box, "change", e -> Dom.toggle(table, "hide-empty", !box.isChecked()));
+        emptyNote = dom.add(container, "p", "tlb-empty-note", "Every way is empty: the next translation fills one.");
+        emptyNote.setHidden(true);
         table.setId("tlb-table");
         dom.add(table, "caption", "visually-hidden",
                 "TLB entries, one row per way grouped by set. Arrow keys move between rows; Enter selects the row's page.");
@@ -103,6 +121,11 @@ final class TlbPanel implements App.Listener {
             }
         });
         Guard.<KeyboardEvent>on(body, "keydown", this::key);
+        explain = dom.add(container, "details", "tlb-explain");
+        explain.setId("tlb-explain");
+        explain.setHidden(true);
+        explainSummary = dom.add(explain, "summary", null, "Explain");
+        explainText = dom.add(explain, "p", "explain-text");
         app.addListener(this);
     }
 
@@ -183,10 +206,12 @@ final class TlbPanel implements App.Listener {
             return; // a new machine with a smaller TLB, not redrawn yet
         }
         TlbEntry entry = tlb.entry(index / ways, index % ways);
+        explained = index;
         if (entry.isValid()) {
             app.select(entry.linearBase());
         }
         pick.tlb(index / ways, index % ways);
+        explainRow();
     }
 
     private void rebuild(TlbGeometry g) {
@@ -272,12 +297,39 @@ final class TlbPanel implements App.Listener {
                 }
             });
         }
+        if ((what & App.MACHINE) != 0) {
+            // Explain follows the row the last translation used or filled.
+            for (TraceEvent ev : app.lastEvents()) {
+                if ((ev.kind() == EventKind.TLB_HIT || ev.kind() == EventKind.TLB_FILL) && ev.set() * ways + ev.way() < n) {
+                    explained = ev.set() * ways + ev.way();
+                }
+            }
+        }
+        explainRow();
         Dom.text(hits, Dom.count(tlb.hits()));
         Dom.text(misses, Dom.count(tlb.misses()));
         Dom.text(evictions, Dom.count(tlb.evictions()));
         Dom.text(valid, tlb.validEntries() + " / " + n);
+        emptyNote.setHidden(tlb.validEntries() > 0);
         Dom.text(staleCount, Integer.toString(stale));
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
+    }
+
+    /** Explain for the row {@link #explained}, with what the last action did to it and its staleness now. */
+    private void explainRow() {
+        Machine m = app.session().machine();
+        TlbGeometry g = m.tlb().geometry();
+        if (explained < 0 || explained >= rows.length || g.ways() <= 0 || explained >= g.entries()) {
+            explain.setHidden(true);
+            return;
+        }
+        int set = explained / g.ways();
+        int way = explained % g.ways();
+        TlbEntry e = m.tlb().entry(set, way);
+        String stale = e.isValid() ? Words.staleness(m.staleness(set, way)) : null;
+        Dom.text(explainSummary, "Explain set " + set + ", way " + way);
+        Dom.text(explainText, TlbExplanation.row(e, g, rows[explained].getAttribute("data-last"), stale));
+        explain.setHidden(false);
     }
 
     /** Scrolls the table (not the page) so that row {@code i} and its stale sentence are in view. */
@@ -352,7 +404,8 @@ final class TlbPanel implements App.Listener {
         org.teavm.jso.dom.xml.NodeList<? extends HTMLElement> cells = row.querySelectorAll("td");
         String[] text = new String[HEADS.length];
         text[0] = "";
-        text[1] = e.way() == 0 ? Integer.toString(e.set()) : "";
+        // Every row names its set: with empty ways hidden, way 0 may not be shown.
+        text[1] = Integer.toString(e.set());
         text[2] = Integer.toString(e.way());
         if (e.isValid()) {
             // Addresses as 0x + 8 digits, like every other view (UI.md): the page's base and the frame's.

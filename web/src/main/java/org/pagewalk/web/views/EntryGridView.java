@@ -142,6 +142,7 @@ final class EntryGridView extends CanvasView {
                 zoom(w.getDeltaY() < 0);
             }
         });
+        Pinch.install(canvas, this::zoom);
     }
 
     @Override
