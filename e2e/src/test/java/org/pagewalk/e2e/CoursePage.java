@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pagewalk.e2e.harness.Browser;
 
@@ -34,12 +35,18 @@ final class CoursePage implements AutoCloseable {
      * default-src 'self' would forbid the frame), on 127.0.0.1 while Pagewalk is on localhost.
      */
     static CoursePage start() throws IOException {
+        return serving(() -> PAGE);
+    }
+
+    /** A course site whose every address answers with {@code page} (an instructor's own HTML, written once the origin is known). */
+    static CoursePage serving(Supplier<byte[]> page) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            byte[] body = page.get();
             exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
-            exchange.sendResponseHeaders(200, PAGE.length);
+            exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(PAGE);
+                out.write(body);
             }
         });
         server.start();

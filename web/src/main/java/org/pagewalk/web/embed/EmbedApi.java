@@ -169,8 +169,10 @@ public final class EmbedApi {
                 // Says only that it was refused: no state, nothing run.
                 reply(source, origin, data, Json.object().text("type", "pagewalk:result").number("version", VERSION)
                         .text("request", Printable.shown(type, Limits.ECHO)).text("status", "error").text("code", "origin-not-allowed")
-                        .text("message", "this Pagewalk frame takes no commands from " + Printable.quote(origin)
-                                + ": the page that embeds it names allowed origins with ?parent=ORIGIN in the frame's URL"
+                        .text("message", "this Pagewalk " + (embedded ? "frame" : "page") + " takes no commands from "
+                                + Printable.quote(origin) + ": to allow that origin, add &parent=" + Printable.shown(origin, Limits.ECHO)
+                                + (embedded ? " to the frame's address (its src)" : " to the page's address")
+                                + ", or list it in the site's pagewalk-config.json" + (embedded ? "" : " with \"fullPage\": true")
                                 + " (see the help page, \"Who may drive the frame\"); nothing was run"));
             }
             return;
