@@ -305,7 +305,7 @@ public final class EmbedApi {
         String text = named != null ? named : given;
         String title = named != null ? given.trim() : "Scenario from the course page";
         // Measured in JavaScript: counting a megabyte's line breaks in the page's Java was a long task.
-        String tooBig = named != null ? Limits.scenario(named) : Limits.scenario(given.length(), TextSize.lines(data, "scenario"));
+        String tooBig = named != null ? Limits.scenario(named) : Limits.scenario(given.length(), Js.messageLines(data, "scenario"));
         if (tooBig != null) {
             error(source, origin, data, type, "too-large", tooBig + "; nothing was run");
             return;
