@@ -64,8 +64,8 @@ public final class Expect extends Command {
         return Report.of("");
     }
 
-    /** {@code null} when it holds, else "expected ..., actual ...". Throws ScenarioError when it cannot be judged. */
-    String check(Session s) {
+    /** Whether it holds, with the values compared. Throws ScenarioError when it cannot be judged. */
+    ExpectOutcome check(Session s) {
         return kind.check(this, s);
     }
 }

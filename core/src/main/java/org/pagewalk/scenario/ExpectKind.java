@@ -13,7 +13,8 @@ import org.pagewalk.text.Hex;
 /**
  * The table of {@code expect} kinds: each entry is its keyword, its usage, how its operands are
  * parsed and how it is checked. Adding a kind is one entry (and its test and its line in
- * docs/SCENARIOS.md). A check returns {@code null} when it holds, else "expected ..., actual ...".
+ * docs/SCENARIOS.md). A check returns its {@link ExpectOutcome}: held or not, the value asserted
+ * and the value found, and for a failure the sentence "expected ..., actual ...".
  */
 public enum ExpectKind {
     PHYSICAL("physical", "expect physical [kernel|user] [read|write] ADDRESS = PHYSICAL") {
@@ -28,17 +29,18 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             int linear = e.values[0].eval(s, e.line());
             int want = e.values[1].eval(s, e.line());
             AccessResult r = s.machine().preview(linear, e.access);
             String what = "a " + Words.access(e.access) + " of " + Hex.hex32(linear);
             if (r.isFault()) {
-                return "expected " + what + " to reach physical " + Hex.hex32(want) + ", actual: page fault "
-                        + Hex.hex(r.fault().errorCode(), 1) + " (" + Words.reason(r.fault()) + ")";
+                return failed(Hex.hex32(want), fault(r), "expected " + what + " to reach physical " + Hex.hex32(want)
+                        + ", actual: page fault " + Hex.hex(r.fault().errorCode(), 1) + " (" + Words.reason(r.fault()) + ")");
             }
-            return r.physical() == want ? null : "expected " + what + " to reach physical " + Hex.hex32(want)
-                    + ", actual " + Hex.hex32(r.physical()) + (r.translation().isFromTlb() ? " (from the TLB)" : "");
+            return r.physical() == want ? held(Hex.hex32(want)) : failed(Hex.hex32(want), Hex.hex32(r.physical()),
+                    "expected " + what + " to reach physical " + Hex.hex32(want) + ", actual " + Hex.hex32(r.physical())
+                    + (r.translation().isFromTlb() ? " (from the TLB)" : ""));
         }
     },
     FAULT("fault", "expect fault [kernel|user] [read|write] ADDRESS [= ERROR_CODE]") {
@@ -56,19 +58,22 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             int linear = e.values[0].eval(s, e.line());
             AccessResult r = s.machine().preview(linear, e.access);
             String what = "a " + Words.access(e.access) + " of " + Hex.hex32(linear);
+            Integer want = e.values[1] == null ? null : e.values[1].eval(s, e.line());
+            String expected = want == null ? "fault" : "fault " + Hex.hex(want, 1);
             if (!r.isFault()) {
-                return "expected " + what + " to fault, actual: it reaches physical " + Hex.hex32(r.physical());
+                return failed(expected, Hex.hex32(r.physical()), "expected " + what + " to fault, actual: it reaches physical "
+                        + Hex.hex32(r.physical()));
             }
-            if (e.values[1] != null && r.fault().errorCode() != e.values[1].eval(s, e.line())) {
-                int want = e.values[1].eval(s, e.line());
-                return "expected " + what + " to fault with error code " + Hex.hex(want, 1) + " (" + Words.errorCode(want)
-                        + "), actual " + Hex.hex(r.fault().errorCode(), 1) + " (" + Words.errorCode(r.fault().errorCode()) + ")";
+            if (want != null && r.fault().errorCode() != want) {
+                return failed(expected, fault(r), "expected " + what + " to fault with error code " + Hex.hex(want, 1) + " ("
+                        + Words.errorCode(want) + "), actual " + Hex.hex(r.fault().errorCode(), 1) + " ("
+                        + Words.errorCode(r.fault().errorCode()) + ")");
             }
-            return null;
+            return held(expected, fault(r));
         }
     },
     VALUE("value", "expect value [byte] ADDRESS = VALUE [mask MASK]") {
@@ -80,7 +85,7 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             int linear = e.values[0].eval(s, e.line());
             Ranges.within4GiB(linear, e.access, e.values[0], e.line(), "linear", "a 4-byte read");
             if (e.access == 1) {
@@ -89,8 +94,9 @@ public enum ExpectKind {
             }
             AccessResult r = s.machine().preview(linear, Access.KERNEL_READ);
             if (r.isFault()) {
-                return "expected " + Hex.hex32(linear) + " to hold " + Hex.hex32(e.values[1].eval(s, e.line()))
-                        + ", actual: a kernel read faults (" + Words.reason(r.fault()) + ")";
+                String want = Hex.hex32(e.values[1].eval(s, e.line()));
+                return failed(want, fault(r), "expected " + Hex.hex32(linear) + " to hold " + want
+                        + ", actual: a kernel read faults (" + Words.reason(r.fault()) + ")");
             }
             int actual = e.access == 1 ? s.machine().readPhysical8(r.physical()) : readWord(s, linear);
             return masked(e, s, Hex.hex32(linear), actual);
@@ -103,7 +109,7 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             int address = e.values[0].eval(s, e.line());
             Ranges.within4GiB(address, 4, e.values[0], e.line(), "physical", "a word");
             return masked(e, s, "memory at " + Hex.hex32(address), s.machine().readPhysical32(address));
@@ -116,7 +122,7 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             int w = e.values[0].eval(s, e.line());
             if (Integer.compareUnsigned(w, 1023) > 0) {
                 throw new ScenarioError(e.line(), e.values[0].column(), "a directory index is 0..1023, not " + Integer.toUnsignedString(w));
@@ -133,18 +139,19 @@ public enum ExpectKind {
 
         /** The PTE that maps ADDRESS in the directory CR3 points at, read from memory (not the TLB). */
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             int linear = e.values[0].eval(s, e.line());
             int index = linear >>> 22;
             int pde = s.machine().readPhysical32((s.machine().cr().cr3() & 0xFFFFF000) + index * 4);
             String label = "the PTE of " + Hex.hex32(linear);
+            String want = Hex.hex32(e.values[1].eval(s, e.line()));
             if ((pde & EntryBits.PRESENT) == 0) {
-                return "expected " + label + " = " + Hex.hex32(e.values[1].eval(s, e.line())) + ", actual: PDE " + index
-                        + " is not present, so there is no page table";
+                return failed(want, "no page table", "expected " + label + " = " + want + ", actual: PDE " + index
+                        + " is not present, so there is no page table");
             }
             if ((pde & EntryBits.PAGE_SIZE) != 0 && (s.machine().cr().cr4() & org.pagewalk.machine.ControlRegisterBits.CR4_PSE) != 0) {
-                return "expected " + label + " = " + Hex.hex32(e.values[1].eval(s, e.line())) + ", actual: PDE " + index
-                        + " maps a 4 MiB page, so there is no PTE";
+                return failed(want, "4 MiB page", "expected " + label + " = " + want + ", actual: PDE " + index
+                        + " maps a 4 MiB page, so there is no PTE");
             }
             int address = (pde & EntryBits.FRAME_4K) + ((linear >>> 12) & 0x3FF) * 4;
             return masked(e, s, label + " (at " + Hex.hex32(address) + ")", s.machine().readPhysical32(address));
@@ -169,32 +176,37 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             if (e.word.equals("entries")) {
                 int actual = s.machine().tlb().validEntries();
                 int want = e.values[0].eval(s, e.line());
-                return actual == want ? null : "expected " + want + " valid TLB entries, actual " + actual;
+                return actual == want ? held(Integer.toString(want)) : failed(Integer.toString(want), Integer.toString(actual),
+                        "expected " + want + " valid TLB entries, actual " + actual);
             }
             int linear = e.values[0].eval(s, e.line());
             int index = s.machine().tlb().lookup(linear);
             String page = "the page of " + Hex.hex32(linear);
             switch (e.word) {
                 case "hit":
-                    return index >= 0 ? null : "expected " + page + " in the TLB (a hit), actual: not cached (a miss)";
+                    return index >= 0 ? held("hit") : failed("hit", "miss", "expected " + page
+                            + " in the TLB (a hit), actual: not cached (a miss)");
                 case "miss":
-                    return index < 0 ? null : "expected " + page + " not in the TLB (a miss), actual: cached in set "
-                            + s.machine().tlb().entry(index).set() + " way " + s.machine().tlb().entry(index).way();
+                    return index < 0 ? held("miss") : failed("miss", "hit", "expected " + page
+                            + " not in the TLB (a miss), actual: cached in set " + s.machine().tlb().entry(index).set()
+                            + " way " + s.machine().tlb().entry(index).way());
                 default: {
                     if (index < 0) {
-                        return "expected a " + e.word + " TLB entry for " + page + ", actual: not cached";
+                        return failed(e.word, "miss", "expected a " + e.word + " TLB entry for " + page + ", actual: not cached");
                     }
                     TlbEntry entry = s.machine().tlb().entry(index);
                     String why = Words.staleness(s.machine().staleness(entry.set(), entry.way()));
-                    if (e.word.equals("stale")) {
-                        return why != null ? null : "expected the TLB entry for " + page + " to be stale, actual: it agrees with memory";
+                    String actual = why != null ? "stale" : "fresh";
+                    if (actual.equals(e.word)) {
+                        return held(actual);
                     }
-                    return why == null ? null : "expected the TLB entry for " + page + " to agree with memory, actual: stale: "
-                            + why;
+                    return failed(e.word, actual, e.word.equals("stale")
+                            ? "expected the TLB entry for " + page + " to be stale, actual: it agrees with memory"
+                            : "expected the TLB entry for " + page + " to agree with memory, actual: stale: " + why);
                 }
             }
         }
@@ -211,13 +223,14 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             AccessResult r = s.lastAccess();
             if (r == null) {
-                return "expected the last access to be a " + e.word + ", actual: no access yet";
+                return failed(e.word, "none", "expected the last access to be a " + e.word + ", actual: no access yet");
             }
             String actual = r.isFault() ? "fault" : r.hit() ? "hit" : "miss";
-            return actual.equals(e.word) ? null : "expected the last access to be a " + e.word + ", actual: a " + actual;
+            return actual.equals(e.word) ? held(actual)
+                    : failed(e.word, actual, "expected the last access to be a " + e.word + ", actual: a " + actual);
         }
     },
     FRAME("frame", "expect frame PHYSICAL used|free") {
@@ -233,15 +246,16 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             if (s.os() == null) {
                 throw new ScenarioError(e.line(), e.at, "the frame bitmap belongs to CeanOS: 'boot ceanos' first");
             }
             int p = e.values[0].eval(s, e.line());
             boolean used = GuestGlobals.bitmapBit(s.machine(), p >>> 12);
             boolean want = e.word.equals("used");
-            return used == want ? null : "expected frame " + Hex.hex32(p & ~0xFFF) + " " + (want ? "used" : "free")
-                    + " in the bitmap, actual: " + (used ? "used" : "free");
+            String actual = used ? "used" : "free";
+            return used == want ? held(actual) : failed(e.word, actual, "expected frame " + Hex.hex32(p & ~0xFFF) + " "
+                    + e.word + " in the bitmap, actual: " + actual);
         }
     },
     REFUSED("refused", "expect refused [\"part of the message\"]") {
@@ -253,18 +267,20 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             CallResult r = s.lastCall();
+            String expected = e.text != null ? "refused: " + e.text : "refused";
             if (r == null) {
-                return "expected the last CeanOS call to be refused, actual: no call yet";
+                return failed(expected, "no call", "expected the last CeanOS call to be refused, actual: no call yet");
             }
             if (r.ok()) {
-                return "expected " + r.function() + " to be refused, actual: it succeeded";
+                return failed(expected, "ok", "expected " + r.function() + " to be refused, actual: it succeeded");
             }
             if (e.text != null && !r.error().contains(e.text)) {
-                return "expected the refusal to mention \"" + e.text + "\", actual: " + r.error();
+                return failed(expected, "refused: " + r.error(), "expected the refusal to mention \"" + e.text
+                        + "\", actual: " + r.error());
             }
-            return null;
+            return held(expected, "refused: " + r.error());
         }
     },
     OK("ok", "expect ok") {
@@ -275,12 +291,13 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             CallResult r = s.lastCall();
             if (r == null) {
-                return "expected the last CeanOS call to be ok, actual: no call yet";
+                return failed("ok", "no call", "expected the last CeanOS call to be ok, actual: no call yet");
             }
-            return r.ok() ? null : "expected " + r.function() + " to succeed, actual: " + r.error();
+            return r.ok() ? held("ok") : failed("ok", "refused: " + r.error(), "expected " + r.function()
+                    + " to succeed, actual: " + r.error());
         }
     },
     /** {@code expect NAME = VALUE}: a control register, result, a CeanOS global or a variable. */
@@ -297,11 +314,12 @@ public enum ExpectKind {
         }
 
         @Override
-        String check(Expect e, Session s) {
+        ExpectOutcome check(Expect e, Session s) {
             int want = e.values[0].eval(s, e.line());
             NamedValue known = NamedValue.of(e.word);
             if (known == NamedValue.RESULT && (s.lastCall() == null || !s.lastCall().returnsValue())) {
-                return "expected result = " + Hex.hex32(want) + ", actual: the last call returned no value";
+                return failed(Hex.hex32(want), "no value", "expected result = " + Hex.hex32(want)
+                        + ", actual: the last call returned no value");
             }
             Integer actual = known != null ? known.read(s) : null;
             if (actual == null && known != NamedValue.RESULT) {
@@ -334,7 +352,25 @@ public enum ExpectKind {
     /** Parses the operands after the kind word ({@code what}; for NAMED, the name). */
     abstract Expect parse(ScenarioParser p, Line line, int column, Token what);
 
-    abstract String check(Expect e, Session s);
+    /** What the check came to; throws ScenarioError when it cannot be judged (an operand out of range). */
+    abstract ExpectOutcome check(Expect e, Session s);
+
+    ExpectOutcome held(String value) {
+        return ExpectOutcome.held(this, value, value);
+    }
+
+    ExpectOutcome held(String expected, String actual) {
+        return ExpectOutcome.held(this, expected, actual);
+    }
+
+    ExpectOutcome failed(String expected, String actual, String sentence) {
+        return ExpectOutcome.failed(this, expected, actual, sentence);
+    }
+
+    /** A fault as an expect's value: "fault" and its error code. */
+    static String fault(AccessResult r) {
+        return "fault " + Hex.hex(r.fault().errorCode(), 1);
+    }
 
     static ExpectKind byKeyword(String word) {
         for (ExpectKind k : values()) {
@@ -362,14 +398,15 @@ public enum ExpectKind {
         return new Expect(line, column, this, p.addressValueMask(line, where, usage()), 0, null, null, what.column);
     }
 
-    private static String masked(Expect e, Session s, String label, int actual) {
+    ExpectOutcome masked(Expect e, Session s, String label, int actual) {
         Expr mask = e.value(2);
         int m = mask == null ? -1 : mask.eval(s, e.line());
         return compare(label, e.values[1].eval(s, e.line()) & m, actual & m);
     }
 
-    static String compare(String label, int expected, int actual) {
-        return expected == actual ? null : "expected " + label + " = " + Hex.hex32(expected) + ", actual " + Hex.hex32(actual);
+    ExpectOutcome compare(String label, int expected, int actual) {
+        return expected == actual ? held(Hex.hex32(expected)) : failed(Hex.hex32(expected), Hex.hex32(actual),
+                "expected " + label + " = " + Hex.hex32(expected) + ", actual " + Hex.hex32(actual));
     }
 
     private static int readWord(Session s, int linear) {

@@ -74,9 +74,7 @@ public final class Interpreter {
     static StepResult run(Command c, Session session, Session.State before, boolean refusalExpected) {
         if (c.isExpect()) {
             try {
-                String failure = ((Expect) c).check(session);
-                return failure == null ? new StepResult(c.line(), c.source(), StepResult.Status.PASSED, "ok")
-                        : new StepResult(c.line(), c.source(), StepResult.Status.FAILED, failure);
+                return new StepResult(c.line(), c.source(), ((Expect) c).check(session));
             } catch (ScenarioError e) {
                 return new StepResult(c.line(), e.column(), c.source(), StepResult.Status.ERROR, e.getMessage(), null);
             } catch (IllegalArgumentException e) {

@@ -6,24 +6,30 @@ import java.util.List;
 /**
  * Parses a scenario a few lines at a time, so a page can parse a long one in slices and stay
  * responsive; the result is the {@link Scenario} that {@link Scenario#parse} gives for the same text.
+ * Lines are cut from the text as they are read, not all at once: splitting a 20,000-line text
+ * up front was itself a long task for a page.
  */
 public final class ScenarioReader {
     private final ScenarioParser parser = new ScenarioParser();
     private final String text;
-    private final String[] lines;
     private final List<Command> commands = new ArrayList<>();
+    /** Where the next line starts in the text; -1 once the last line (the one after the last '\n') is read. */
+    private int from;
     private int next;
+    private int lineCount = -1;
 
     public ScenarioReader(String text) {
         this.text = text;
-        this.lines = org.pagewalk.text.Split.on(text, '\n');
     }
 
     /** Parses up to {@code count} more lines; throws {@link ScenarioError} at the first bad one. */
     public void read(int count) {
-        int end = Math.min(lines.length, next + Math.max(0, count));
-        for (; next < end; next++) {
-            Command c = parser.next(next + 1, lines[next]);
+        for (int i = 0; i < count && from >= 0; i++) {
+            int end = text.indexOf('\n', from);
+            String line = end < 0 ? text.substring(from) : text.substring(from, end);
+            from = end < 0 ? -1 : end + 1;
+            next++;
+            Command c = parser.next(next, line);
             if (c != null) {
                 commands.add(c);
             }
@@ -31,15 +37,23 @@ public final class ScenarioReader {
     }
 
     public boolean isDone() {
-        return next >= lines.length;
+        return from < 0;
     }
 
     public int linesRead() {
         return next;
     }
 
+    /** The text's lines, as {@code Split.on(text, '\n')} counts them (a last empty one included); counted once. */
     public int lineCount() {
-        return lines.length;
+        if (lineCount < 0) {
+            int n = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                n++;
+            }
+            lineCount = n;
+        }
+        return lineCount;
     }
 
     /** The scenario, once every line is read. */

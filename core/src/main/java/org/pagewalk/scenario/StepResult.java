@@ -20,6 +20,7 @@ public final class StepResult {
     private String message;
     private final int column;
     private final org.pagewalk.machine.AccessResult access;
+    private ExpectOutcome expect;
 
     StepResult(int line, String source, Status status, String message) {
         this(line, 0, source, status, message, null);
@@ -32,6 +33,12 @@ public final class StepResult {
         this.status = status;
         this.message = message;
         this.access = access;
+    }
+
+    /** An expect line's verdict: PASSED or FAILED, the outcome's sentence as the message. */
+    StepResult(int line, String source, ExpectOutcome outcome) {
+        this(line, 0, source, outcome.holds() ? Status.PASSED : Status.FAILED, outcome.message(), null);
+        this.expect = outcome;
     }
 
     /** A line that ran: its report is put into words only if {@link #message()} is read. */
@@ -59,6 +66,11 @@ public final class StepResult {
      */
     public org.pagewalk.machine.AccessResult access() {
         return access;
+    }
+
+    /** What an expect line came to (its kind, the values compared); {@code null} for every other line and for a check that could not be judged. */
+    public ExpectOutcome expect() {
+        return expect;
     }
 
     public String source() {

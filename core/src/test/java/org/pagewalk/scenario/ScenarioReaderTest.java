@@ -37,4 +37,19 @@ class ScenarioReaderTest {
         assertEquals(3, e.line());
         assertEquals(11, e.column());
     }
+
+    @Test
+    void everyLineIsCountedAndReadOnceAsSplittingWouldCutThem() {
+        String[] texts = {"", "boot bare", "boot bare\n", "\n\nboot bare\n\n", TEXT};
+        int[] lines = {1, 1, 2, 5, 11};
+        for (int i = 0; i < texts.length; i++) {
+            ScenarioReader r = new ScenarioReader(texts[i]);
+            assertEquals(lines[i], r.lineCount(), texts[i]);
+            while (!r.isDone()) {
+                r.read(2);
+            }
+            assertEquals(lines[i], r.linesRead(), texts[i]);
+            assertEquals(Scenario.parse(texts[i]).steps().size(), r.scenario().steps().size(), texts[i]);
+        }
+    }
 }

@@ -4,10 +4,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pagewalk.e2e.harness.Browser;
 
@@ -32,12 +35,18 @@ final class CoursePage implements AutoCloseable {
      * default-src 'self' would forbid the frame), on 127.0.0.1 while Pagewalk is on localhost.
      */
     static CoursePage start() throws IOException {
+        return serving(() -> PAGE);
+    }
+
+    /** A course site whose every address answers with {@code page} (an instructor's own HTML, written once the origin is known). */
+    static CoursePage serving(Supplier<byte[]> page) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            byte[] body = page.get();
             exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
-            exchange.sendResponseHeaders(200, PAGE.length);
+            exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(PAGE);
+                out.write(body);
             }
         });
         server.start();
@@ -55,6 +64,11 @@ final class CoursePage implements AutoCloseable {
      * before Pagewalk says it is ready.
      */
     void open(Browser b, String query, int width, int height, List<Map<String, Object>> early) {
+        open(b, b.siteUrl(), query, width, height, early);
+    }
+
+    /** As {@link #open(Browser, String, int, int, List)}, with Pagewalk served from {@code site} (another installation). */
+    void open(Browser b, URI site, String query, int width, int height, List<Map<String, Object>> early) {
         b.driver().get(origin() + "/index.html");
         b.script("window.__got = [];"
                 + "window.addEventListener('message', function (e) { window.__got.push({origin: e.origin, data: e.data}); });"
@@ -69,9 +83,23 @@ final class CoursePage implements AutoCloseable {
                 + "  (window.__early || []).forEach(function (m) { window.__send(m); }); });"
                 + "window.__early = arguments[3];"
                 + "f.src = arguments[0]; document.body.appendChild(f);",
-                b.siteUrl().resolve("index.html" + query).toString(), width, height, early);
+                site.resolve("index.html" + query).toString(), width, height, early);
         // Before its load event a new frame holds about:blank, which drops what is posted to it.
         b.waitUntil("window.__frameLoaded");
+    }
+
+    /** A message as a map: keys and values in turn ("type", "pagewalk:run", "id", 1, ...). */
+    static Map<String, Object> msg(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
     }
 
     static void send(Browser b, Object message) {

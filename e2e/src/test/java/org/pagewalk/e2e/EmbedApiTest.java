@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewalk.e2e.CoursePage.map;
+import static org.pagewalk.e2e.CoursePage.msg;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
@@ -30,19 +32,6 @@ class EmbedApiTest {
     @AfterAll
     static void stopCoursePage() throws Exception {
         course.close();
-    }
-
-    private static Map<String, Object> msg(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
@@ -128,9 +117,32 @@ class EmbedApiTest {
     }
 
     @Test
+    void aCheckSaysWhatItExpectedAndWhatItFound(Browser b) {
+        openAllowed(b, "", List.of());
+        // The kernel's 4 MiB page at 0xC0000000 maps physical 0: 0xC0100000 is physical 0x00100000.
+        Map<String, Object> r = CoursePage.ask(b, msg("type", "pagewalk:load", "id", "x", "scenario",
+                "boot ceanos\ninit_mm\nexpect physical kernel 0xC0100000 = 0x00200000\nexpect physical kernel 0xC0100000 = 0x00100000"));
+        assertEquals("failed", r.get("status"), r.toString());
+        assertEquals(1L, r.get("failed"));
+        assertEquals(1L, r.get("passed"));
+        Map<String, Object> wrong = map(list(r.get("results")).get(2).get("expect"));
+        assertEquals("physical", wrong.get("kind"));
+        assertEquals(Boolean.FALSE, wrong.get("holds"));
+        assertEquals("0x00200000", wrong.get("expected"));
+        assertEquals("0x00100000", wrong.get("actual"));
+        Map<String, Object> right = map(list(r.get("results")).get(3).get("expect"));
+        assertEquals(Boolean.TRUE, right.get("holds"));
+        assertEquals("0x00100000", right.get("actual"));
+        assertEquals(3L, map(r.get("firstProblem")).get("line"));
+        b.assertNoPageErrors();
+    }
+
+    @Test
     void everyMessageIsAnsweredEvenBeforeReadyAndNonObjects(Browser b) {
         openAllowed(b, "", List.of(msg("type", "pagewalk:ping", "id", "early")));
         Map<String, Object> ping = map(CoursePage.reply(b, "early").get("data"));
+        assertEquals(Boolean.TRUE, b.script("return window.__loadedBeforeReady;"),
+                "the ping went at the frame's load event, before the frame said ready");
         assertEquals("ok", ping.get("status"));
         assertEquals(Boolean.TRUE, ping.get("ready"));
         CoursePage.send(b, "{\"type\":\"pagewalk:run\"}");
@@ -148,14 +160,30 @@ class EmbedApiTest {
 
     @Test
     void aDisallowedOriginIsRefusedAndNothingChanges(Browser b) {
-        course.open(b, "?engine=js&embed=1&parent=https://course.example", 800, 600, List.of());
-        Map<String, Object> r = CoursePage.ask(b, msg("type", "pagewalk:run", "id", 1, "line", "boot bare ram=1M"));
-        assertEquals("origin-not-allowed", r.get("code"));
-        assertNull(r.get("state"), "a refusal carries no state");
+        course.open(b, "?engine=js&embed=1&view=walk,log&parent=https://course.example", 800, 600, List.of());
+        String[] before = frameStateAndLog(b);
+        assertTrue(before[0].contains("\"variant\""), "CeanOS is booted: " + before[0]);
+        for (String type : new String[] {"pagewalk:run", "pagewalk:load", "pagewalk:reset", "pagewalk:state"}) {
+            Map<String, Object> r = CoursePage.ask(b, msg("type", type, "id", type, "line", "boot bare ram=1M",
+                    "scenario", "boot bare ram=1M"));
+            assertEquals("error", r.get("status"), type);
+            assertEquals("origin-not-allowed", r.get("code"), type);
+            assertNull(r.get("state"), type + ": a refusal carries no state");
+            assertTrue(((String) r.get("message")).contains("add &parent=" + course.origin() + " to the frame's address"),
+                    "says how to allow it: " + r.get("message"));
+        }
+        String[] after = frameStateAndLog(b);
+        assertEquals(before[0], after[0], "the machine is as it was");
+        assertEquals(before[1], after[1], "the log is as it was");
+        b.assertNoPageErrors();
+    }
+
+    /** The frame's machine state (window.pagewalk.state()) and the text of its log view. */
+    private static String[] frameStateAndLog(Browser b) {
         b.driver().switchTo().frame("pw");
         try {
-            String state = (String) b.script("return window.pagewalk.state();");
-            assertTrue(state.contains("\"variant\""), "CeanOS is still booted: " + state);
+            return new String[] {(String) b.script("return window.pagewalk.state();"),
+                (String) b.script("return document.getElementById('bottom').textContent;")};
         } finally {
             b.driver().switchTo().defaultContent();
         }
@@ -167,11 +195,17 @@ class EmbedApiTest {
                 800, 600, List.of());
         Map<String, Object> r = CoursePage.ask(b, msg("type", "pagewalk:run", "id", "x", "line", "<img src=x onerror=alert(1)>"));
         assertEquals("error", r.get("status"));
+        Map<String, Object> loaded = CoursePage.ask(b, msg("type", "pagewalk:load", "id", "t", "run", false,
+                "scenario", "title <b>Bold</b> <script>window.__ran = 1</script>\nabout <img src=x onerror=\"window.__ran = 2\">\nboot ceanos"));
+        assertEquals("ok", loaded.get("status"), String.valueOf(loaded.get("message")));
         b.driver().switchTo().frame("pw");
         try {
             String notice = b.text("#embed-notice");
             assertTrue(notice.contains("<img src=x>") && notice.contains("<b>hi</b>"), notice);
-            assertEquals(0L, b.script("return document.querySelectorAll('#app img, #app b').length;"));
+            b.waitUntil("document.querySelector('.lesson-title') && document.querySelector('.lesson-title').textContent.indexOf('<b>Bold</b>') >= 0");
+            assertTrue(b.text("#lesson-view").contains("<img src=x"), "the lesson's text shows the markup as text");
+            assertEquals(0L, b.script("return document.querySelectorAll('#app img, #app b, #app script').length;"));
+            assertNull(b.script("return window.__ran === undefined ? null : window.__ran;"), "no script from a message ran");
         } finally {
             b.driver().switchTo().defaultContent();
         }
@@ -185,31 +219,62 @@ class EmbedApiTest {
             text.append(i % 2 == 0 ? "translate kernel 0xC0100000\n" : "read kernel 0xC0100004\n");
         }
         b.driver().switchTo().frame("pw");
-        // A heartbeat inside the frame: the longest gap between animation frames, and whether progress showed.
-        b.script("window.__gap = 0; window.__sawProgress = false; var last = performance.now();"
-                + "window.__gaps = []; window.__beat = function (t) { window.__gap = Math.max(window.__gap, t - last); if (t - last > 60) { window.__gaps.push([Math.round(last), Math.round(t - last)]); } last = t;"
-                + "  var p = document.getElementById('run-progress');"
-                + "  if (p && !p.hidden && /Running line/.test(p.textContent)) { window.__sawProgress = true; }"
-                + "  if (!window.__stop) { requestAnimationFrame(window.__beat); } };"
-                + "requestAnimationFrame(function (t) { last = t; requestAnimationFrame(window.__beat); });");
+        // Inside the frame: a heartbeat (the longest gap between animation frames), the browser's
+        // own long tasks (over 50 ms), and whether the progress line showed.
+        b.script(HEARTBEAT + "window.__sawProgress = false; window.__long = [];"
+                + "try { new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) {"
+                + "  window.__long.push([Math.round(e.startTime), Math.round(e.duration)]); }); }).observe({type: 'longtask'}); }"
+                + " catch (e) { window.__long = null; }"
+                + "window.__onBeat = function () { var p = document.getElementById('run-progress');"
+                + "  if (p && !p.hidden && /Running line/.test(p.textContent)) { window.__sawProgress = true; } };");
         b.driver().switchTo().defaultContent();
         CoursePage.send(b, msg("type", "pagewalk:load", "id", "big", "scenario", text.toString()));
+        // The course page's own heartbeat, in its own process and doing nothing: a control for the machine's load.
+        b.script(HEARTBEAT);
         Map<String, Object> r = map(CoursePage.replyWithin(b, "big", 120).get("data"));
         assertEquals("passed", r.get("status"), String.valueOf(r.get("message")));
         assertEquals(10000L, r.get("ran"));
         // Past 1,000 lines a reply lists only the notable lines: here none was refused and there are no checks.
         assertEquals(Boolean.FALSE, r.get("allResults"));
         assertEquals(1000, list(r.get("results")).size());
+        assertEquals("0x00100004", map(list(r.get("results")).get(999).get("access")).get("physical"),
+                "line 1,000 reads 0xC0100004, in the kernel's 4 MiB page at physical 0");
+        double gap;
+        String seen;
         b.driver().switchTo().frame("pw");
         try {
+            // The views catch up on the run after the reply, one per animation frame: keep beating through that.
+            b.script("window.__framesAtReply = window.__frames;");
+            b.waitUntil("window.__frames >= window.__framesAtReply + 30");
             b.script("window.__stop = true;");
-            double gap = ((Number) b.script("return window.__gap;")).doubleValue();
-            assertTrue(gap < 100, "the longest gap between frames was " + gap + " ms (gaps over 60 ms at [start, length]: " + b.script("return JSON.stringify(window.__gaps);") + ")");
+            gap = ((Number) b.script("return window.__gap;")).doubleValue();
+            seen = "gaps over 50 ms at [start, length]: " + b.script("return JSON.stringify(window.__gaps);")
+                    + "; long tasks: " + b.script("return JSON.stringify(window.__long);");
             assertEquals(Boolean.TRUE, b.script("return window.__sawProgress;"), "a progress line showed while it ran");
         } finally {
             b.driver().switchTo().defaultContent();
         }
+        b.script("window.__stop = true;");
+        double control = ((Number) b.script("return window.__gap;")).doubleValue();
+        // When the machine stalls every page (other processes hold the CPUs), a gap in the frame says nothing
+        // about the frame: the measurement is abandoned (reported as skipped), not passed.
+        Assumptions.assumeTrue(control < 100, "the machine stalled every page: the idle course page's own longest gap was "
+                + control + " ms (the frame's " + gap + " ms; " + seen + ")");
+        assertTrue(gap < 100, "the longest gap between frames was " + gap + " ms while the idle course page's was "
+                + control + " ms (" + seen + ")");
     }
+
+    /**
+     * A requestAnimationFrame heartbeat: the longest gap between two frames in window.__gap, every
+     * gap over 50 ms in window.__gaps, a frame count, and window.__onBeat called on each; stops at window.__stop.
+     */
+    private static final String HEARTBEAT = "window.__gap = 0; window.__gaps = []; window.__frames = 0; window.__stop = false;"
+            + "var last = performance.now();"
+            + "window.__beat = function (t) { window.__gap = Math.max(window.__gap, t - last); window.__frames++;"
+            + "  if (t - last > 50) { window.__gaps.push([Math.round(last), Math.round(t - last)]); } last = t;"
+            + "  if (window.__onBeat) { window.__onBeat(); }"
+            + "  if (!window.__stop) { requestAnimationFrame(window.__beat); } };"
+            + "requestAnimationFrame(function (t) { last = t; requestAnimationFrame(window.__beat); });";
 
     @Test
     void theFramesStudentActionsAreReportedAsEvents(Browser b) {

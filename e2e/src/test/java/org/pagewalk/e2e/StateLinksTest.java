@@ -82,4 +82,46 @@ class StateLinksTest {
         assertTrue(b.text(".pw-dialog").contains("help/embedding.html"), "points to the help page inside the site");
         b.assertClean();
     }
+
+    @Test
+    void theEmbedSnippetRebuildsTheMachineAndTheLessonPosition(Browser b) {
+        b.open("?engine=js&scenario=03-first-mapping.pw");
+        clickNext(b, 2);
+        assertTrue(run(b, "read user 0x08048004").startsWith("ok"));
+        String before = state(b);
+        String step = b.text(".lesson-step-count");
+        b.find("#topnav").findElements(By.tagName("button")).stream()
+                .filter(e -> e.getText().equals("Embed")).findFirst().orElseThrow().click();
+        String snippet = (String) b.script("return document.querySelector('.pw-dialog .share-text').value;");
+        java.util.regex.Matcher src = java.util.regex.Pattern.compile("src=\"([^\"]+)\"").matcher(snippet);
+        assertTrue(src.find(), snippet);
+        String url = src.group(1).replace("&amp;", "&");
+        b.script("window.localStorage.clear();");
+        b.driver().get("about:blank");
+        b.driver().get(url);
+        b.waitUntil("document.body.dataset.ready === '1'");
+        assertTrue((Boolean) b.script("return document.body.classList.contains('embed');"), "the snippet opens a frame");
+        assertEquals(before, state(b), "the machine comes back exactly");
+        assertEquals(step, b.text(".lesson-step-count"), "the lesson is back at its step");
+        b.assertClean();
+    }
+
+    @Test
+    void openInPagewalkCarriesTheFramesLessonPosition(Browser b) {
+        b.open("?engine=js&embed=1&view=lesson,walk&scenario=03-first-mapping.pw");
+        clickNext(b, 2);
+        String before = state(b);
+        String step = b.text(".lesson-step-count");
+        assertTrue(step.startsWith("Step 2 of "), step);
+        String link = (String) b.script("var a = document.querySelector('.embed-open');"
+                + "a.dispatchEvent(new MouseEvent('mousedown')); return a.href;");
+        assertEquals(1, count(link, "scenario="), link);
+        b.driver().get("about:blank");
+        b.driver().get(link);
+        b.waitUntil("document.body.dataset.ready === '1'");
+        assertFalse((Boolean) b.script("return document.body.classList.contains('embed');"));
+        assertEquals(before, state(b), "the machine comes back exactly");
+        assertEquals(step, b.text(".lesson-step-count"), "the lesson is back at its step");
+        b.assertClean();
+    }
 }

@@ -292,6 +292,25 @@ public final class Js {
             + " catch (e) { return false; }")
     public static native boolean postReply(JSObject target, String json, JSObject id, String targetOrigin);
 
+    /**
+     * As {@link #postReply}, with {@code results} (a JavaScript array) as the object's
+     * {@code results}: a long run's line results, gathered while it ran, are posted as they are.
+     */
+    @JSBody(params = {"target", "json", "results", "id", "targetOrigin"}, script = "try { var o = JSON.parse(json);"
+            + " o.results = results; o.id = id === undefined ? null : id; target.postMessage(o, targetOrigin); }"
+            + " catch (e) {}")
+    public static native void postReplyWithResults(JSObject target, String json, JSArray<JSObject> results, JSObject id,
+            String targetOrigin);
+
+    /** Adds the object that a JSON text describes to a JavaScript array. */
+    @JSBody(params = {"array", "json"}, script = "array.push(JSON.parse(json));")
+    public static native void pushJson(JSArray<JSObject> array, String json);
+
+    /** The lines of a string field as a scenario counts them (one more than its line breaks); 0 when it is not a string. */
+    @JSBody(params = {"data", "key"}, script = "var v = data ? data[key] : undefined; if (typeof v !== 'string') { return 0; }"
+            + " var n = 1; for (var i = v.indexOf('\\n'); i >= 0; i = v.indexOf('\\n', i + 1)) { n++; } return n;")
+    public static native int messageLines(JSObject data, String key);
+
     /** The window that embeds this one, or null when the page is not in a frame. */
     @JSBody(script = "return window.parent && window.parent !== window ? window.parent : null;")
     public static native JSObject parentWindow();

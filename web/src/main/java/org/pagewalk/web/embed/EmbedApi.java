@@ -61,7 +61,6 @@ public final class EmbedApi {
     private SlicedRun running;
     private int seenAction;
     private int height = -1;
-    /** How often the views redraw while a long run holds redraws. */
 
     private EmbedApi(App app, Dom dom, LessonControl lessons, Views views, boolean embedded) {
         this.app = app;
@@ -170,8 +169,10 @@ public final class EmbedApi {
                 // Says only that it was refused: no state, nothing run.
                 reply(source, origin, data, Json.object().text("type", "pagewalk:result").number("version", VERSION)
                         .text("request", Printable.shown(type, Limits.ECHO)).text("status", "error").text("code", "origin-not-allowed")
-                        .text("message", "this Pagewalk frame takes no commands from " + Printable.quote(origin)
-                                + ": the page that embeds it names allowed origins with ?parent=ORIGIN in the frame's URL"
+                        .text("message", "this Pagewalk " + (embedded ? "frame" : "page") + " takes no commands from "
+                                + Printable.quote(origin) + ": to allow that origin, add &parent=" + Printable.shown(origin, Limits.ECHO)
+                                + (embedded ? " to the frame's address (its src)" : " to the page's address")
+                                + ", or list it in the site's pagewalk-config.json" + (embedded ? "" : " with \"fullPage\": true")
                                 + " (see the help page, \"Who may drive the frame\"); nothing was run"));
             }
             return;
@@ -294,20 +295,17 @@ public final class EmbedApi {
         if (given == null) {
             return;
         }
-        String text = given;
-        String title = "Scenario from the course page";
-        if (given.indexOf('\n') < 0) {
-            String named = lessons.library(given.trim());
-            if (named != null) {
-                text = named;
-                title = given.trim();
-            } else if (given.trim().endsWith(".pw")) {
-                error(source, origin, data, type, "unknown-scenario", "no built-in scenario is called "
-                        + Printable.quote(given.trim()) + "; the built-in ones are " + lessons.libraryNames() + "; nothing was run");
-                return;
-            }
+        boolean oneLine = given.indexOf('\n') < 0;
+        String named = oneLine ? lessons.library(given.trim()) : null;
+        if (oneLine && named == null && given.trim().endsWith(".pw")) {
+            error(source, origin, data, type, "unknown-scenario", "no built-in scenario is called "
+                    + Printable.quote(given.trim()) + "; the built-in ones are " + lessons.libraryNames() + "; nothing was run");
+            return;
         }
-        String tooBig = Limits.scenario(text);
+        String text = named != null ? named : given;
+        String title = named != null ? given.trim() : "Scenario from the course page";
+        // Measured in JavaScript: counting a megabyte's line breaks in the page's Java was a long task.
+        String tooBig = named != null ? Limits.scenario(named) : Limits.scenario(given.length(), Js.messageLines(data, "scenario"));
         if (tooBig != null) {
             error(source, origin, data, type, "too-large", tooBig + "; nothing was run");
             return;
@@ -363,6 +361,8 @@ public final class EmbedApi {
                     .raw("lesson", lessonJson());
         } else {
             r.describe(reply);
+            r.results().postAsResults(source, withState(reply).toString(), Js.messageId(data), target(origin));
+            return;
         }
         reply(source, origin, data, withState(reply));
     }

@@ -25,15 +25,18 @@ public final class Limits {
 
     /** Null when {@code text} fits a scenario's limits, else why not. */
     public static String scenario(String text) {
-        if (text.length() > SCENARIO_CHARS) {
-            return "the scenario is " + text.length() + " characters long; at most " + SCENARIO_CHARS
-                    + " are taken (split it into several scenarios)";
-        }
         int lines = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return scenario(text.length(), lines);
+    }
+
+    /** As {@link #scenario(String)}, for a text measured already ({@code lines}: its line breaks plus one). */
+    static String scenario(int chars, int lines) {
+        if (chars > SCENARIO_CHARS) {
+            return "the scenario is " + chars + " characters long; at most " + SCENARIO_CHARS
+                    + " are taken (split it into several scenarios)";
         }
         if (lines > SCENARIO_LINES) {
             return "the scenario has " + lines + " lines; at most " + SCENARIO_LINES

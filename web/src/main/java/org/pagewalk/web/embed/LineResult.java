@@ -3,6 +3,7 @@ package org.pagewalk.web.embed;
 import org.pagewalk.machine.AccessResult;
 import org.pagewalk.machine.PageFault;
 import org.pagewalk.machine.Translation;
+import org.pagewalk.scenario.ExpectOutcome;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.text.Hex;
 import org.pagewalk.text.Printable;
@@ -10,8 +11,8 @@ import org.pagewalk.text.Printable;
 /**
  * One line's result as the API sends it (docs/EMBEDDING.md, "Results"): its status, line and
  * column, and for a read, write or translate the access as numbers a grader compares (physical
- * address, TLB hit, page size, or the fault's error code bits and CR2), read from the core's
- * typed outcome, never from the sentence.
+ * address, TLB hit, page size, or the fault's error code bits and CR2) and for an expect the values
+ * it compared, read from the core's typed outcomes, never from the sentence.
  */
 final class LineResult {
     private static final int PAGE_4K = 4096;
@@ -31,8 +32,8 @@ final class LineResult {
         if (a != null) {
             j.raw("access", access(a));
         }
-        if (r.status() == StepResult.Status.PASSED || r.status() == StepResult.Status.FAILED) {
-            j.raw("expect", expect(r));
+        if (r.expect() != null) {
+            j.raw("expect", expect(r.expect()));
         }
         return j.toString();
     }
@@ -81,20 +82,14 @@ final class LineResult {
                 .toString();
     }
 
-    /**
-     * An expect's verdict. A failed check's message is "expected X, actual Y" (ExpectKind's one
-     * form), so the two halves are the grader's expected and actual; a check that held has both
-     * equal to what it asserted.
-     */
-    private static String expect(StepResult r) {
-        Json j = Json.object().flag("holds", r.status() == StepResult.Status.PASSED);
-        String m = r.message();
-        int actual = m.indexOf(", actual");
-        if (r.status() == StepResult.Status.FAILED && m.startsWith("expected ") && actual > 0) {
-            String rest = m.substring(actual + ", actual".length());
-            j.text("expected", m.substring("expected ".length(), actual))
-                    .text("actual", rest.startsWith(":") || rest.startsWith(" ") ? rest.substring(1).trim() : rest.trim());
-        }
-        return j.toString();
+    /** An expect's verdict, from the core's typed outcome: its kind, whether it held, the value asserted and the value found. */
+    private static String expect(ExpectOutcome o) {
+        String kind = o.kind().keyword();
+        return Json.object()
+                .text("kind", kind.isEmpty() ? "name" : kind)
+                .flag("holds", o.holds())
+                .text("expected", Printable.shown(o.expected(), Printable.LINE))
+                .text("actual", Printable.shown(o.actual(), Printable.LINE))
+                .toString();
     }
 }

@@ -8,9 +8,8 @@ import org.pagewalk.text.Printable;
  * Which windows may drive this page through postMessage (docs/EMBEDDING.md, "Who may drive the
  * frame"). The embedder names origins with {@code ?parent=ORIGIN} (several allowed, repeated or
  * comma-separated) and an installation with {@code pagewalk-config.json}'s {@code parents}. An
- * embedded frame with neither takes commands from its own origin only; the full page takes none
- * unless named origins are given and the configuration sets {@code fullPage}, or the URL has
- * {@code ?parent=}. {@code *} allows any origin (replies still go to the sender's origin only).
+ * embedded frame also takes commands from its own origin; the full page takes none unless named
+ * origins are given and the configuration sets {@code fullPage}, or the URL has {@code ?parent=}. {@code *} allows any origin (replies still go to the sender's origin only).
  */
 final class OriginPolicy {
     static final String ANY = "*";
@@ -44,7 +43,9 @@ final class OriginPolicy {
                 add(o.trim(), allowed, problems, "pagewalk-config.json");
             }
         }
-        if (embedded && allowed.isEmpty()) {
+        if (embedded && !allowed.contains(self)) {
+            // A page of the frame's own origin can script the frame directly anyway: refusing its
+            // messages would protect nothing, and would trip a course site that hosts Pagewalk and names a parent too.
             allowed.add(self);
         }
         return new OriginPolicy(allowed, problems);

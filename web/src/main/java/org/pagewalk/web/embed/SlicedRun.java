@@ -28,7 +28,7 @@ final class SlicedRun {
     private final Progress progress;
     private final Runnable afterSlice;
     private final Consumer<SlicedRun> done;
-    private final StringBuilder results = new StringBuilder("[");
+    private final ResultList results = new ResultList();
     private ScenarioReader reader;
     private String title;
     private boolean runAfterParse;
@@ -148,7 +148,7 @@ final class SlicedRun {
     private void count(StepResult r) {
         boolean notable = r.status() != StepResult.Status.OK;
         if (ran <= ALL_RESULTS || notable) {
-            results.append(results.length() > 1 ? "," : "").append(LineResult.json(r));
+            results.add(LineResult.json(r));
         }
         switch (r.status()) {
             case PASSED:
@@ -188,7 +188,7 @@ final class SlicedRun {
         return cancelled ? "cancelled" : errors > 0 ? "error" : failed > 0 ? "failed" : "passed";
     }
 
-    /** The fields every reply about a run carries (docs/EMBEDDING.md, "load and step"). */
+    /** The fields every reply about a run carries (docs/EMBEDDING.md, "load and step"), but its {@link #results()}. */
     void describe(Json reply) {
         reply.text("status", verdict())
                 .number("ran", ran)
@@ -205,7 +205,12 @@ final class SlicedRun {
         } else if (cancelled) {
             reply.text("message", "cancelled after " + ran + " lines; the lines run so far stay");
         }
-        reply.flag("allResults", ran <= ALL_RESULTS).raw("results", results.toString() + "]");
+        reply.flag("allResults", ran <= ALL_RESULTS);
+    }
+
+    /** The line results, gathered as the lines ran: the reply's {@code results}. */
+    ResultList results() {
+        return results;
     }
 
     String where() {

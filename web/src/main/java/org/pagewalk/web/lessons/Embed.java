@@ -92,7 +92,8 @@ final class Embed {
         return null;
     }
 
-    private static String known() {
+    /** The view names view= takes, in the order of the page: "split, walk, …, log". */
+    static String known() {
         StringBuilder sb = new StringBuilder();
         for (String[] v : VIEWS) {
             sb.append(sb.length() == 0 ? "" : ", ").append(v[0]);

@@ -403,9 +403,10 @@ public final class Lessons {
     private void showEmbed() {
         HTMLElement body = openDialog("Embed in a course page");
         body.appendChild(dom.el("p", null, "Paste this into Moodle, Canvas, a Jupyter Book or a slide deck. Choose the views "
-                + "with view= (split, walk, directory, table, tlb, memory, registers, lesson) and a built-in lesson with "
-                + "scenario=. It starts with this machine and lesson, as they are now. The page talks to its host "
-                + "with postMessage: see the help page (help/embedding.html)."));
+                + "with view= (" + Embed.known() + ") and a built-in lesson with scenario=. It starts with this machine and "
+                + "lesson, as they are now. A script on the course page can drive it with postMessage; if that page is on "
+                + "another origin (host or port) than Pagewalk, add &parent= and the page's origin to src. See the help "
+                + "page (help/embedding.html)."));
         String src = link("embed=1&view=lesson,walk,directory,tlb");
         HTMLTextAreaElement area = dom.el("textarea").cast();
         area.setClassName("share-text");

@@ -345,9 +345,17 @@ final class WalkView extends CanvasView {
 
     // ---- Geometry -------------------------------------------------------------------------
 
-    /** Narrow boxes (phones) close the gaps between stations, so addresses keep 12 px text. */
+    /** Narrow boxes (phones, a 320 px frame) close the gaps between stations, so addresses keep 12 px text. */
     private double gap() {
-        return cssWidth < 480 ? 10.0 : 22.0;
+        return cssWidth < 360 ? 6.0 : cssWidth < 480 ? 10.0 : 22.0;
+    }
+
+    /**
+     * A 32-bit number in a station or chip: "0x" and 8 hex digits, or only the 8 digits where a
+     * column is too narrow for both at 12 px (a 320 px frame); the list of steps gives the full form.
+     */
+    private String number(int value) {
+        return colWidth() < 84 ? Hex.hex32(value).substring(2) : Hex.hex32(value);
     }
 
     private double colWidth() {
@@ -503,19 +511,19 @@ final class WalkView extends CanvasView {
         boolean bypassed = pagingOff || hit;
         String pde = "PDE " + (linear >>> 22);
         String pte = "PTE " + ((linear >>> 12) & 0x3FF);
-        station(0, "CR3", cr3 != null ? Hex.hex32(cr3.address()) : bypassed ? "not read" : "…",
+        station(0, "CR3", cr3 != null ? number(cr3.address()) : bypassed ? "not read" : "…",
                 cr3 != null ? "directory" : null, p.accent, cr3 != null, bypassed, false);
-        station(1, "D  directory", bypassed ? "not read" : pde, dir != null ? Hex.hex32(dir.value()) : null, p.directory,
+        station(1, "D  directory", bypassed ? "not read" : pde, dir != null ? number(dir.value()) : null, p.directory,
                 dir != null, bypassed, failedStation == WalkStep.DIRECTORY && atEnd);
         boolean noTable = large && frame != null;
         boolean stoppedBefore = faulted && atEnd && failedStation == WalkStep.DIRECTORY;
         station(2, "T  table", bypassed || stoppedBefore ? "not read" : noTable ? "4 MiB page" : pte,
-                table != null ? Hex.hex32(table.value()) : noTable ? "no table" : null, p.table, table != null,
+                table != null ? number(table.value()) : noTable ? "no table" : null, p.table, table != null,
                 bypassed || noTable || stoppedBefore, failedStation == WalkStep.TABLE && atEnd);
         if (faulted && atEnd) {
             station(3, "F  frame", "✕ none", "page fault", p.fault, true, false, true);
         } else {
-            station(3, "F  frame", frame != null ? Hex.hex32(frame.address()) : "…", frame != null ? "physical" : null,
+            station(3, "F  frame", frame != null ? number(frame.address()) : "…", frame != null ? "physical" : null,
                     p.frame, frame != null, false, false);
         }
         if (hit) {
@@ -555,7 +563,7 @@ final class WalkView extends CanvasView {
         g.setLineWidth(1);
         g.stroke();
         fill(p.text);
-        g.fillText(Hex.hex32(linear), colX(0) + cw / 2, CHIP_Y + CHIP_H / 2 + 0.5);
+        g.fillText(number(linear), colX(0) + cw / 2, CHIP_Y + CHIP_H / 2 + 0.5);
         int[] colors = {p.directory, p.table, p.frame};
         // Short labels where "F offset 0x000" would not fit its chip at 12 px.
         boolean brief = cw < 115;
@@ -687,6 +695,9 @@ final class WalkView extends CanvasView {
                 int bit = (code >>> i) & 1;
                 String t = names[i] + "=" + bit;
                 double w = g.measureText(t).getWidth() + 10;
+                if (x + w > cssWidth) {
+                    break; // a narrow box: the code above gives every bit
+                }
                 fill(bit == 1 ? p.fault : p.raised);
                 roundRect(x, y + 6, w, BAR_H - 12, 4);
                 g.fill();
@@ -716,7 +727,12 @@ final class WalkView extends CanvasView {
         g.fillText("TLB", 8, y + BAR_H / 2);
         font(12, false, false);
         fill(p.text);
-        g.fillText(tlbText(hit), 40, y + BAR_H / 2);
+        String text = tlbText(hit);
+        // In a narrow box the word before the colon ("hit", "miss", "filled") is the whole of it.
+        if (g.measureText(text).getWidth() > cssWidth - 48 && text.indexOf(':') > 0) {
+            text = text.substring(0, text.indexOf(':'));
+        }
+        g.fillText(text, 40, y + BAR_H / 2);
     }
 
     private String tlbText(boolean hit) {
