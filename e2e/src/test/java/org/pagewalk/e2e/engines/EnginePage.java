@@ -30,6 +30,7 @@ public final class EnginePage {
         assertEquals("1", page.script("return document.body.dataset.ready || null;"),
                 () -> page.engine() + " did not start " + url + ": " + page.script("var s = document.getElementById('status');"
                         + " return s ? s.textContent : document.documentElement.outerHTML.slice(0, 500);"));
+        viewsDrawn();
         return this;
     }
 
@@ -50,7 +51,16 @@ public final class EnginePage {
     public String run(String line) {
         String text = String.valueOf(page.script("return window.pagewalk.run(arguments[0]);", line));
         assertTrue(text.startsWith("ok") || text.startsWith("passed"), () -> page.engine() + ": " + line + " -> " + text);
+        viewsDrawn();
         return text;
+    }
+
+    /**
+     * Waits until every view has drawn the page's latest state: on a loaded machine the views past
+     * one frame's budget draw in the next frames ({@code <body data-drawing>}).
+     */
+    public void viewsDrawn() {
+        waitUntil("document.body.dataset.rendered === '1' && !document.body.hasAttribute('data-drawing')");
     }
 
     /** A field of {@code window.pagewalk.state()}. */

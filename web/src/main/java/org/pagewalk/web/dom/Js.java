@@ -71,9 +71,17 @@ public final class Js {
      * first complete render, which the front-end figures time from navigation).
      */
     @JSBody(script = "var n = (window.pagewalkRedraws || 0) + 1; window.pagewalkRedraws = n;"
+            + " document.body.removeAttribute('data-drawing');"
             + " if (n === 1) { document.body.setAttribute('data-rendered', '1');"
             + " if (window.performance && performance.mark) { performance.mark('pagewalk-rendered'); } }")
     public static native void viewsDrawn();
+
+    /**
+     * Some views wait for the next animation frame ({@code <body data-drawing>} until
+     * {@link #viewsDrawn}): a script that reads the views waits for their end, not for a time.
+     */
+    @JSBody(script = "document.body.setAttribute('data-drawing', '1');")
+    public static native void viewsDeferred();
 
     /** Tells listeners installed with {@link #onFault} about an internal error (a DOM event, synchronous). */
     @JSBody(params = "description", script = "try { document.dispatchEvent(new CustomEvent('pagewalk-fault',"

@@ -133,6 +133,7 @@ public final class Views implements App.Listener {
             }
             if (i + 1 < views.size() && Js.now() - start > FRAME_BUDGET_MS) {
                 int next = i + 1;
+                Js.viewsDeferred();
                 Guard.frame(t -> drawFrom(next, what));
                 return;
             }
