@@ -56,14 +56,14 @@ class TourTest {
         assertEquals("directory", b.script("return document.body.dataset.viewTab;"));
         assertTrue(b.find("#directory-view").isDisplayed());
         // The student reads the step and presses Next without scrolling: the lesson sits at the
-        // bottom of the screen while the view it points at is in sight above it.
-        assertEquals(Boolean.TRUE, b.script("var n = document.querySelector('#lesson-next').getBoundingClientRect(),"
+        // bottom of the screen while the view it points at is in sight above it (once the tour's
+        // smooth scroll to that view has ended).
+        b.waitUntil("(function () { var n = document.querySelector('#lesson-next').getBoundingClientRect(),"
                 + " l = document.querySelector('.lesson-narrative').getBoundingClientRect(),"
                 + " v = document.querySelector('.tour-spot').getBoundingClientRect(),"
                 + " sheet = document.querySelector('#lesson-view').getBoundingClientRect();"
                 + " return n.top >= 0 && n.bottom <= innerHeight && l.top >= 0 && l.top < innerHeight"
-                + " && v.top >= 0 && v.top + 40 <= sheet.top;"),
-                "Next, the narrative and the pointed view are all in sight");
+                + " && v.top >= 0 && v.top + 40 <= sheet.top; })()");
         b.find("#lesson-next").click();
         assertEquals("table", b.script("return document.body.dataset.viewTab;"));
         new LayoutProbe(b).assertNoSmallText();
