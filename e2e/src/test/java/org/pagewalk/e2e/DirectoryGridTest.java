@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -115,6 +117,29 @@ class DirectoryGridTest {
         assertEquals("directory-canvas", browser.script("return document.activeElement.id;"), "Escape goes back");
         assertTrue(browser.text("#directory-view .grid-readout").startsWith("PDE 832"), browser.text("#directory-view .grid-readout"));
         browser.assertClean();
+    }
+
+    @Test
+    void aTapOnAPhoneDecodesTheEntryInTheLineUnderTheGrid(Browser b) {
+        // A touch screen has no hover: the tour tells a phone user to tap a cell and read the line
+        // under the grid, so a tap must put that entry's decode there.
+        b.emulateViewport(390, 844, 3, true);
+        b.driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        b.open("?engine=js");
+        b.find("#view-tab-directory").click();
+        b.waitUntil("document.getElementById('directory-canvas').getBoundingClientRect().height > 0");
+        @SuppressWarnings("unchecked")
+        List<Number> p = (List<Number>) b.script("var c = document.getElementById('directory-canvas'); var d = c.dataset;"
+                + "c.scrollIntoView({block: 'center'});"
+                + "var r = c.getBoundingClientRect(); var k = c.width / r.width; var s = +d.cell;"
+                + "return [r.left + (+d.x0 + (768 % 32) * s + s / 2) / k, r.top + (+d.y0 + Math.floor(768 / 32) * s + s / 2) / k];");
+        Map<String, Object> finger = Map.of("x", p.get(0).doubleValue(), "y", p.get(1).doubleValue(), "id", 1);
+        b.driver().executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(finger)));
+        b.driver().executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+        // PDE 768 lives at CR3 (0x0010B000) + 768 * 4 = 0x0010BC00; the tap also made its region current.
+        b.waitUntil("document.querySelector('#directory-view .grid-readout').textContent.indexOf('PDE 768 at 0x0010BC00') === 0");
+        b.waitUntil("JSON.parse(window.pagewalk.state()).address.indexOf('0xC0') === 0");
+        b.assertClean();
     }
 
     private static void keys(Browser browser, CharSequence... keys) {

@@ -38,7 +38,18 @@ class FindTheBugTest {
 
         b.find(".lab-compare").click();
         assertTrue(b.find(".bug-fixed").isDisplayed());
-        assertEquals("return (b * 8 + i) * 0x1000;", b.text(".bug-fixed .fixed-line"));
+        assertEquals("                return (b * 8 + i) * 0x1000;", b.text(".bug-fixed .fixed-line"));
+        // The fixed variant keeps the C's indentation: line 2 starts four spaces in, one level deeper
+        // than line 1 ("uint32_t pmmAllocPageFrame(void) {"), in the excerpt and in the fixed variant.
+        for (String list : new String[] {".lab-question .bug-excerpt:not(.bug-fixed)", ".bug-fixed"}) {
+            Number indent = (Number) b.script("var codes = document.querySelectorAll(arguments[0] + ' code');"
+                    + "function left(code) { var t = code.firstChild; var i = t.data.search(/\\S/);"
+                    + "  var r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().left; }"
+                    + "var w = codes[0].getBoundingClientRect().width / codes[0].textContent.length;"
+                    + "return Math.round((left(codes[1]) - left(codes[0])) / w);",
+                    list);
+            assertEquals(4, indent.intValue(), list + ": line 2 is indented by 4 characters");
+        }
         b.assertClean();
     }
 
