@@ -37,6 +37,8 @@ abstract class CanvasView {
     private int strokeRgb = -1;
     /** px, with 1 << 16 for bold and 1 << 17 for mono: the font last set, or -1. */
     private int fontSet = -1;
+    /** The CSS font text of each key {@link #font} was asked for. */
+    private final java.util.Map<Integer, String> fonts = new java.util.HashMap<>();
 
     CanvasView(App app, Dom dom, HTMLElement root, Palette palette) {
         this.app = app;
@@ -148,8 +150,14 @@ abstract class CanvasView {
         int key = px | (bold ? 1 << 16 : 0) | (mono ? 1 << 17 : 0);
         if (key != fontSet) {
             fontSet = key;
-            g.setFont((bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
-                    : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif"));
+            String css = fonts.get(key);
+            if (css == null) {
+                // Built once per size and face: a view sets a font many times per draw.
+                css = (bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
+                        : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif");
+                fonts.put(key, css);
+            }
+            g.setFont(css);
         }
     }
 

@@ -25,6 +25,8 @@ public final class Views implements App.Listener {
     private WalkView walk;
     private EntryGridView directory;
     private EntryGridView table;
+    /** Every view has drawn once (the first screen is complete). */
+    private boolean drawnOnce;
 
     private Views(App app) {
         this.app = app;
@@ -131,13 +133,15 @@ public final class Views implements App.Listener {
                     view.draw();
                 });
             }
-            if (i + 1 < views.size() && Js.now() - start > FRAME_BUDGET_MS) {
+            // Until the first complete render nothing is on screen to keep responsive: waiting a frame would only delay it.
+            if (drawnOnce && i + 1 < views.size() && Js.now() - start > FRAME_BUDGET_MS) {
                 int next = i + 1;
                 Js.viewsDeferred();
                 Guard.frame(t -> drawFrom(next, what));
                 return;
             }
         }
+        drawnOnce = true;
         Js.viewsDrawn();
     }
 

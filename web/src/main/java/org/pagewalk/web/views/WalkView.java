@@ -176,15 +176,28 @@ final class WalkView extends CanvasView {
         }
     }
 
+    /**
+     * The list of steps, reusing its items: an action's walk usually has as many steps as the last
+     * one, and replacing every item made the page lay them out again.
+     */
     private void rebuildList() {
-        for (HTMLElement li : items) {
-            list.removeChild(li);
+        while (items.size() > steps.size()) {
+            list.removeChild(items.remove(items.size() - 1));
         }
-        items.clear();
         for (int i = 0; i < steps.size(); i++) {
+            String className = "walk-step-item station-" + stationClass(steps.get(i).station());
+            if (i < items.size()) {
+                HTMLElement li = items.get(i);
+                // The class without "current" (showStep sets that): only a changed station rewrites it.
+                String now = li.getClassName();
+                if (!now.equals(className) && !now.equals(className + " current")) {
+                    li.setClassName(className);
+                }
+                Dom.text(li, steps.get(i).sentence());
+                continue;
+            }
             int at = i;
-            HTMLElement li = dom.el("li", "walk-step-item station-" + stationClass(steps.get(i).station()),
-                    steps.get(i).sentence());
+            HTMLElement li = dom.el("li", className, steps.get(i).sentence());
             Guard.on(li, "click", e -> jump(at, true));
             list.appendChild(li);
             items.add(li);
