@@ -258,8 +258,10 @@ class SavedWorkTest {
         for (String engine : new String[] {"js", "wasm"}) {
             b.open("?engine=" + engine);
             b.script("localStorage.clear();");
-            b.script("window.pagewalk.run('memMapPage 0x40000000 0x00700000 WRITE'); location.reload();");
-            b.waitUntil("document.body.dataset.ready === '1' && window.pagewalk && window.pagewalk.state");
+            b.open("?engine=" + engine);
+            b.script("window.__beforeReload = true;"
+                    + " window.pagewalk.run('memMapPage 0x40000000 0x00700000 WRITE'); location.reload();");
+            b.waitUntil("!window.__beforeReload && document.body.dataset.ready === '1'");
             assertTrue(state(b).contains("\"mem_num_vpages\":6"), state(b));
             assertEquals("# pagewalk-session 1\nboot ceanos\ninit_mm\npage = pmmAllocPageFrame\nmemMapPage 0x08048000 page WRITE|USER\n"
                     + "memMapPage 0x40000000 0x00700000 WRITE", b.script("return localStorage.getItem(arguments[0]);", KEY));

@@ -43,6 +43,8 @@ final class Autosave {
     private boolean dirty;
     /** A delayed save is scheduled. */
     private boolean scheduled;
+    /** This page has written its save at least once. */
+    private boolean stored;
 
     Autosave(Dom dom) {
         key = keyFor("1".equals(Js.queryParameter("embed")), Js.queryParameter("save"));
@@ -149,11 +151,21 @@ final class Autosave {
         }
     }
 
-    /** Writes a save that is still waiting. */
+    /**
+     * Writes a save that is still waiting, unless the storage was cleared since this page last
+     * wrote it (site data cleared, or a test starting afresh): a delayed save must not bring back
+     * what someone deleted after the action.
+     */
     void flush() {
-        if (dirty && current != null) {
-            save(current.get());
+        if (!dirty || current == null) {
+            return;
         }
+        if (stored && Js.load(key) == null) {
+            dirty = false;
+            lastGood = SavedSession.encode(current.get());
+            return;
+        }
+        save(current.get());
     }
 
     /** Saves the session log now. */
@@ -194,6 +206,7 @@ final class Autosave {
         }
         String refused = Js.store(key, text);
         if (refused == null) {
+            stored = true;
             storage.hide();
         } else {
             refused(refused);

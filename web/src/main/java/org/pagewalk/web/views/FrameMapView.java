@@ -12,9 +12,11 @@ import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
 import org.pagewalk.web.dom.Js;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
@@ -65,6 +67,9 @@ final class FrameMapView extends CanvasView {
     /** Counts the palettes read by {@link #colours}: the painted cell tiles belong to one. */
     private int coloursSet;
     private int[][] tiles;
+    /** The map's pixels as last rendered, on a canvas of their own. */
+    private HTMLCanvasElement painted;
+    private CanvasRenderingContext2D paintedContext;
     private int tilesCell;
     private int tilesInner;
     private int tilesColours;
@@ -609,13 +614,26 @@ final class FrameMapView extends CanvasView {
         if (width == 0 || layoutModel == null || map == null) {
             return;
         }
-        if (dirty || rendered != palette || map.anyChanged()) {
+        if (dirty || rendered != palette || map.anyChanged() || painted == null) {
             render();
+            // The map's pixels go to a canvas of their own once per change; each draw copies that
+            // canvas (a current frame, a pointer that moved) instead of putting all the pixels again.
+            if (painted == null) {
+                painted = dom.el("canvas").cast();
+                paintedContext = (CanvasRenderingContext2D) painted.getContext("2d");
+            }
+            if (painted.getWidth() != image.getWidth() || painted.getHeight() != image.getHeight()) {
+                painted.setWidth(image.getWidth());
+                painted.setHeight(image.getHeight());
+            }
+            paintedContext.putImageData(image, 0, 0);
         }
         deviceUnits();
         fill(palette.surface);
         g.fillRect(0, 0, width, height);
-        g.putImageData(image, 0, 0);
+        // What putImageData did here: the map's pixels replace the canvas's, transparent ones included.
+        g.clearRect(0, 0, painted.getWidth(), painted.getHeight());
+        g.drawImage(painted, 0, 0);
         FrameMapLayout l = layoutModel;
         int c = l.cell();
         if (c >= 14 && l.group() == 1) {

@@ -63,9 +63,7 @@ public final class Views implements App.Listener {
         if (memory != null) {
             views.add(new FrameMapView(app, dom, memory, palette));
         }
-        for (CanvasView view : views) {
-            Guard.run(view::layout);
-        }
+        layoutAll();
         app.addListener(this);
         // Every view repainted at once, as after a theme and layout change; the panels are not views.
         Js.exposeRedraw(() -> Guard.run(() -> {
@@ -105,11 +103,19 @@ public final class Views implements App.Listener {
             }
         }
         if ((what & App.LAYOUT) != 0) {
-            for (CanvasView view : views) {
-                Guard.run(view::layout);
-            }
+            layoutAll();
         }
         drawFrom(0, what);
+    }
+
+    /** Every view's width read first, then every canvas resized: one page layout for all of them. */
+    private void layoutAll() {
+        for (CanvasView view : views) {
+            Guard.run(view::measure);
+        }
+        for (CanvasView view : views) {
+            Guard.run(view::layout);
+        }
     }
 
     /** How long one animation frame's task may draw views before the rest wait for the next frame. */

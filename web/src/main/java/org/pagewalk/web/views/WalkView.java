@@ -58,6 +58,8 @@ final class WalkView extends CanvasView {
     private final double[] to = new double[4];
     private double tweenStart = -1;
     private int tweenMs;
+    /** Inside {@link #update}: the coordinator draws next, so showing a step does not draw. */
+    private boolean updating;
 
     WalkView(App app, Dom dom, HTMLElement root, Palette palette) {
         super(app, dom, root, palette);
@@ -104,6 +106,16 @@ final class WalkView extends CanvasView {
 
     @Override
     void update(int what) {
+        // Views draws every updated view right after: showing the step must not draw it a first time.
+        updating = true;
+        try {
+            updateSteps(what);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void updateSteps(int what) {
         List<TraceEvent> events = app.lastEvents();
         if (events != seenEvents) {
             seenEvents = events;
@@ -309,7 +321,9 @@ final class WalkView extends CanvasView {
         Dom.attr(root, "data-step", Integer.toString(index));
         showControls();
         label(describe());
-        draw();
+        if (!updating) {
+            draw();
+        }
     }
 
     private void showControls() {
