@@ -250,8 +250,9 @@ class SavedWorkTest {
     }
 
     /**
-     * The autosave waits a moment after an action (a burst of actions is saved once), so a reload
-     * in the same task as the action finds it unsaved: leaving the page (pagehide) writes it.
+     * After a page's first save, the autosave waits a moment after an action (a burst of actions is
+     * saved once), so a reload in the same task as the action finds it unsaved: leaving the page
+     * (pagehide) writes it.
      */
     @Test
     void aReloadRightAfterAnActionKeepsIt(Browser b) {
@@ -259,12 +260,14 @@ class SavedWorkTest {
             b.open("?engine=" + engine);
             b.script("localStorage.clear();");
             b.open("?engine=" + engine);
+            assertTrue(run(b, "memMapPage 0x40000000 0x00700000 WRITE").startsWith("ok"));
             b.script("window.__beforeReload = true;"
-                    + " window.pagewalk.run('memMapPage 0x40000000 0x00700000 WRITE'); location.reload();");
+                    + " window.pagewalk.run('memMapPage 0x40001000 0x00701000 WRITE'); location.reload();");
             b.waitUntil("!window.__beforeReload && document.body.dataset.ready === '1'");
-            assertTrue(state(b).contains("\"mem_num_vpages\":6"), state(b));
+            assertTrue(state(b).contains("\"mem_num_vpages\":7"), state(b));
             assertEquals("# pagewalk-session 1\nboot ceanos\ninit_mm\npage = pmmAllocPageFrame\nmemMapPage 0x08048000 page WRITE|USER\n"
-                    + "memMapPage 0x40000000 0x00700000 WRITE", b.script("return localStorage.getItem(arguments[0]);", KEY));
+                    + "memMapPage 0x40000000 0x00700000 WRITE\nmemMapPage 0x40001000 0x00701000 WRITE",
+                    b.script("return localStorage.getItem(arguments[0]);", KEY));
             b.assertClean();
             b.script("localStorage.clear();");
         }

@@ -14,10 +14,11 @@ import org.teavm.jso.browser.Window;
  * when a later save succeeds.
  *
  * <p>An action does not write the session at once: joining the whole log and writing it to
- * localStorage after every action was a fifth of an action's time on a long session. The save
- * waits {@link #SAVE_DELAY_MS} (actions in between share it) and is written at once when the page
- * is hidden or left ({@code visibilitychange}, {@code pagehide}: a reload right after an action
- * keeps it), or when something reads the last good state.
+ * localStorage after every action was a fifth of an action's time on a long session. The first
+ * save of a page is written at once; later ones wait {@link #SAVE_DELAY_MS} (actions in between
+ * share it) and are written at once when the page is hidden or left ({@code visibilitychange},
+ * {@code pagehide}: a reload right after an action keeps it), or when something reads the last
+ * good state.
  */
 final class Autosave {
     static final String KEY = "pagewalk.session.v1";
@@ -142,6 +143,12 @@ final class Autosave {
      */
     void changed() {
         dirty = true;
+        if (!stored) {
+            // The first save of this page is written at once: from then on a missing key means
+            // someone deleted it (see flush), never that nothing was saved yet.
+            flush();
+            return;
+        }
         if (!scheduled) {
             scheduled = true;
             Guard.later(SAVE_DELAY_MS, () -> {
@@ -161,7 +168,9 @@ final class Autosave {
             return;
         }
         if (stored && Js.load(key) == null) {
+            // Deleted after this page wrote it: the next action writes again, at once.
             dirty = false;
+            stored = false;
             lastGood = SavedSession.encode(current.get());
             return;
         }

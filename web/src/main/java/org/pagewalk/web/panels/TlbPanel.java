@@ -334,7 +334,7 @@ final class TlbPanel implements App.Listener {
         Dom.text(misses, Dom.count(tlb.misses()));
         Dom.text(evictions, Dom.count(tlb.evictions()));
         Dom.text(valid, tlb.validEntries() + " / " + n);
-        emptyNote.setHidden(tlb.validEntries() > 0);
+        Dom.hide(emptyNote, tlb.validEntries() > 0);
         Dom.text(staleCount, Integer.toString(stale));
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
     }
@@ -344,7 +344,7 @@ final class TlbPanel implements App.Listener {
         Machine m = app.session().machine();
         TlbGeometry g = m.tlb().geometry();
         if (explained < 0 || explained >= rows.length || g.ways() <= 0 || explained >= g.entries()) {
-            explain.setHidden(true);
+            Dom.hide(explain, true);
             return;
         }
         int set = explained / g.ways();
@@ -353,7 +353,7 @@ final class TlbPanel implements App.Listener {
         String stale = e.isValid() ? Words.staleness(m.staleness(set, way)) : null;
         Dom.text(explainSummary, "Explain set " + set + ", way " + way);
         Dom.text(explainText, TlbExplanation.row(e, g, rows[explained].getAttribute("data-last"), stale));
-        explain.setHidden(false);
+        Dom.hide(explain, false);
     }
 
     /** Scrolls the table (not the page) so that row {@code i} and its stale sentence are in view. */
