@@ -310,6 +310,7 @@ class EmbedApiTest {
         b.open("?engine=js");
         b.script("return window.pagewalk.run('boot ceanos ram=64M');");
         b.script("return window.pagewalk.run('init_mm');");
+        b.waitUntil("(localStorage.getItem('pagewalk.session.v1') || '').indexOf('init_mm') >= 0");
         String saved = (String) b.script("return localStorage.getItem('pagewalk.session.v1');");
         assertTrue(saved.contains("ram=64M"), saved);
         // A same-origin course page: it shares this storage, and is allowed to drive the frame by default.

@@ -78,7 +78,8 @@ class SavedWorkTest {
         assertTrue(notice.contains(kept.getKey()), "the notice names the kept key: " + notice);
         assertEquals(saved, kept.getValue());
         assertWorks(b);
-        // The next autosave wrote the new session, and the kept copy is untouched.
+        // The next autosave (a moment after the action) wrote the new session, and the kept copy is untouched.
+        b.waitUntil("(localStorage.getItem('" + KEY + "') || '').indexOf('memMapPage 0x40000000') >= 0");
         String now = (String) b.script("return localStorage.getItem(arguments[0]);", KEY);
         assertTrue(now.startsWith("# pagewalk-session 1\nboot ceanos\ninit_mm\npage = pmmAllocPageFrame\nmemMapPage"), now);
         assertEquals(saved, keptSave(b).getValue());
@@ -243,6 +244,30 @@ class SavedWorkTest {
             b.waitUntil("document.getElementById('status').textContent.indexOf('Restored the imported session') === 0");
             assertEquals(before, state(b));
             Files.delete(file);
+            b.assertClean();
+            b.script("localStorage.clear();");
+        }
+    }
+
+    /**
+     * After a page's first save, the autosave waits a moment after an action (a burst of actions is
+     * saved once), so a reload in the same task as the action finds it unsaved: leaving the page
+     * (pagehide) writes it.
+     */
+    @Test
+    void aReloadRightAfterAnActionKeepsIt(Browser b) {
+        for (String engine : new String[] {"js", "wasm"}) {
+            b.open("?engine=" + engine);
+            b.script("localStorage.clear();");
+            b.open("?engine=" + engine);
+            assertTrue(run(b, "memMapPage 0x40000000 0x00700000 WRITE").startsWith("ok"));
+            b.script("window.__beforeReload = true;"
+                    + " window.pagewalk.run('memMapPage 0x40001000 0x00701000 WRITE'); location.reload();");
+            b.waitUntil("!window.__beforeReload && document.body.dataset.ready === '1'");
+            assertTrue(state(b).contains("\"mem_num_vpages\":7"), state(b));
+            assertEquals("# pagewalk-session 1\nboot ceanos\ninit_mm\npage = pmmAllocPageFrame\nmemMapPage 0x08048000 page WRITE|USER\n"
+                    + "memMapPage 0x40000000 0x00700000 WRITE\nmemMapPage 0x40001000 0x00701000 WRITE",
+                    b.script("return localStorage.getItem(arguments[0]);", KEY));
             b.assertClean();
             b.script("localStorage.clear();");
         }

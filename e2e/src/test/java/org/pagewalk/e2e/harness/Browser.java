@@ -322,6 +322,8 @@ public final class Browser {
 
     /** Back to a known state between tests: default size, no emulation, no stored settings. */
     void reset() {
+        // Leave the page first: what it writes as it goes (its autosave on pagehide) is then cleared too.
+        driver.get("about:blank");
         setWindowSize(1280, 800);
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.executeCdpCommand("Network.enable", Map.of());

@@ -134,7 +134,14 @@ public final class Dom {
     public static void text(HTMLElement e, String text) {
         String t = text == null ? "" : text;
         if (!t.equals(e.getTextContent())) {
-            e.setTextContent(t);
+            // Rewriting the one text node keeps it: replacing it (textContent) makes the page lay it out anew.
+            org.teavm.jso.dom.xml.Node child = e.getFirstChild();
+            if (child != null && child == e.getLastChild() && child.getNodeType() == org.teavm.jso.dom.xml.Node.TEXT_NODE
+                    && !t.isEmpty()) {
+                child.setNodeValue(t);
+            } else {
+                e.setTextContent(t);
+            }
         }
     }
 

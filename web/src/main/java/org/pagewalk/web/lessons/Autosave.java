@@ -1,8 +1,10 @@
 package org.pagewalk.web.lessons;
 
 import org.pagewalk.text.Split;
+import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
 import org.pagewalk.web.dom.Js;
+import org.teavm.jso.browser.Window;
 
 /**
  * The session in localStorage (docs/SAVES.md). Every storage call goes through a {@link Js}
@@ -10,6 +12,13 @@ import org.pagewalk.web.dom.Js;
  * console error, and the page keeps working. A save that cannot be read is kept under its own
  * key before anything can overwrite it; a storage that refuses is said once, and the notice goes
  * when a later save succeeds.
+ *
+ * <p>An action does not write the session at once: joining the whole log and writing it to
+ * localStorage after every action was a fifth of an action's time on a long session. The first
+ * save of a page is written at once; later ones wait {@link #SAVE_DELAY_MS} (actions in between
+ * share it) and are written at once when the page is hidden or left ({@code visibilitychange},
+ * {@code pagehide}: a reload right after an action keeps it), or when something reads the last
+ * good state.
  */
 final class Autosave {
     static final String KEY = "pagewalk.session.v1";
@@ -29,11 +38,23 @@ final class Autosave {
     private String lastGood = SavedSession.encode("");
     /** The unreadable save could not be copied: keep it where it is until the user starts fresh. */
     private boolean guardOriginal;
+    /** How long a completed action waits to be saved, so that a burst of actions is saved once. */
+    static final int SAVE_DELAY_MS = 400;
+    /** An action completed since the last save. */
+    private boolean dirty;
+    /** A delayed save is scheduled. */
+    private boolean scheduled;
+    /** This page has written its save at least once. */
+    private boolean stored;
 
     Autosave(Dom dom) {
         key = keyFor("1".equals(Js.queryParameter("embed")), Js.queryParameter("save"));
         unreadable = new Notice(dom, "save-notice");
         storage = new Notice(dom, "storage-notice");
+        if (key != null) {
+            Guard.on(Window.current(), "pagehide", e -> flush());
+            Guard.on(Window.current().getDocument(), "visibilitychange", e -> flush());
+        }
     }
 
     /** The saved text to restore, or null (none, or storage unavailable: then the notice says so). */
@@ -116,8 +137,49 @@ final class Autosave {
         current = logText;
     }
 
-    /** Saves the session log after an action that completed. */
+    /**
+     * An action completed: the session is saved within {@link #SAVE_DELAY_MS}, or sooner if the
+     * page is hidden or left.
+     */
+    void changed() {
+        dirty = true;
+        if (!stored) {
+            // The first save of this page is written at once: from then on a missing key means
+            // someone deleted it (see flush), never that nothing was saved yet.
+            flush();
+            return;
+        }
+        if (!scheduled) {
+            scheduled = true;
+            Guard.later(SAVE_DELAY_MS, () -> {
+                scheduled = false;
+                flush();
+            });
+        }
+    }
+
+    /**
+     * Writes a save that is still waiting, unless the storage was cleared since this page last
+     * wrote it (site data cleared, or a test starting afresh): a delayed save must not bring back
+     * what someone deleted after the action.
+     */
+    void flush() {
+        if (!dirty || current == null) {
+            return;
+        }
+        if (stored && Js.load(key) == null) {
+            // Deleted after this page wrote it: the next action writes again, at once.
+            dirty = false;
+            stored = false;
+            lastGood = SavedSession.encode(current.get());
+            return;
+        }
+        save(current.get());
+    }
+
+    /** Saves the session log now. */
     void save(String logText) {
+        dirty = false;
         lastGood = SavedSession.encode(logText);
         if (!guardOriginal) {
             store(lastGood);
@@ -126,6 +188,7 @@ final class Autosave {
 
     /** The saved text of the last action that completed. */
     String lastGood() {
+        flush();
         return key == null && current != null ? SavedSession.encode(current.get()) : lastGood;
     }
 
@@ -152,6 +215,7 @@ final class Autosave {
         }
         String refused = Js.store(key, text);
         if (refused == null) {
+            stored = true;
             storage.hide();
         } else {
             refused(refused);

@@ -187,7 +187,7 @@ public final class Lessons {
         if (restoring || !autosave.stores()) {
             return;
         }
-        autosave.save(app.history().log().text());
+        autosave.changed();
     }
 
     /** A link that rebuilds the machine and the lesson's position (Links); also "Open in Pagewalk". */

@@ -103,7 +103,10 @@ final class BootTab {
         Dom.hide(initMm.row, !c);
         boolean on = c && asWritten();
         for (Check d : defects) {
-            d.box.setDisabled(!on);
+            // Only a change is written: setting it again still restyles the box after every action.
+            if (d.box.isDisabled() == on) {
+                d.box.setDisabled(!on);
+            }
         }
         Dom.toggle(defectBox, "disabled", !on);
     }

@@ -56,7 +56,12 @@ final class TlbPanel implements App.Listener {
     private TlbGeometry shown;
     private HTMLElement[] rows = new HTMLElement[0];
     private HTMLElement[] details = new HTMLElement[0];
-    private String[] signatures = new String[0];
+    /**
+     * What each row shows, as numbers (page, frame, flag bits, age) and its staleness sentence: a
+     * row is rewritten only when one differs (comparing these costs no string per entry and action).
+     */
+    private int[] shownEntries = new int[0];
+    private String[] shownWhy = new String[0];
     private int focus;
     private int generation;
     private final HTMLElement explain;
@@ -220,7 +225,9 @@ final class TlbPanel implements App.Listener {
         int ways = g.ways();
         rows = new HTMLElement[n];
         details = new HTMLElement[n];
-        signatures = new String[n];
+        shownEntries = new int[4 * n];
+        java.util.Arrays.fill(shownEntries, -1);
+        shownWhy = new String[n];
         focus = 0;
         for (int i = 0; i < n; i++) {
             HTMLElement tr = dom.add(body, "tr", "tlb-row" + (i % ways == 0 ? " set-start" : ""));
@@ -241,6 +248,25 @@ final class TlbPanel implements App.Listener {
             details[i] = detail;
         }
         shown = g;
+    }
+
+    /** Whether row {@code i} already shows entry {@code e} with staleness {@code why}; if not, remembers them as shown. */
+    private boolean sameAsShown(int i, TlbEntry e, String why) {
+        boolean valid = e.isValid();
+        int page = valid ? e.linearBase() : 0;
+        int frame = valid ? e.frame() : 0;
+        int bits = valid ? 1 | (e.isLargePage() ? 2 : 0) | (e.isUser() ? 4 : 0) | (e.isWritable() ? 8 : 0)
+                | (e.isDirty() ? 16 : 0) | (e.isGlobal() ? 32 : 0) : 0;
+        int age = valid ? e.age() : 0;
+        int k = 4 * i;
+        boolean same = shownEntries[k] == page && shownEntries[k + 1] == frame && shownEntries[k + 2] == bits
+                && shownEntries[k + 3] == age && java.util.Objects.equals(shownWhy[i], why);
+        shownEntries[k] = page;
+        shownEntries[k + 1] = frame;
+        shownEntries[k + 2] = bits;
+        shownEntries[k + 3] = age;
+        shownWhy[i] = why;
+        return same;
     }
 
     @Override
@@ -273,9 +299,7 @@ final class TlbPanel implements App.Listener {
             if (why != null) {
                 stale++;
             }
-            String sig = e.toString() + (why == null ? "" : why);
-            if (!sig.equals(signatures[i])) {
-                signatures[i] = sig;
+            if (!sameAsShown(i, e, why)) {
                 draw(i, e, why);
             }
             Dom.toggle(rows[i], "current", i == currentIndex);
@@ -310,7 +334,7 @@ final class TlbPanel implements App.Listener {
         Dom.text(misses, Dom.count(tlb.misses()));
         Dom.text(evictions, Dom.count(tlb.evictions()));
         Dom.text(valid, tlb.validEntries() + " / " + n);
-        emptyNote.setHidden(tlb.validEntries() > 0);
+        Dom.hide(emptyNote, tlb.validEntries() > 0);
         Dom.text(staleCount, Integer.toString(stale));
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
     }
@@ -320,7 +344,7 @@ final class TlbPanel implements App.Listener {
         Machine m = app.session().machine();
         TlbGeometry g = m.tlb().geometry();
         if (explained < 0 || explained >= rows.length || g.ways() <= 0 || explained >= g.entries()) {
-            explain.setHidden(true);
+            Dom.hide(explain, true);
             return;
         }
         int set = explained / g.ways();
@@ -329,7 +353,7 @@ final class TlbPanel implements App.Listener {
         String stale = e.isValid() ? Words.staleness(m.staleness(set, way)) : null;
         Dom.text(explainSummary, "Explain set " + set + ", way " + way);
         Dom.text(explainText, TlbExplanation.row(e, g, rows[explained].getAttribute("data-last"), stale));
-        explain.setHidden(false);
+        Dom.hide(explain, false);
     }
 
     /** Scrolls the table (not the page) so that row {@code i} and its stale sentence are in view. */

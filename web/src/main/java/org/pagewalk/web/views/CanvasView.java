@@ -37,6 +37,10 @@ abstract class CanvasView {
     private int strokeRgb = -1;
     /** px, with 1 << 16 for bold and 1 << 17 for mono: the font last set, or -1. */
     private int fontSet = -1;
+    /** The box's width read by {@link #measure} for the next {@link #layout}, or -1. */
+    private int measured = -1;
+    /** The CSS font text of each key {@link #font} was asked for. */
+    private final java.util.Map<Integer, String> fonts = new java.util.HashMap<>();
 
     CanvasView(App app, Dom dom, HTMLElement root, Palette palette) {
         this.app = app;
@@ -97,10 +101,8 @@ abstract class CanvasView {
         if (!(r > 0) || r > 8) {
             r = 1;
         }
-        int w = box.getClientWidth();
-        if (w <= 0) {
-            w = root.getClientWidth() > 0 ? root.getClientWidth() : 320;
-        }
+        int w = measured > 0 ? measured : boxWidth();
+        measured = -1;
         ratio = r;
         int h = Math.max(1, heightFor(w));
         int dw = Math.max(1, (int) Math.floor(w * r + 0.5));
@@ -118,6 +120,22 @@ abstract class CanvasView {
         canvas.getStyle().setProperty("width", w + "px");
         canvas.getStyle().setProperty("height", h + "px");
         return true;
+    }
+
+    /**
+     * Reads the box's width ahead of {@link #layout}: the coordinator reads every view's before
+     * any view resizes its canvas, so the page is laid out once, not once per view.
+     */
+    void measure() {
+        measured = boxWidth();
+    }
+
+    private int boxWidth() {
+        int w = box.getClientWidth();
+        if (w <= 0) {
+            w = root.getClientWidth() > 0 ? root.getClientWidth() : 320;
+        }
+        return w;
     }
 
     /** Drawing in CSS pixels from here on (vector views); grids that need whole device pixels skip it. */
@@ -148,8 +166,14 @@ abstract class CanvasView {
         int key = px | (bold ? 1 << 16 : 0) | (mono ? 1 << 17 : 0);
         if (key != fontSet) {
             fontSet = key;
-            g.setFont((bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
-                    : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif"));
+            String css = fonts.get(key);
+            if (css == null) {
+                // Built once per size and face: a view sets a font many times per draw.
+                css = (bold ? "600 " : "") + px + "px " + (mono ? "ui-monospace, Menlo, Consolas, monospace"
+                        : "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif");
+                fonts.put(key, css);
+            }
+            g.setFont(css);
         }
     }
 

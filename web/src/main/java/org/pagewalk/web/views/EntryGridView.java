@@ -410,19 +410,149 @@ final class EntryGridView extends CanvasView {
         }
     }
 
+    /**
+     * Paints the 1024 cells layer by layer, one path per colour (the plain fills, the 4 MiB bars,
+     * the K and U corners, the OWNER squares) instead of a fill per cell: a full redraw was a
+     * thousand fills and two thousand triangle paths. Cells never overlap (each is {@code s - 1}
+     * wide at a stride of {@code s}, and within a cell the marks sit in different corners), so the
+     * layers give the pixels the cell-by-cell order gave. The rare cells with more (the recursive
+     * entry's ring, the zoomed grid's letters) are drawn one by one on top.
+     */
     private void paintCells(Palette p, int s, boolean exists) {
         fill(p.surface);
         g.fillRect(0, 0, width, height);
         int inner = s >= 5 ? s - 1 : s;
-        for (int i = 0; i < 1024; i++) {
-            int x = x0 + (i & 31) * s;
-            int y = y0 + (i >>> 5) * s;
-            if (!exists) {
-                fill(p.tint(p.free, 60));
-                g.fillRect(x, y, inner, inner);
-                continue;
+        if (!exists) {
+            fill(p.tint(p.free, 60));
+            g.beginPath();
+            for (int i = 0; i < 1024; i++) {
+                g.rect(cellX(i), cellY(i), inner, inner);
             }
-            drawCell(p, table.info(i), x, y, inner);
+            g.fill();
+            return;
+        }
+        int[] infos = new int[1024];
+        for (int i = 0; i < 1024; i++) {
+            infos[i] = table.info(i);
+        }
+        cellsOfKind(infos, EntryInfo.NOT_PRESENT, p.free, inner);
+        cellsOfKind(infos, EntryInfo.TABLE, p.directory, inner);
+        cellsOfKind(infos, EntryInfo.LARGE_PAGE, p.directory4m, inner);
+        cellsOfKind(infos, EntryInfo.PAGE, p.table, inner);
+        // The bar across a 4 MiB page: one solid stretch.
+        int bar = Math.max(1, inner / 6);
+        boolean any = false;
+        for (int i = 0; i < 1024; i++) {
+            if (EntryInfo.kind(infos[i]) == EntryInfo.LARGE_PAGE) {
+                if (!any) {
+                    fill(p.textOn(p.directory4m));
+                    g.beginPath();
+                    any = true;
+                }
+                g.rect(cellX(i), cellY(i) + (inner - bar) / 2, inner, bar);
+            }
+        }
+        if (any) {
+            g.fill();
+        }
+        int leg = Math.max(2, (inner * 2 + 4) / 5);
+        corners(infos, EntryInfo.MARK_KERNEL_HALF, p.kernel, inner, leg, false);
+        corners(infos, EntryInfo.MARK_USER, p.user, inner, leg, true);
+        owners(infos, p, inner);
+        for (int i = 0; i < 1024; i++) {
+            int kind = EntryInfo.kind(infos[i]);
+            if (kind == EntryInfo.RECURSIVE || inner >= 22 && kind != EntryInfo.NOT_PRESENT) {
+                drawCell(p, infos[i], cellX(i), cellY(i), inner);
+            }
+        }
+    }
+
+    private int cellX(int i) {
+        return x0 + (i & 31) * cell;
+    }
+
+    private int cellY(int i) {
+        return y0 + (i >>> 5) * cell;
+    }
+
+    /** The plain fill of every cell of {@code kind}, as one path. */
+    private void cellsOfKind(int[] infos, int kind, int color, int inner) {
+        boolean any = false;
+        for (int i = 0; i < 1024; i++) {
+            if (EntryInfo.kind(infos[i]) == kind) {
+                if (!any) {
+                    fill(color);
+                    g.beginPath();
+                    any = true;
+                }
+                g.rect(cellX(i), cellY(i), inner, inner);
+            }
+        }
+        if (any) {
+            g.fill();
+        }
+    }
+
+    /** The corner triangles of every present cell with {@code mark}: top right, or bottom right for {@code bottom}. */
+    private void corners(int[] infos, int mark, int color, int s, int leg, boolean bottom) {
+        boolean any = false;
+        for (int i = 0; i < 1024; i++) {
+            int info = infos[i];
+            if (EntryInfo.kind(info) != EntryInfo.NOT_PRESENT && EntryInfo.has(info, mark)) {
+                if (!any) {
+                    fill(color);
+                    g.beginPath();
+                    any = true;
+                }
+                int cx = cellX(i) + s;
+                int cy = cellY(i) + (bottom ? s : 0);
+                int dy = bottom ? -leg : leg;
+                g.moveTo(cx, cy);
+                g.lineTo(cx - leg, cy);
+                // No closePath: a fill closes each triangle, and closePath on a long path costs time proportional to it.
+                g.lineTo(cx, cy + dy);
+            }
+        }
+        if (any) {
+            g.fill();
+        }
+    }
+
+    /** The OWNER squares: filled, then outlined, each as one path. */
+    private void owners(int[] infos, Palette p, int s) {
+        int o = Math.max(2, s / 4);
+        int n = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            n = 0;
+            for (int i = 0; i < 1024; i++) {
+                int info = infos[i];
+                if (EntryInfo.kind(info) == EntryInfo.NOT_PRESENT || !EntryInfo.has(info, EntryInfo.MARK_OWNER)) {
+                    continue;
+                }
+                if (n++ == 0) {
+                    if (pass == 0) {
+                        fill(p.dark ? p.text : p.bg);
+                    } else {
+                        stroke(p.text);
+                        g.setLineWidth(1);
+                    }
+                    g.beginPath();
+                }
+                int x = cellX(i);
+                int y = cellY(i);
+                if (pass == 0) {
+                    g.rect(x + 1, y + s - o - 1, o, o);
+                } else {
+                    g.rect(x + 1.5, y + s - o - 0.5, o - 1, o - 1);
+                }
+            }
+            if (n > 0) {
+                if (pass == 0) {
+                    g.fill();
+                } else {
+                    g.stroke();
+                }
+            }
         }
     }
 

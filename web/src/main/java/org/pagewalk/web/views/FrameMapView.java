@@ -12,9 +12,11 @@ import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
 import org.pagewalk.web.dom.Js;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
@@ -62,6 +64,15 @@ final class FrameMapView extends CanvasView {
     private final int[] colour = new int[9];
     private final int[] cue = new int[9];
     private int gapColour;
+    /** Counts the palettes read by {@link #colours}: the painted cell tiles belong to one. */
+    private int coloursSet;
+    private int[][] tiles;
+    /** The map's pixels as last rendered, on a canvas of their own. */
+    private HTMLCanvasElement painted;
+    private CanvasRenderingContext2D paintedContext;
+    private int tilesCell;
+    private int tilesInner;
+    private int tilesColours;
     private int hatch;
     private ImageData image;
     /** The whole map must be painted again (window, size or palette changed); else only the blocks the map says changed. */
@@ -459,6 +470,7 @@ final class FrameMapView extends CanvasView {
 
     /** The palette's colours as pixels, per FrameKind ordinal (and DIFFERS): read once per palette. */
     private void colours(Palette p) {
+        coloursSet++;
         int[] rgb = kindColours(p);
         for (int k = 0; k < 8; k++) {
             colour[k] = Colors.pixel(rgb[k]);
@@ -506,31 +518,59 @@ final class FrameMapView extends CanvasView {
     private void paintCell(int x, int y, int kind, boolean differs, int base, int inner, int freeColour) {
         int c = layoutModel.cell();
         int w = layoutModel.width();
-        int noRam = FrameKind.BEYOND_RAM.ordinal();
+        int[] tile = tile(kind, differs, (x + y) & 3, inner, freeColour);
         int[] px = pixels;
-        // From 4 device pixels a cell shows both sides: memory's truth top-left, the bitmap's "free" bottom-right.
-        boolean split = differs && c >= 4;
-        for (int dy = 0; dy < c; dy++) {
+        for (int dy = 0, t = 0; dy < c; dy++) {
             int row = (y + dy) * w + x;
             for (int dx = 0; dx < c; dx++) {
-                int v;
-                if (dx >= inner || dy >= inner) {
-                    v = gapColour;
-                } else if (split) {
-                    int diag = dx + dy;
-                    v = diag == inner - 1 || diag == inner ? colour[DIFFERS] : diag > inner ? freeColour : base;
-                } else if (differs) {
-                    v = colour[DIFFERS];
-                } else if (kind == noRam) {
-                    v = ((x + dx + y + dy) & 3) == 0 ? hatch : base;
-                } else if (inner >= 4 && patterned(kind, dx, dy, inner)) {
-                    v = cue[kind];
-                } else {
-                    v = base;
-                }
-                px[row + dx] = v;
+                px[row + dx] = tile[t++];
             }
         }
+    }
+
+    /**
+     * The pixels of one cell ({@code cell × cell}, row by row), painted once per cell size and
+     * palette and then copied: a full paint of the map was a branchy choice per pixel.
+     * Beyond-RAM hatching depends on the cell's position modulo 4 ({@code phase}).
+     */
+    private int[] tile(int kind, boolean differs, int phase, int inner, int freeColour) {
+        int c = layoutModel.cell();
+        if (tiles == null || tilesCell != c || tilesInner != inner || tilesColours != coloursSet) {
+            tiles = new int[8 * 4 + 8 + 1][];
+            tilesCell = c;
+            tilesInner = inner;
+            tilesColours = coloursSet;
+        }
+        boolean split = differs && c >= 4;
+        int noRam = FrameKind.BEYOND_RAM.ordinal();
+        int index = split ? 32 + kind : differs ? 40 : kind * 4 + (kind == noRam ? phase : 0);
+        int[] t = tiles[index];
+        if (t == null) {
+            t = new int[c * c];
+            int base = colour[kind];
+            for (int dy = 0; dy < c; dy++) {
+                for (int dx = 0; dx < c; dx++) {
+                    int v;
+                    if (dx >= inner || dy >= inner) {
+                        v = gapColour;
+                    } else if (split) {
+                        int diag = dx + dy;
+                        v = diag == inner - 1 || diag == inner ? colour[DIFFERS] : diag > inner ? freeColour : base;
+                    } else if (differs) {
+                        v = colour[DIFFERS];
+                    } else if (kind == noRam) {
+                        v = ((phase + dx + dy) & 3) == 0 ? hatch : base;
+                    } else if (inner >= 4 && patterned(kind, dx, dy, inner)) {
+                        v = cue[kind];
+                    } else {
+                        v = base;
+                    }
+                    t[dy * c + dx] = v;
+                }
+            }
+            tiles[index] = t;
+        }
+        return t;
     }
 
     /**
@@ -574,13 +614,26 @@ final class FrameMapView extends CanvasView {
         if (width == 0 || layoutModel == null || map == null) {
             return;
         }
-        if (dirty || rendered != palette || map.anyChanged()) {
+        if (dirty || rendered != palette || map.anyChanged() || painted == null) {
             render();
+            // The map's pixels go to a canvas of their own once per change; each draw copies that
+            // canvas (a current frame, a pointer that moved) instead of putting all the pixels again.
+            if (painted == null) {
+                painted = dom.el("canvas").cast();
+                paintedContext = (CanvasRenderingContext2D) painted.getContext("2d");
+            }
+            if (painted.getWidth() != image.getWidth() || painted.getHeight() != image.getHeight()) {
+                painted.setWidth(image.getWidth());
+                painted.setHeight(image.getHeight());
+            }
+            paintedContext.putImageData(image, 0, 0);
         }
         deviceUnits();
         fill(palette.surface);
         g.fillRect(0, 0, width, height);
-        g.putImageData(image, 0, 0);
+        // What putImageData did here: the map's pixels replace the canvas's, transparent ones included.
+        g.clearRect(0, 0, painted.getWidth(), painted.getHeight());
+        g.drawImage(painted, 0, 0);
         FrameMapLayout l = layoutModel;
         int c = l.cell();
         if (c >= 14 && l.group() == 1) {

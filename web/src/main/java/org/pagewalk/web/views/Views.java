@@ -25,6 +25,8 @@ public final class Views implements App.Listener {
     private WalkView walk;
     private EntryGridView directory;
     private EntryGridView table;
+    /** Every view has drawn once (the first screen is complete). */
+    private boolean drawnOnce;
 
     private Views(App app) {
         this.app = app;
@@ -61,9 +63,7 @@ public final class Views implements App.Listener {
         if (memory != null) {
             views.add(new FrameMapView(app, dom, memory, palette));
         }
-        for (CanvasView view : views) {
-            Guard.run(view::layout);
-        }
+        layoutAll();
         app.addListener(this);
         // Every view repainted at once, as after a theme and layout change; the panels are not views.
         Js.exposeRedraw(() -> Guard.run(() -> {
@@ -103,11 +103,19 @@ public final class Views implements App.Listener {
             }
         }
         if ((what & App.LAYOUT) != 0) {
-            for (CanvasView view : views) {
-                Guard.run(view::layout);
-            }
+            layoutAll();
         }
         drawFrom(0, what);
+    }
+
+    /** Every view's width read first, then every canvas resized: one page layout for all of them. */
+    private void layoutAll() {
+        for (CanvasView view : views) {
+            Guard.run(view::measure);
+        }
+        for (CanvasView view : views) {
+            Guard.run(view::layout);
+        }
     }
 
     /** How long one animation frame's task may draw views before the rest wait for the next frame. */
@@ -131,13 +139,15 @@ public final class Views implements App.Listener {
                     view.draw();
                 });
             }
-            if (i + 1 < views.size() && Js.now() - start > FRAME_BUDGET_MS) {
+            // Until the first complete render nothing is on screen to keep responsive: waiting a frame would only delay it.
+            if (drawnOnce && i + 1 < views.size() && Js.now() - start > FRAME_BUDGET_MS) {
                 int next = i + 1;
                 Js.viewsDeferred();
                 Guard.frame(t -> drawFrom(next, what));
                 return;
             }
         }
+        drawnOnce = true;
         Js.viewsDrawn();
     }
 

@@ -58,6 +58,8 @@ final class WalkView extends CanvasView {
     private final double[] to = new double[4];
     private double tweenStart = -1;
     private int tweenMs;
+    /** Inside {@link #update}: the coordinator draws next, so showing a step does not draw. */
+    private boolean updating;
 
     WalkView(App app, Dom dom, HTMLElement root, Palette palette) {
         super(app, dom, root, palette);
@@ -104,6 +106,16 @@ final class WalkView extends CanvasView {
 
     @Override
     void update(int what) {
+        // Views draws every updated view right after: showing the step must not draw it a first time.
+        updating = true;
+        try {
+            updateSteps(what);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void updateSteps(int what) {
         List<TraceEvent> events = app.lastEvents();
         if (events != seenEvents) {
             seenEvents = events;
@@ -176,15 +188,28 @@ final class WalkView extends CanvasView {
         }
     }
 
+    /**
+     * The list of steps, reusing its items: an action's walk usually has as many steps as the last
+     * one, and replacing every item made the page lay them out again.
+     */
     private void rebuildList() {
-        for (HTMLElement li : items) {
-            list.removeChild(li);
+        while (items.size() > steps.size()) {
+            list.removeChild(items.remove(items.size() - 1));
         }
-        items.clear();
         for (int i = 0; i < steps.size(); i++) {
+            String className = "walk-step-item station-" + stationClass(steps.get(i).station());
+            if (i < items.size()) {
+                HTMLElement li = items.get(i);
+                // The class without "current" (showStep sets that): only a changed station rewrites it.
+                String now = li.getClassName();
+                if (!now.equals(className) && !now.equals(className + " current")) {
+                    li.setClassName(className);
+                }
+                Dom.text(li, steps.get(i).sentence());
+                continue;
+            }
             int at = i;
-            HTMLElement li = dom.el("li", "walk-step-item station-" + stationClass(steps.get(i).station()),
-                    steps.get(i).sentence());
+            HTMLElement li = dom.el("li", className, steps.get(i).sentence());
             Guard.on(li, "click", e -> jump(at, true));
             list.appendChild(li);
             items.add(li);
@@ -296,7 +321,9 @@ final class WalkView extends CanvasView {
         Dom.attr(root, "data-step", Integer.toString(index));
         showControls();
         label(describe());
-        draw();
+        if (!updating) {
+            draw();
+        }
     }
 
     private void showControls() {
