@@ -49,6 +49,8 @@ public final class PhysicalMemory {
         Object epoch;
         int[][] words;
         final int[] owned = new int[FRAMES_PER_CHUNK >>> 5];
+        /** The chunk whose words this one's started as (null: none), for {@link Spares} to reuse them. */
+        Chunk source;
     }
 
     /** An immutable image of memory, taken by {@link #snapshot()}. */

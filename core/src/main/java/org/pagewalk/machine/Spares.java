@@ -27,9 +27,15 @@ final class Spares {
     private final int[][] frames = new int[FRAMES][];
     private int frameCount;
 
-    /** A snapshot was taken: what this epoch made is in its image now, and never reused. */
+    /**
+     * A snapshot was taken: what this epoch made is in its image now, and never reused. Its
+     * chunks forget their source, or each copy would keep every older copy of its chunk alive.
+     */
     void freeze() {
-        Arrays.fill(made, 0, madeCount, null);
+        for (int k = 0; k < madeCount; k++) {
+            made[k].source = null;
+            made[k] = null;
+        }
         madeCount = 0;
     }
 
@@ -54,24 +60,55 @@ final class Spares {
 
     /** A chunk of {@code epoch} sharing {@code from}'s frames (none if {@code from} is null), owning none. */
     PhysicalMemory.Chunk chunk(Object epoch, PhysicalMemory.Chunk from) {
-        PhysicalMemory.Chunk c;
-        if (chunkCount == 0) {
-            c = new PhysicalMemory.Chunk();
-        } else {
-            c = chunks[--chunkCount];
-            chunks[chunkCount] = null;
+        PhysicalMemory.Chunk c = spareFrom(from);
+        if (c != null) {
+            // Its words are still from's except where it owned frames: put those back.
             for (int w = 0; w < c.owned.length; w++) {
+                int bits = c.owned[w];
+                while (bits != 0) {
+                    int i = (w << 5) | Integer.numberOfTrailingZeros(bits);
+                    c.words[i] = from == null ? null : from.words[i];
+                    bits &= bits - 1;
+                }
                 c.owned[w] = 0;
             }
+        } else {
+            if (chunkCount == 0) {
+                c = new PhysicalMemory.Chunk();
+            } else {
+                c = chunks[--chunkCount];
+                chunks[chunkCount] = null;
+                for (int w = 0; w < c.owned.length; w++) {
+                    c.owned[w] = 0;
+                }
+            }
+            // clone() copies natively in JavaScript, where System.arraycopy of objects is a loop.
+            c.words = from == null ? new int[PhysicalMemory.FRAMES_PER_CHUNK][] : from.words.clone();
+            c.source = from;
         }
-        // clone() copies natively in JavaScript, where System.arraycopy of objects is a loop.
-        c.words = from == null ? new int[PhysicalMemory.FRAMES_PER_CHUNK][] : from.words.clone();
         c.epoch = epoch;
         if (madeCount == made.length) {
             made = Arrays.copyOf(made, madeCount * 2);
         }
         made[madeCount++] = c;
         return c;
+    }
+
+    /**
+     * A spare that started as a copy of {@code from}, taken out of the spares, or null. A chunk
+     * that is copied belongs to an earlier epoch, so it is frozen: its words are still what the
+     * spare copied (the undo of a failed line, or an action undone, copies the same chunk again).
+     */
+    private PhysicalMemory.Chunk spareFrom(PhysicalMemory.Chunk from) {
+        for (int k = 0; k < chunkCount; k++) {
+            PhysicalMemory.Chunk c = chunks[k];
+            if (c.source == from) {
+                chunks[k] = chunks[--chunkCount];
+                chunks[chunkCount] = null;
+                return c;
+            }
+        }
+        return null;
     }
 
     /** A frame array holding {@code from}'s words (zeros if {@code from} is null). */
