@@ -10,8 +10,9 @@ import java.util.Arrays;
  *
  * <p>Worth it in JavaScript, where every {@code int[]} of more than 16 elements is a typed array
  * with its own backing store, which costs microseconds to create: a line that fails, or an
- * action undone before the next one is saved, copies into the same arrays every time. (A
- * chunk's array of frame references is a plain JavaScript array, cheap to make, so it is not kept.)
+ * action undone before the next one is saved, copies into the same arrays every time. A spare
+ * chunk copied again from the chunk it was first copied from keeps its array of frame references
+ * too, putting back only the frames it owned; otherwise that array is cloned anew.
  */
 final class Spares {
     /** At most 256 KiB of frames and four chunks wait here; a restore after a long batch drops the rest. */
