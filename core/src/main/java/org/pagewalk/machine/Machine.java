@@ -307,7 +307,7 @@ public final class Machine {
     // ---- Snapshots ------------------------------------------------------------------------
 
     public MachineSnapshot snapshot() {
-        return new MachineSnapshot(config, memory.snapshot(), cr.cr0(), cr.cr2(), cr.cr3(), cr.cr4(), tlb.saveFlat());
+        return new MachineSnapshot(config, memory.snapshot(), cr.cr0(), cr.cr2(), cr.cr3(), cr.cr4(), tlb.save());
     }
 
     public void restore(MachineSnapshot s) {
@@ -317,7 +317,7 @@ public final class Machine {
         }
         memory.restore(s.memory);
         cr.load(s.cr0, s.cr2, s.cr3, s.cr4);
-        tlb.loadFlat(s.tlb);
+        tlb.load(s.tlb);
     }
 
     /**

@@ -2,7 +2,8 @@ package org.pagewalk.machine;
 
 /**
  * The whole machine at one moment: memory (shared copy-on-write, so O(1) to take), control
- * registers and the TLB's arrays (a few KiB). Immutable; restore it as often as you like.
+ * registers and the TLB's arrays (a few KiB, in a block shared with other snapshots). Immutable;
+ * restore it as often as you like.
  */
 public final class MachineSnapshot {
     final MachineConfig config;
@@ -11,10 +12,10 @@ public final class MachineSnapshot {
     final int cr2;
     final int cr3;
     final int cr4;
-    final int[] tlb;
+    final Tlb.Image tlb;
 
     MachineSnapshot(MachineConfig config, PhysicalMemory.Image memory, int cr0, int cr2, int cr3, int cr4,
-                    int[] tlb) {
+                    Tlb.Image tlb) {
         this.config = config;
         this.memory = memory;
         this.cr0 = cr0;

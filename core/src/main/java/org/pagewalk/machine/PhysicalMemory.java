@@ -20,13 +20,16 @@ public final class PhysicalMemory {
     public static final int MIN_FRAMES = 256;          // 1 MiB
     public static final int MAX_FRAMES = 1 << 20;      // 4 GiB
 
-    private static final int FRAMES_PER_CHUNK = 1024;
+    static final int FRAMES_PER_CHUNK = 1024;
 
     private final int frames;
     private final TraceListener trace;
     private Chunk[] chunks;
-    private int rootEpoch;
-    private int epoch = 1;
+    // An epoch is an object, told apart by identity: a counter per machine would repeat in a copy
+    // restored from another machine's image (Machine.of), which would then write into its chunks.
+    private Object epoch = new Object();
+    private Object rootEpoch = epoch;
+    private final Spares spares = new Spares();
     private boolean journaling;
     private int[] journal = new int[64];
     private int journalLength;
@@ -40,22 +43,14 @@ public final class PhysicalMemory {
      * in place. A chunk is written only in its own epoch, so a copy starts owning none: every
      * array is still the snapshot's. (A bit set, 128 bytes, rather than an epoch per frame: the
      * copy is made on the first write after every undo snapshot, and a 4 KiB typed array costs
-     * far more to create in JavaScript.)
+     * far more to create in JavaScript.) {@link Spares} reuses chunks, so epoch and words can change.
      */
-    private static final class Chunk {
-        final int epoch;
-        final int[][] words;
+    static final class Chunk {
+        Object epoch;
+        int[][] words;
         final int[] owned = new int[FRAMES_PER_CHUNK >>> 5];
-
-        Chunk(int epoch) {
-            this.epoch = epoch;
-            this.words = new int[FRAMES_PER_CHUNK][];
-        }
-
-        Chunk(int epoch, Chunk from) {
-            this.epoch = epoch;
-            this.words = from.words.clone();
-        }
+        /** The chunk whose words this one's started as (null: none), for {@link Spares} to reuse them. */
+        Chunk source;
     }
 
     /** An immutable image of memory, taken by {@link #snapshot()}. */
@@ -77,7 +72,6 @@ public final class PhysicalMemory {
         this.frames = frames;
         this.trace = trace;
         this.chunks = new Chunk[(frames + FRAMES_PER_CHUNK - 1) / FRAMES_PER_CHUNK];
-        this.rootEpoch = epoch;
     }
 
     /** Installed frames (4 KiB each). */
@@ -251,7 +245,8 @@ public final class PhysicalMemory {
 
     public Image snapshot() {
         // Everything that exists now is frozen: later writes copy before they change it.
-        epoch++;
+        epoch = new Object();
+        spares.freeze();
         return new Image(frames, chunks);
     }
 
@@ -260,9 +255,12 @@ public final class PhysicalMemory {
             throw new IllegalArgumentException("image of " + Sizes.ofFrames(image.frames)
                     + " does not fit a machine with " + Sizes.ofFrames(frames));
         }
+        // What this epoch made is in no image (a snapshot would have started a new epoch): once
+        // the image's root replaces it, nothing can read it any more, and later copies reuse it.
+        spares.recycle();
         chunks = image.chunks;
-        epoch++;
-        rootEpoch = 0;
+        epoch = new Object();
+        rootEpoch = null;
         layout++;
     }
 
@@ -286,11 +284,8 @@ public final class PhysicalMemory {
             rootEpoch = epoch;
         }
         Chunk c = chunks[chunkIndex];
-        if (c == null) {
-            c = new Chunk(epoch);
-            chunks[chunkIndex] = c;
-        } else if (c.epoch != epoch) {
-            c = new Chunk(epoch, c);
+        if (c == null || c.epoch != epoch) {
+            c = spares.chunk(epoch, c);
             chunks[chunkIndex] = c;
         }
         return c;
@@ -305,7 +300,7 @@ public final class PhysicalMemory {
         int[] w = c.words[i];
         int bit = 1 << (i & 31);
         if ((c.owned[i >>> 5] & bit) == 0) {
-            w = w == null ? new int[1024] : w.clone();
+            w = spares.frame(w);
             c.words[i] = w;
             c.owned[i >>> 5] |= bit;
             layout++;

@@ -465,35 +465,107 @@ public final class Tlb {
     }
 
     /**
-     * The whole TLB in one new array (ten fields per entry, then the counters): one allocation per
-     * snapshot, which matters in TeaVM's JavaScript, where every int[] is a typed array that is
-     * costly to create.
+     * The whole TLB saved: nine fields per entry, then the counters, at {@code at} in a block
+     * that holds the saves of several snapshots. A block's slots are written once, when taken,
+     * and never again, so a save is immutable however many times it is restored; the block goes
+     * when the last snapshot in it does. One array per {@link #SAVES_PER_BLOCK} snapshots rather
+     * than one each matters in TeaVM's JavaScript, where a typed array costs microseconds to create.
      */
-    int[] saveFlat() {
-        int n = tag.length;
-        int[] out = new int[n * 10 + 5];
-        int[][] fields = {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
-        for (int k = 0; k < 9; k++) {
-            System.arraycopy(fields[k], 0, out, k * n, n);
+    static final class Image {
+        final int[] block;
+        final int at;
+
+        Image(int[] block, int at) {
+            this.block = block;
+            this.at = at;
         }
-        out[n * 10] = clock;
-        out[n * 10 + 1] = largeEntries;
-        out[n * 10 + 2] = hits;
-        out[n * 10 + 3] = misses;
-        out[n * 10 + 4] = evictions;
-        return out;
     }
 
-    void loadFlat(int[] s) {
+    static final int SAVES_PER_BLOCK = 16;
+    private int[] saveBlock;
+    private int saveUsed;
+    // The save this TLB was last saved to or loaded from: a save of an unchanged TLB (an undo,
+    // then the next action; a line that failed; an action that left the TLB alone) shares it.
+    private Image last;
+    private int[][] fields;
+
+    Image save() {
         int n = tag.length;
-        int[][] fields = {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
-        for (int k = 0; k < 9; k++) {
-            System.arraycopy(s, k * n, fields[k], 0, n);
+        int[][] f = fields();
+        if (last != null && same(last, f, n)) {
+            return last;
         }
-        clock = s[n * 10];
-        largeEntries = s[n * 10 + 1];
-        hits = s[n * 10 + 2];
-        misses = s[n * 10 + 3];
-        evictions = s[n * 10 + 4];
+        int size = n * 9 + 5;
+        if (saveBlock == null || saveUsed + size > saveBlock.length) {
+            saveBlock = new int[size * SAVES_PER_BLOCK];
+            saveUsed = 0;
+        }
+        int[] out = saveBlock;
+        int at = saveUsed;
+        saveUsed = at + size;
+        for (int k = 0; k < 9; k++) {
+            copy(f[k], 0, out, at + k * n, n);
+        }
+        int c = at + n * 9;
+        out[c] = clock;
+        out[c + 1] = largeEntries;
+        out[c + 2] = hits;
+        out[c + 3] = misses;
+        out[c + 4] = evictions;
+        last = new Image(out, at);
+        return last;
+    }
+
+    void load(Image image) {
+        int n = tag.length;
+        int[] s = image.block;
+        int at = image.at;
+        int[][] f = fields();
+        for (int k = 0; k < 9; k++) {
+            copy(s, at + k * n, f[k], 0, n);
+        }
+        int c = at + n * 9;
+        clock = s[c];
+        largeEntries = s[c + 1];
+        hits = s[c + 2];
+        misses = s[c + 3];
+        evictions = s[c + 4];
+        last = image;
+    }
+
+    private int[][] fields() {
+        if (fields == null) {
+            fields = new int[][] {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
+        }
+        return fields;
+    }
+
+    /** Whether the TLB holds what {@code image} saved: counters first (a hit or a fill changes them), then flags. */
+    private boolean same(Image image, int[][] f, int n) {
+        int[] s = image.block;
+        int c = image.at + n * 9;
+        if (s[c] != clock || s[c + 1] != largeEntries || s[c + 2] != hits || s[c + 3] != misses || s[c + 4] != evictions) {
+            return false;
+        }
+        for (int k : SAME_ORDER) {
+            int[] a = f[k];
+            int at = image.at + k * n;
+            for (int i = 0; i < n; i++) {
+                if (a[i] != s[at + i]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Fields in the order {@link #same} compares them: flags (an invalidation changes only them), then the rest. */
+    private static final int[] SAME_ORDER = {3, 0, 1, 2, 4, 5, 6, 7, 8};
+
+    // A loop, not System.arraycopy: for 64 ints, TeaVM's JavaScript copy through a subarray view costs more.
+    private static void copy(int[] from, int fromAt, int[] to, int toAt, int n) {
+        for (int i = 0; i < n; i++) {
+            to[toAt + i] = from[fromAt + i];
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.pagewalk.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,14 +16,16 @@ final class Line {
     private final List<Token> tokens;
     private int at;
 
-    Line(int number, String text) {
+    /** {@code tokens} is emptied and filled with this line's tokens: a parser passes the same list for each line. */
+    Line(int number, String text, List<Token> tokens) {
         this.number = number;
         this.text = text;
-        this.tokens = tokenize(number, text);
+        tokens.clear();
+        this.tokens = tokens;
+        tokenize(number, text, tokens);
     }
 
-    private static List<Token> tokenize(int line, String text) {
-        List<Token> out = new ArrayList<>();
+    private static void tokenize(int line, String text, List<Token> out) {
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -53,7 +54,6 @@ final class Line {
             }
         }
         out.add(new Token(Token.Kind.END, "", n + 1));
-        return out;
     }
 
     // Plain comparisons: String.indexOf per character was a quarter of a restore's parse in TeaVM's JavaScript.

@@ -17,6 +17,8 @@ final class ScenarioParser {
             + "checkpoint, restore, note, pause, title, about, expect, or a CeanOS function (" + GuestFunction.names(false) + ")";
 
     private final Names names = new Names();
+    /** The current line's tokens: one list for every line this parser reads (no command keeps its Line). */
+    private final List<Token> tokens = new ArrayList<>();
     private String title = "";
     private final StringBuilder about = new StringBuilder();
 
@@ -24,17 +26,19 @@ final class ScenarioParser {
         if (text == null) {
             throw new ScenarioError(1, 1, "no scenario text");
         }
-        String[] lines = org.pagewalk.text.Split.on(text, '\n');
         List<Command> commands = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            Line line = new Line(i + 1, lines[i]);
-            if (line.isBlank()) {
-                continue;
-            }
-            Command c = parseLine(line);
+        // Lines are cut as they are parsed: no array of every line first (a share link has 10,000).
+        int from = 0;
+        for (int number = 1; ; number++) {
+            int end = text.indexOf('\n', from);
+            Command c = next(number, end < 0 ? text.substring(from) : text.substring(from, end));
             if (c != null) {
                 commands.add(c);
             }
+            if (end < 0) {
+                break;
+            }
+            from = end + 1;
         }
         return new Scenario(title, about.toString(), commands, text);
     }
@@ -45,7 +49,7 @@ final class ScenarioParser {
      * earlier lines fed to this parser count as defined.
      */
     Command next(int lineNumber, String text) {
-        Line line = new Line(lineNumber, text);
+        Line line = new Line(lineNumber, text, tokens);
         return line.isBlank() ? null : parseLine(line);
     }
 
@@ -63,11 +67,7 @@ final class ScenarioParser {
         for (String v : session.variables().keySet()) {
             p.names.define(v);
         }
-        Line line = new Line(lineNumber, text);
-        if (line.isBlank()) {
-            return null;
-        }
-        return p.parseLine(line);
+        return p.next(lineNumber, text);
     }
 
     private Command parseLine(Line line) {

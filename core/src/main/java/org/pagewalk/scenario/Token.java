@@ -14,8 +14,31 @@ final class Token {
         this.column = column;
     }
 
+    /**
+     * Whether this is the word {@code word} (an ASCII keyword), ignoring case as
+     * {@code equalsIgnoreCase} does. ASCII is compared here: in TeaVM's JavaScript the first
+     * {@code equalsIgnoreCase} builds the class library's Unicode case tables, a few
+     * milliseconds of the page's start; other text still goes to it.
+     */
     boolean is(String word) {
-        return kind == Kind.WORD && text.equalsIgnoreCase(word);
+        if (kind != Kind.WORD || text.length() != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char w = word.charAt(i);
+            if (c > 127 || w > 127) {
+                return text.equalsIgnoreCase(word);
+            }
+            if (lower(c) != lower(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class Numbers {
         int end = text.length();
         int shift = 0;
         if (!hex) {
-            char last = Character.toUpperCase(text.charAt(end - 1));
+            // ASCII letters only (no Character.toUpperCase: its tables are costly in TeaVM's JavaScript).
+            char last = (char) (text.charAt(end - 1) & ~0x20);
             shift = last == 'K' ? 10 : last == 'M' ? 20 : last == 'G' ? 30 : 0;
             if (shift > 0) {
                 end--;
