@@ -1,7 +1,10 @@
 /*
  * Picks the engine: the WebAssembly GC build over http(s), falling back to the JavaScript build
  * if it cannot load; the JavaScript build from file:// (browsers refuse to fetch Wasm there).
- * ?engine=js or ?engine=wasm forces one, with no fallback. Everything else is Java.
+ * ?engine=js or ?engine=wasm forces one, with no fallback. Then the bundle, from the page and its
+ * URL (docs/ARCHITECTURE.md, "Bundles"): bench.html has its own; in JavaScript, ?exercise= and
+ * ?lab= load the main page's bundle with the exercises and labs, any other URL the main page's.
+ * Moving between them is always a new page load, so this choice is made again. Everything else is Java.
  */
 (function () {
   "use strict";
@@ -57,9 +60,19 @@
     document.body.setAttribute("data-engine", "none");
   }
 
+  // Which bundle: a name the JavaScript and the WebAssembly builds share, except that one
+  // WebAssembly module (pagewalk.wasm) serves every URL of the main page.
+  function bundle() {
+    if (document.body && document.body.getAttribute("data-page") === "bench") {
+      return "pagewalk-bench";
+    }
+    return /(?:^|[?&])(?:exercise|lab)=/.test(window.location.search) ? "pagewalk-exercise" : "pagewalk";
+  }
+
   function startJs() {
-    loadScript("pagewalk.js", function () { window.main([]); },
-        function () { fail("pagewalk.js did not load."); });
+    var js = bundle() + ".js";
+    loadScript(js, function () { window.main([]); },
+        function () { fail(js + " did not load."); });
   }
 
   function startWasm(fallback) {
@@ -72,7 +85,7 @@
     };
     loadScript("pagewalk.wasm-runtime.js", function () {
       // The fallback covers loading only: once main runs, a second engine must not start too.
-      TeaVM.wasmGC.load("pagewalk.wasm").then(function (teavm) { teavm.exports.main([]); }, onFailure);
+      TeaVM.wasmGC.load(bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm").then(function (teavm) { teavm.exports.main([]); }, onFailure);
     }, onFailure);
   }
 
