@@ -2,9 +2,10 @@
  * Picks the engine: the WebAssembly GC build over http(s), falling back to the JavaScript build
  * if it cannot load; the JavaScript build from file:// (browsers refuse to fetch Wasm there).
  * ?engine=js or ?engine=wasm forces one, with no fallback. Then the bundle, from the page and its
- * URL (docs/ARCHITECTURE.md, "Bundles"): bench.html has its own; in JavaScript, ?exercise= and
- * ?lab= load the main page's bundle with the exercises and labs, any other URL the main page's.
- * Moving between them is always a new page load, so this choice is made again. Everything else is Java.
+ * URL (docs/ARCHITECTURE.md, "Bundles"): bench.html has its own; the main page's has no exercises,
+ * labs or postMessage API, so ?exercise=, ?lab=, ?embed= and a page another window can message (a
+ * frame, or a window a page opened) load the full one. Moving between them is a new page load,
+ * which chooses again. Everything else is Java.
  */
 (function () {
   "use strict";
@@ -61,12 +62,13 @@
   }
 
   // Which bundle: a name the JavaScript and the WebAssembly builds share, except that one
-  // WebAssembly module (pagewalk.wasm) serves every URL of the main page.
+  // WebAssembly module (pagewalk.wasm) is the full page.
   function bundle() {
     if (document.body && document.body.getAttribute("data-page") === "bench") {
       return "pagewalk-bench";
     }
-    return /(?:^|[?&])(?:exercise|lab)=/.test(window.location.search) ? "pagewalk-exercise" : "pagewalk";
+    var messaged = window.parent !== window || !!window.opener;
+    return messaged || /(?:^|[?&])(?:exercise|lab|embed)=/.test(window.location.search) ? "pagewalk-full" : "pagewalk";
   }
 
   function startJs() {

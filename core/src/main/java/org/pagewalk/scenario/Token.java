@@ -1,5 +1,7 @@
 package org.pagewalk.scenario;
 
+import org.pagewalk.text.Chars;
+
 /** One word of a scenario line, with the column it starts at (1-based). */
 final class Token {
     enum Kind { WORD, NUMBER, STRING, EQUALS, END }
@@ -15,7 +17,7 @@ final class Token {
     }
 
     boolean is(String word) {
-        return kind == Kind.WORD && text.equalsIgnoreCase(word);
+        return kind == Kind.WORD && Chars.equalsIgnoreCase(word, text);
     }
 
     @Override

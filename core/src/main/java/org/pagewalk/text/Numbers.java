@@ -38,7 +38,7 @@ public final class Numbers {
         int end = text.length();
         int shift = 0;
         if (!hex) {
-            char last = Character.toUpperCase(text.charAt(end - 1));
+            char last = Chars.upper(text.charAt(end - 1));
             shift = last == 'K' ? 10 : last == 'M' ? 20 : last == 'G' ? 30 : 0;
             if (shift > 0) {
                 end--;

@@ -6,14 +6,14 @@ import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The main page's entry point (pagewalk.js): the emulator, its views and panels, lessons, the
- * tour and the embedding API. Only what an entry point reaches ends up in its bundle, so the
- * exercise and lab pages ({@link org.pagewalk.web.exercise.ExerciseMain}) and bench.html
- * ({@link org.pagewalk.web.bench.BenchMain}) have entry points of their own, and static/boot.js
- * loads the one the page and its URL ask for (docs/ARCHITECTURE.md, "Bundles").
+ * The main page's entry point (pagewalk.js): the emulator, its views and panels, lessons and the
+ * tour. Only what an entry point reaches ends up in its bundle, so the page with exercises, labs
+ * and the postMessage API ({@link FullMain}) and bench.html ({@link org.pagewalk.web.bench.BenchMain})
+ * have entry points of their own, and static/boot.js loads the one the page and its URL ask for
+ * (docs/ARCHITECTURE.md, "Bundles").
  */
 public final class Main {
-    /** What a page built on the main page adds once the main page is wired (an exercise, a lab). */
+    /** A part of the page that starts once the views and panels are wired: the lessons, an exercise, a lab. */
     public interface Feature {
         void start(App app, Dom dom);
     }
@@ -22,11 +22,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Guard.run(() -> start(null));
+        Guard.run(() -> start(org.pagewalk.web.lessons.Lessons::start, null));
     }
 
-    /** Wires the main page, then {@code feature} if there is one, then marks the page ready. */
-    public static void start(Feature feature) {
+    /**
+     * Wires the main page with {@code lessons} (which brings the machine to its first state), then
+     * {@code feature} if there is one, then marks the page ready.
+     */
+    public static void start(Feature lessons, Feature feature) {
         HTMLDocument document = HTMLDocument.current();
         HTMLBodyElement body = document.getBody();
         String engine = Engine.name();
@@ -48,7 +51,7 @@ public final class Main {
         }
         // The first state: a share link, a lesson, the autosaved session, or CeanOS booted as kernel.c does.
         // After the ready text, so that a message about a damaged link stays visible.
-        org.pagewalk.web.lessons.Lessons.start(app, dom);
+        lessons.start(app, dom);
         if (feature != null) {
             feature.start(app, dom);
         }
