@@ -37,7 +37,8 @@ class BundleSourceRulesTest {
     void noHeavyClassLibraryCallsInBrowserCode() {
         List<String> found = new ArrayList<>();
         for (Path file : browserSources()) {
-            String[] lines = WebSourceRulesTest.codeOf(read(file)).split("\n", -1);
+            // Chars.equalsIgnoreCase and friends are the light replacements.
+            String[] lines = WebSourceRulesTest.codeOf(read(file)).replace("Chars.", "").split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 for (String heavy : HEAVY) {
                     if (lines[i].contains(heavy)) {
