@@ -55,7 +55,7 @@ class FrontEndFiguresTest {
         // Every bundle static/boot.js can load (docs/ARCHITECTURE.md, "Bundles"); bundleGzipKB is the main page's.
         Path site = Path.of(System.getProperty("pagewalk.site", "../web/target/site"));
         rows.add(row("bundleGzipKB", "-", gzipKB(site.resolve("pagewalk.js")), "KB"));
-        rows.add(row("bundleExerciseGzipKB", "-", gzipKB(site.resolve("pagewalk-exercise.js")), "KB"));
+        rows.add(row("bundleFullGzipKB", "-", gzipKB(site.resolve("pagewalk-full.js")), "KB"));
         rows.add(row("bundleBenchGzipKB", "-", gzipKB(site.resolve("pagewalk-bench.js")), "KB"));
         rows.add(row("bundleWasmGzipKB", "-", gzipKB(site.resolve("pagewalk.wasm")), "KB"));
         rows.add(row("bundleBenchWasmGzipKB", "-", gzipKB(site.resolve("pagewalk-bench.wasm")), "KB"));
