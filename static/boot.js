@@ -1,7 +1,11 @@
 /*
  * Picks the engine: the WebAssembly GC build over http(s), falling back to the JavaScript build
  * if it cannot load; the JavaScript build from file:// (browsers refuse to fetch Wasm there).
- * ?engine=js or ?engine=wasm forces one, with no fallback. Everything else is Java.
+ * ?engine=js or ?engine=wasm forces one, with no fallback. Then the bundle, from the page and its
+ * URL (docs/ARCHITECTURE.md, "Bundles"): bench.html has its own; the main page's has no exercises,
+ * labs or postMessage API, so ?exercise=, ?lab=, ?embed= and a page another window can message (a
+ * frame, or a window a page opened) load the full one. Moving between them is a new page load,
+ * which chooses again. Everything else is Java.
  */
 (function () {
   "use strict";
@@ -57,9 +61,20 @@
     document.body.setAttribute("data-engine", "none");
   }
 
+  // Which bundle: a name the JavaScript and the WebAssembly builds share, except that one
+  // WebAssembly module (pagewalk.wasm) is the full page.
+  function bundle() {
+    if (document.body && document.body.getAttribute("data-page") === "bench") {
+      return "pagewalk-bench";
+    }
+    var messaged = window.parent !== window || !!window.opener;
+    return messaged || /(?:^|[?&])(?:exercise|lab|embed)=/.test(window.location.search) ? "pagewalk-full" : "pagewalk";
+  }
+
   function startJs() {
-    loadScript("pagewalk.js", function () { window.main([]); },
-        function () { fail("pagewalk.js did not load."); });
+    var js = bundle() + ".js";
+    loadScript(js, function () { window.main([]); },
+        function () { fail(js + " did not load."); });
   }
 
   function startWasm(fallback) {
@@ -72,7 +87,7 @@
     };
     loadScript("pagewalk.wasm-runtime.js", function () {
       // The fallback covers loading only: once main runs, a second engine must not start too.
-      TeaVM.wasmGC.load("pagewalk.wasm").then(function (teavm) { teavm.exports.main([]); }, onFailure);
+      TeaVM.wasmGC.load(bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm").then(function (teavm) { teavm.exports.main([]); }, onFailure);
     }, onFailure);
   }
 

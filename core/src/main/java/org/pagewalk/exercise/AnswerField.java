@@ -1,5 +1,6 @@
 package org.pagewalk.exercise;
 
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 import org.pagewalk.text.Numbers;
 import org.pagewalk.text.Printable;
@@ -61,7 +62,7 @@ public final class AnswerField {
             return label + ": no answer given";
         }
         if (type == Type.YES_NO) {
-            String l = t.toLowerCase();
+            String l = Chars.lower(t);
             if (l.equals("yes") || l.equals("y") || l.equals("1")) {
                 out[0] = 1;
                 return null;

@@ -8,6 +8,7 @@ import org.pagewalk.machine.Access;
 import org.pagewalk.machine.AccessResult;
 import org.pagewalk.scenario.Interpreter;
 import org.pagewalk.scenario.Session;
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 
 /**
@@ -297,7 +298,7 @@ public final class ExerciseGenerator {
 
     /** A frame number in as few hex digits as it needs. */
     private static String shortHex(int value) {
-        return "0x" + Integer.toHexString(value).toUpperCase();
+        return "0x" + Chars.upper(Integer.toHexString(value));
     }
 
     private Question tlb(int template) {

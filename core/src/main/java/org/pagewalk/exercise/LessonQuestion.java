@@ -5,6 +5,7 @@ import org.pagewalk.machine.Access;
 import org.pagewalk.machine.Machine;
 import org.pagewalk.text.Hex;
 import org.pagewalk.text.Numbers;
+import org.pagewalk.text.Split;
 
 /**
  * A question a guided lesson asks: a {@code note Question: ...} line followed by an
@@ -30,7 +31,7 @@ public final class LessonQuestion {
      * or {@code expect fault} line with a literal address.
      */
     public static Question of(String noteText, String expectLine, Machine machine) {
-        String[] w = expectLine.trim().split("\\s+");
+        String[] w = Split.words(expectLine);
         if (w.length < 3 || !w[0].equals("expect") || !(w[1].equals("physical") || w[1].equals("fault"))) {
             return null;
         }

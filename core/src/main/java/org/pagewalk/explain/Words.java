@@ -5,6 +5,7 @@ import org.pagewalk.machine.EntryBits;
 import org.pagewalk.machine.PageFault;
 import org.pagewalk.machine.Staleness;
 import org.pagewalk.machine.TlbEntry;
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 import org.pagewalk.trace.InvalidationCause;
 
@@ -91,7 +92,7 @@ public final class Words {
         if (sb.length() > 0) {
             sb.append(' ');
         }
-        sb.append(EntryBits.isSet(entry, bit) ? name : name.toLowerCase());
+        sb.append(EntryBits.isSet(entry, bit) ? name : Chars.lower(name));
     }
 
     /** The entry in words, e.g. {@code "0x00000083: present, 4 MiB page at 0x00000000, supervisor, writable"}. */

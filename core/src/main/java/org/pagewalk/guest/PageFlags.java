@@ -1,6 +1,7 @@
 package org.pagewalk.guest;
 
 import org.pagewalk.machine.EntryBits;
+import org.pagewalk.text.Chars;
 
 /** CeanOS's PAGE_FLAG_* names for entry bits, and their parsing and printing. */
 public final class PageFlags {
@@ -27,7 +28,7 @@ public final class PageFlags {
 
     /** The bit of a flag name (case-insensitive, with or without PAGE_FLAG_), or 0 if unknown. */
     public static int byName(String name) {
-        String n = name.toUpperCase();
+        String n = Chars.upper(name);
         if (n.startsWith("PAGE_FLAG_")) {
             n = n.substring(10);
         }

@@ -7,6 +7,7 @@ import org.pagewalk.guest.Variant;
 import org.pagewalk.machine.MachineConfig;
 import org.pagewalk.machine.PhysicalMemory;
 import org.pagewalk.machine.TlbGeometry;
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 import org.pagewalk.text.Sizes;
 
@@ -95,7 +96,7 @@ final class BootParser {
     }
 
     private static int ramFrames(Line line, Token t) {
-        String v = t.text.toUpperCase();
+        String v = Chars.upper(t.text);
         if (v.equals("4G") || v.equals("4096M")) {
             return PhysicalMemory.MAX_FRAMES;
         }
@@ -110,7 +111,7 @@ final class BootParser {
     }
 
     private static TlbGeometry tlbGeometry(Line line, Token t) {
-        String[] p = org.pagewalk.text.Split.on(t.text.toLowerCase(), 'x');
+        String[] p = org.pagewalk.text.Split.on(Chars.lower(t.text), 'x');
         if (p.length != 2 || p[0].isEmpty() || p[1].isEmpty()) {
             throw line.error(t, "expected the TLB as ENTRIESxWAYS, for example 64x4, found " + t);
         }

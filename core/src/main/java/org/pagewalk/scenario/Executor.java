@@ -8,6 +8,7 @@ import org.pagewalk.machine.AccessResult;
 import org.pagewalk.machine.Machine;
 import org.pagewalk.machine.PageFault;
 import org.pagewalk.machine.Translation;
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 
 /**
@@ -157,7 +158,7 @@ final class Executor {
         }
         // How many entries the write flushed: the TLB's own count, read after the write.
         int removed = before - m.tlb().validEntries();
-        return Report.of(c.register.toUpperCase() + " = " + Hex.hex32(v) + (removed > 0 ? "; " + removed + " TLB "
+        return Report.of(Chars.upper(c.register) + " = " + Hex.hex32(v) + (removed > 0 ? "; " + removed + " TLB "
                 + (removed == 1 ? "entry" : "entries") + " flushed" : ""));
     }
 

@@ -8,6 +8,7 @@ import org.pagewalk.machine.AccessResult;
 import org.pagewalk.machine.EntryBits;
 import org.pagewalk.machine.PageFault;
 import org.pagewalk.machine.TlbEntry;
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 
 /**
@@ -172,7 +173,7 @@ public enum ExpectKind {
             }
             Expr address = p.expr(line, "the linear address");
             line.end("usage: expect tlb ", k.text + " ADDRESS");
-            return new Expect(line, column, this, new Expr[] {address}, 0, k.text.toLowerCase(), null, what.column);
+            return new Expect(line, column, this, new Expr[] {address}, 0, Chars.lower(k.text), null, what.column);
         }
 
         @Override
@@ -219,7 +220,7 @@ public enum ExpectKind {
             if (!k.is("hit") && !k.is("miss") && !k.is("fault")) {
                 throw line.error(k, "expect last hit, miss or fault, not " + org.pagewalk.text.Printable.quote(k.text));
             }
-            return new Expect(line, column, this, new Expr[0], 0, k.text.toLowerCase(), null, what.column);
+            return new Expect(line, column, this, new Expr[0], 0, Chars.lower(k.text), null, what.column);
         }
 
         @Override
@@ -242,7 +243,7 @@ public enum ExpectKind {
             if (!state.is("used") && !state.is("free")) {
                 throw line.error(state, "a frame is 'used' or 'free' in the bitmap, not " + org.pagewalk.text.Printable.quote(state.text));
             }
-            return new Expect(line, column, this, new Expr[] {address}, 0, state.text.toLowerCase(), null, what.column);
+            return new Expect(line, column, this, new Expr[] {address}, 0, Chars.lower(state.text), null, what.column);
         }
 
         @Override

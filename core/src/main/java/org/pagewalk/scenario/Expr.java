@@ -1,5 +1,6 @@
 package org.pagewalk.scenario;
 
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 import org.pagewalk.text.Numbers;
 import org.pagewalk.text.Printable;
@@ -52,8 +53,8 @@ final class Expr {
                 throw line.error(at, Printable.quote(t.text) + " has an empty term around '|'");
             }
             char c = part.charAt(0);
-            // ASCII first: Character.isDigit decodes the class library's Unicode tables on its first call (page start-up).
-            if ((c >= '0' && c <= '9') || (c > 127 && Character.isDigit(c)) || c == '-' || c == '+') {
+            // ASCII first, then every script's digits (Chars: no Unicode tables in the page).
+            if ((c >= '0' && c <= '9') || (c > 127 && Chars.isDigit(c)) || c == '-' || c == '+') {
                 value |= number(line, at, part);
             } else {
                 if (!known.isKnown(part)) {

@@ -1,6 +1,7 @@
 package org.pagewalk.scenario;
 
 import java.util.List;
+import org.pagewalk.text.Chars;
 
 /**
  * The tokens of one scenario line and a cursor over them, with the checks every command needs:
@@ -50,7 +51,7 @@ final class Line {
                     i++;
                 }
                 String word = text.substring(start, i);
-                out.add(new Token((c >= '0' && c <= '9') || (c > 127 && Character.isDigit(c)) ? Token.Kind.NUMBER : Token.Kind.WORD, word, start + 1));
+                out.add(new Token((c >= '0' && c <= '9') || (c > 127 && Chars.isDigit(c)) ? Token.Kind.NUMBER : Token.Kind.WORD, word, start + 1));
             }
         }
         out.add(new Token(Token.Kind.END, "", n + 1));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.pagewalk.guest.GuestFunction;
 import org.pagewalk.machine.Access;
 import org.pagewalk.machine.EntryBits;
+import org.pagewalk.text.Chars;
 
 /**
  * Turns scenario text into {@link Command}s, checking every line before anything runs; nothing
@@ -244,7 +245,7 @@ final class ScenarioParser {
 
     private Command mov(Line line, int at) {
         Token reg = line.word("a control register: cr0, cr2, cr3 or cr4");
-        String r = reg.text.toLowerCase();
+        String r = Chars.lower(reg.text);
         if (r.endsWith(",")) {
             r = r.substring(0, r.length() - 1);
         } else if (line.peek().text.equals(",")) {
@@ -279,7 +280,7 @@ final class ScenarioParser {
         boolean global = false;
         while (!line.atEnd()) {
             Token k = line.peek();
-            if (k.kind == Token.Kind.NUMBER && k.text.equalsIgnoreCase("4M")) {
+            if (k.kind == Token.Kind.NUMBER && Chars.equalsIgnoreCase("4M", k.text)) {
                 line.next();
                 large = true;
                 continue;

@@ -1,5 +1,7 @@
 package org.pagewalk.scenario;
 
+import org.pagewalk.text.Chars;
+
 /** What running one scenario line came to. */
 public final class StepResult {
     public enum Status {
@@ -92,6 +94,6 @@ public final class StepResult {
 
     @Override
     public String toString() {
-        return "line " + line + " " + status.name().toLowerCase() + (message().isEmpty() ? "" : ": " + message());
+        return "line " + line + " " + Chars.lower(status.name()) + (message().isEmpty() ? "" : ": " + message());
     }
 }

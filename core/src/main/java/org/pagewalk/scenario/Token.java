@@ -1,5 +1,7 @@
 package org.pagewalk.scenario;
 
+import org.pagewalk.text.Chars;
+
 /** One word of a scenario line, with the column it starts at (1-based). */
 final class Token {
     enum Kind { WORD, NUMBER, STRING, EQUALS, END }
@@ -15,30 +17,13 @@ final class Token {
     }
 
     /**
-     * Whether this is the word {@code word} (an ASCII keyword), ignoring case as
-     * {@code equalsIgnoreCase} does. ASCII is compared here: in TeaVM's JavaScript the first
-     * {@code equalsIgnoreCase} builds the class library's Unicode case tables, a few
-     * milliseconds of the page's start; other text still goes to it.
+     * Whether this is the word {@code word} (an ASCII keyword), ignoring ASCII case only: every
+     * keyword is ASCII, and Java's {@code equalsIgnoreCase} would pull the class library's Unicode
+     * case tables into the page (and build them at its start) to also match lookalikes such as
+     * U+017F (long s) for s, which a scenario should not accept as a keyword.
      */
     boolean is(String word) {
-        if (kind != Kind.WORD || text.length() != word.length()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            char w = word.charAt(i);
-            if (c > 127 || w > 127) {
-                return text.equalsIgnoreCase(word);
-            }
-            if (lower(c) != lower(w)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        return kind == Kind.WORD && Chars.equalsIgnoreCase(word, text);
     }
 
     @Override

@@ -38,8 +38,7 @@ public final class Numbers {
         int end = text.length();
         int shift = 0;
         if (!hex) {
-            // ASCII letters only (no Character.toUpperCase: its tables are costly in TeaVM's JavaScript).
-            char last = (char) (text.charAt(end - 1) & ~0x20);
+            char last = Chars.upper(text.charAt(end - 1));
             shift = last == 'K' ? 10 : last == 'M' ? 20 : last == 'G' ? 30 : 0;
             if (shift > 0) {
                 end--;

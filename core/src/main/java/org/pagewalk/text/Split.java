@@ -25,6 +25,29 @@ public final class Split {
         return parts.toArray(new String[0]);
     }
 
+    /**
+     * The words of {@code text}: the pieces between runs of white space (space, tab, line breaks,
+     * form feed), none empty (like {@code trim().split("\\s+")} on text that is not blank).
+     */
+    public static String[] words(String text) {
+        List<String> words = new ArrayList<>();
+        int from = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isSpace(text.charAt(i));
+            if (space && from >= 0) {
+                words.add(text.substring(from, i));
+                from = -1;
+            } else if (!space && from < 0) {
+                from = i;
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
     /** Whether {@code s} is a C identifier: a letter or _, then letters, digits and _. */
     public static boolean isIdentifier(String s) {
         if (s.isEmpty()) {

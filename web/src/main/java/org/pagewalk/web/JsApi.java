@@ -1,6 +1,7 @@
 package org.pagewalk.web;
 
 import org.pagewalk.scenario.StepResult;
+import org.pagewalk.text.Chars;
 import org.pagewalk.web.dom.Js;
 
 /**
@@ -20,7 +21,7 @@ final class JsApi {
                 out[0] = app.run(line == null ? "" : line);
                 app.flush();
             });
-            return out[0] == null ? "error: internal error" : out[0].status().name().toLowerCase() + ": " + out[0].message();
+            return out[0] == null ? "error: internal error" : Chars.lower(out[0].status().name()) + ": " + out[0].message();
         };
         Js.TextSupplier state = () -> {
             String[] out = new String[1];

@@ -6,26 +6,32 @@ import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The page's entry point, compiled twice by TeaVM (JavaScript and WebAssembly GC).
- * Only what this class reaches ends up in the bundles; the JVM-only server lives elsewhere.
+ * The main page's entry point (pagewalk.js): the emulator, its views and panels, lessons and the
+ * tour. Only what an entry point reaches ends up in its bundle, so the page with exercises, labs
+ * and the postMessage API ({@link FullMain}) and bench.html ({@link org.pagewalk.web.bench.BenchMain})
+ * have entry points of their own, and static/boot.js loads the one the page and its URL ask for
+ * (docs/ARCHITECTURE.md, "Bundles").
  */
 public final class Main {
+    /** A part of the page that starts once the views and panels are wired: the lessons, an exercise, a lab. */
+    public interface Feature {
+        void start(App app, Dom dom);
+    }
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        Guard.run(Main::start);
+        Guard.run(() -> start(org.pagewalk.web.lessons.Lessons::start, null));
     }
 
-    private static void start() {
+    /**
+     * Wires the main page with {@code lessons} (which brings the machine to its first state), then
+     * {@code feature} if there is one, then marks the page ready.
+     */
+    public static void start(Feature lessons, Feature feature) {
         HTMLDocument document = HTMLDocument.current();
         HTMLBodyElement body = document.getBody();
-        if ("bench".equals(body.getAttribute("data-page"))) {
-            body.setAttribute("data-engine", Engine.id());
-            org.pagewalk.web.bench.BenchPage.start(document, Engine.name());
-            body.setAttribute("data-ready", "1");
-            return;
-        }
         String engine = Engine.name();
         body.setAttribute("data-engine", Engine.id());
         HTMLElement engineText = document.getElementById("engine");
@@ -45,10 +51,10 @@ public final class Main {
         }
         // The first state: a share link, a lesson, the autosaved session, or CeanOS booted as kernel.c does.
         // After the ready text, so that a message about a damaged link stays visible.
-        org.pagewalk.web.lessons.Lessons.start(app, dom);
-        // ?exercise=SEED&level=N builds its own machine over whatever the first state was.
-        org.pagewalk.web.exercise.ExercisePage.start(app, dom);
-        org.pagewalk.web.exercise.LabPage.start(app, dom);
+        lessons.start(app, dom);
+        if (feature != null) {
+            feature.start(app, dom);
+        }
         // Last, so that tests waiting for it see a fully wired page.
         body.setAttribute("data-ready", "1");
     }

@@ -228,7 +228,7 @@ public final class BenchPage {
         return m;
     }
 
-    /** Entry from Main when the page is bench.html. */
+    /** Entry from BenchMain (bench.html). */
     public static void start(HTMLDocument document, String engineName) {
         HTMLElement engine = document.getElementById("engine");
         if (engine != null) {

@@ -7,6 +7,7 @@ import org.pagewalk.exercise.AnswerChecker;
 import org.pagewalk.exercise.AnswerField;
 import org.pagewalk.exercise.Question;
 import org.pagewalk.exercise.Verdict;
+import org.pagewalk.text.Chars;
 import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -43,7 +44,7 @@ final class AnswerForm {
         this.dom = dom;
         this.owner = owner;
         root = dom.el("li", "exercise-question");
-        root.setAttribute("data-kind", question.kind().name().toLowerCase());
+        root.setAttribute("data-kind", Chars.lower(question.kind().name()));
         root.setAttribute("data-state", "open");
         root.appendChild(dom.el("h3", "exercise-kind", "Q" + number + " · " + question.kind().title()));
         root.appendChild(dom.el("p", "exercise-prompt", question.prompt()));
@@ -166,7 +167,7 @@ final class AnswerForm {
 
     private void retry() {
         for (HTMLElement input : inputs) {
-            if (input.getTagName().equalsIgnoreCase("select")) {
+            if (Chars.equalsIgnoreCase("select", input.getTagName())) {
                 ((HTMLSelectElement) input.cast()).setValue("");
             } else {
                 ((HTMLInputElement) input.cast()).setValue("");
@@ -185,7 +186,7 @@ final class AnswerForm {
     }
 
     private static String value(HTMLElement input) {
-        if (input.getTagName().equalsIgnoreCase("select")) {
+        if (Chars.equalsIgnoreCase("select", input.getTagName())) {
             return ((HTMLSelectElement) input.cast()).getValue();
         }
         return ((HTMLInputElement) input.cast()).getValue();

@@ -51,8 +51,22 @@ public final class Lessons {
         this.tour = new Tour(app, dom, player);
     }
 
-    /** Builds the lesson UI and brings the machine to its first state. */
+    /** The postMessage API's installer; only the bundles that carry the API pass one (docs/ARCHITECTURE.md, "Bundles"). */
+    private interface Messages {
+        void install(App app, Dom dom, LessonPlayer player);
+    }
+
+    /** Builds the lesson UI and brings the machine to its first state; no postMessage API. */
     public static void start(App app, Dom dom) {
+        start(app, dom, null);
+    }
+
+    /** As {@link #start(App, Dom)}, with the postMessage API (web.embed) on the lesson player. */
+    public static void startWithMessages(App app, Dom dom) {
+        start(app, dom, MessageApi::install);
+    }
+
+    private static void start(App app, Dom dom, Messages messages) {
         Lessons lessons = new Lessons(app, dom);
         lessons.installNav();
         lessons.installDialog();
@@ -63,7 +77,9 @@ public final class Lessons {
         boolean fresh = lessons.firstState();
         lessons.autosave.startedWith(app.history().log().text());
         CrashReport.install(app, dom, lessons.autosave);
-        MessageApi.install(app, dom, lessons.player);
+        if (messages != null) {
+            messages.install(app, dom, lessons.player);
+        }
         app.addListener((a, what) -> {
             if ((what & App.MACHINE) != 0) {
                 lessons.autosave();

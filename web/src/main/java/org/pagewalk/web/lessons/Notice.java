@@ -1,5 +1,6 @@
 package org.pagewalk.web.lessons;
 
+import org.pagewalk.text.Chars;
 import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -70,8 +71,8 @@ final class Notice {
         for (; i < s.length() && sb.length() < CLIP; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == 0x7F) {
-                sb.append("\\x").append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                sb.append("\\x").append(Chars.upper(Character.forDigit(c >> 4, 16)))
+                        .append(Chars.upper(Character.forDigit(c & 15, 16)));
             } else {
                 sb.append(c);
             }

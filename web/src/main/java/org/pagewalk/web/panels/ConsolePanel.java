@@ -6,6 +6,7 @@ import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.ScenarioError;
 import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.StepResult;
+import org.pagewalk.text.Chars;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
@@ -194,7 +195,7 @@ final class ConsolePanel {
             }
         }
         HTMLElement out = dom.add(entry, "div", "console-out console-" + kind, text);
-        out.setAttribute("data-status", r == null ? "error" : r.status().name().toLowerCase());
+        out.setAttribute("data-status", r == null ? "error" : Chars.lower(r.status().name()));
         while (output.getChildren().getLength() > KEEP_OUTPUT) {
             output.removeChild(output.getFirstChild());
         }

@@ -6,6 +6,7 @@ import org.pagewalk.explain.Explanation;
 import org.pagewalk.explain.Narrator;
 import org.pagewalk.explain.Words;
 import org.pagewalk.scenario.StepResult;
+import org.pagewalk.text.Chars;
 import org.pagewalk.trace.EventField;
 import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
@@ -66,7 +67,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
 
         String text() {
             if (text == null && source != null) {
-                String status = result == null || result.status() == StepResult.Status.OK ? "" : " [" + result.status().name().toLowerCase() + "]";
+                String status = result == null || result.status() == StepResult.Status.OK ? "" : " [" + Chars.lower(result.status().name()) + "]";
                 String message = result == null ? "" : Outcome.clean(result.message());
                 text = "\u25b6 " + source.trim() + status + (message.isEmpty() ? "" : " \u2192 " + message);
             }
@@ -98,8 +99,8 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         bar.setAttribute("aria-label", "Show events of these kinds");
         for (int i = 0; i < CHIPS.length; i++) {
             int bit = 1 << i;
-            HTMLButtonElement chip = dom.add(bar, dom.button(CHIPS[i], "chip chip-" + CHIPS[i].toLowerCase()));
-            chip.setId("log-chip-" + CHIPS[i].toLowerCase());
+            HTMLButtonElement chip = dom.add(bar, dom.button(CHIPS[i], "chip chip-" + Chars.lower(CHIPS[i])));
+            chip.setId("log-chip-" + Chars.lower(CHIPS[i]));
             chip.setAttribute("aria-pressed", "true");
             chips[i] = chip;
             Guard.on(chip, "click", e -> {

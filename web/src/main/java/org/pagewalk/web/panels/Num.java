@@ -1,5 +1,6 @@
 package org.pagewalk.web.panels;
 
+import org.pagewalk.text.Chars;
 import org.pagewalk.text.Hex;
 import org.pagewalk.text.Numbers;
 import org.pagewalk.text.Sizes;
@@ -62,7 +63,7 @@ final class Num {
      * {@code minimumBytes} (the guest kernel's image must fit).
      */
     static String ram(String text, int minimumBytes, int[] out) {
-        String t = text.toUpperCase();
+        String t = Chars.upper(text);
         if (t.equals("4G") || t.equals("4096M") || t.equals("4194304K")) {
             out[0] = 1 << 20;
             return null;
@@ -123,6 +124,6 @@ final class Num {
     }
 
     private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.isEmpty() ? s : Chars.upper(s.charAt(0)) + s.substring(1);
     }
 }

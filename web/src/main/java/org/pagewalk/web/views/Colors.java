@@ -1,5 +1,7 @@
 package org.pagewalk.web.views;
 
+import org.pagewalk.text.Chars;
+
 /**
  * Colours as 0xRRGGBB ints: parsed from the CSS tokens, mixed for tints, and packed for
  * ImageData. No String.format and no regex (TeaVM bundle size).
@@ -58,7 +60,7 @@ final class Colors {
     private static int hex(String s, int from, int digits) {
         int v = 0;
         for (int i = from; i < from + digits; i++) {
-            int d = Character.digit(s.charAt(i), 16);
+            int d = Chars.hexDigit(s.charAt(i));
             if (d < 0) {
                 return -1;
             }

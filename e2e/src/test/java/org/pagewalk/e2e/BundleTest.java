@@ -1,0 +1,92 @@
+package org.pagewalk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.pagewalk.e2e.harness.Browser;
+import org.pagewalk.e2e.harness.InBrowser;
+
+/**
+ * static/boot.js loads the bundle the page and its URL ask for (docs/ARCHITECTURE.md, "Bundles"):
+ * the main page's; the full one, with exercises, labs and the postMessage API, for those URLs and
+ * for a page another window can message; or bench.html's. Each runs its page, served and from disk.
+ */
+@InBrowser
+class BundleTest {
+
+    @Test
+    void theMainPageLoadsOnlyTheMainBundle(Browser b) {
+        b.open("?engine=js");
+        assertEquals(List.of("pagewalk.js"), bundles(b));
+        assertEquals(Boolean.TRUE, b.script("return typeof window.pagewalk === 'object';"), "the main page's API is there");
+        assertTrue(!b.find("#exercise-view").isDisplayed(), "no exercise");
+        assertEquals(Boolean.TRUE, b.script("return window.__pagewalkTake === undefined;"), "no postMessage API: no window can message this page");
+        b.assertClean();
+    }
+
+    @Test
+    void aFramedPageLoadsTheFullBundleAndTakesMessages(Browser b) {
+        b.open("?engine=js");
+        b.script("var f = document.createElement('iframe'); f.id = 'inner'; f.src = 'index.html?engine=js';"
+                + " document.body.appendChild(f);");
+        b.waitUntil("(function () { var f = document.getElementById('inner');"
+                + " var d = f && f.contentDocument; return !!(d && d.body && d.body.dataset.ready === '1'); })()");
+        assertEquals("pagewalk-full.js", b.script("var s = document.getElementById('inner').contentDocument.scripts;"
+                + " for (var i = 0; i < s.length; i++) { if (/pagewalk[^/]*\\.js$/.test(s[i].src) && !/wasm-runtime/.test(s[i].src)) {"
+                + " return s[i].src.slice(s[i].src.lastIndexOf('/') + 1); } } return null;"));
+        // The API takes the waiting messages once it has read pagewalk-config.json.
+        b.waitUntil("typeof document.getElementById('inner').contentWindow.__pagewalkTake === 'function'");
+        b.assertClean();
+    }
+
+    @Test
+    void anExerciseOrALabLoadsTheFullBundleAndRunsIt(Browser b) {
+        b.open("?engine=js&exercise=42&level=1");
+        assertEquals(List.of("pagewalk-full.js"), bundles(b));
+        assertEquals("Score: 0 of 8 right · 0 checks", b.text(".exercise-score"));
+        b.open("?lab=frame-multiply&engine=js");
+        assertEquals(List.of("pagewalk-full.js"), bundles(b));
+        assertEquals("Find the bug: frame-multiply", b.text(".exercise-title"));
+        b.assertClean();
+    }
+
+    @Test
+    void fromDiskAnExerciseRunsInJavaScript(Browser b) {
+        b.openFile("?exercise=42&level=1");
+        assertEquals("js", b.script("return document.body.dataset.engine;"));
+        assertEquals("Score: 0 of 8 right · 0 checks", b.text(".exercise-score"));
+        b.assertClean();
+    }
+
+    @Test
+    void webAssemblyServesEveryPageUrlWithOneModule(Browser b) {
+        b.open("?engine=wasm&exercise=42&level=1");
+        assertEquals("wasm", b.script("return document.body.dataset.engine;"));
+        assertEquals("Score: 0 of 8 right · 0 checks", b.text(".exercise-score"));
+        assertEquals(List.of("pagewalk.wasm"), bundles(b));
+        b.assertClean();
+    }
+
+    @Test
+    void benchHasItsOwnBundleOnEachEngine(Browser b) {
+        b.openPage("bench.html?engine=js");
+        assertEquals(List.of("pagewalk-bench.js"), bundles(b));
+        assertEquals("JavaScript", b.text("#engine"));
+        b.openPage("bench.html?engine=wasm");
+        assertEquals(List.of("pagewalk-bench.wasm"), bundles(b));
+        assertEquals("WebAssembly", b.text("#engine"));
+    }
+
+    /** The bundles this page load fetched (the Wasm runtime loader is not one). */
+    private static List<String> bundles(Browser b) {
+        return b.requests().stream()
+                .map(url -> url.substring(url.lastIndexOf('/') + 1))
+                .filter(name -> name.startsWith("pagewalk") && (name.endsWith(".js") || name.endsWith(".wasm"))
+                        && !name.equals("pagewalk.wasm-runtime.js"))
+                .distinct()
+                .collect(Collectors.toList());
+    }
+}
