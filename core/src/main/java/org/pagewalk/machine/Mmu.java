@@ -37,7 +37,9 @@ public final class Mmu {
      * faults. Allocates nothing unless it faults; the guest kernel's accesses use it.
      */
     int translate(int linear, int access) {
-        lastFault = null;
+        if (lastFault != null) {
+            lastFault = null; // tested first: storing a reference costs a GC barrier on every translation
+        }
         lastTlbIndex = -1;
         lastHit = false;
         if (!cr.paging()) {
