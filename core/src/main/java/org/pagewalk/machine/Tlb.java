@@ -138,7 +138,7 @@ public final class Tlb {
     }
 
     private boolean matchesLarge(int i, int largeTag) {
-        return (flags[i] & (VALID | LARGE)) == (VALID | LARGE) && largeTag == tag[i];
+        return largeTag == tag[i] && (flags[i] & (VALID | LARGE)) == (VALID | LARGE);
     }
 
     /** The set of an index from {@link #lookup}. */
@@ -151,8 +151,9 @@ public final class Tlb {
         return wayShift >= 0 ? index & (ways - 1) : index % ways;
     }
 
+    // The tag first: on a miss no tag matches, so the valid bit is never read.
     private boolean matches(int i, int page) {
-        return (flags[i] & VALID) != 0 && (page & mask[i]) == tag[i];
+        return (page & mask[i]) == tag[i] && (flags[i] & VALID) != 0;
     }
 
     /** The set a lookup of {@code linear} starts in (its 4 KiB set). */
