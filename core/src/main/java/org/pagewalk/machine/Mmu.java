@@ -53,10 +53,13 @@ public final class Mmu {
                 return hit(index, linear, access, flags);
             }
             dropForRewalk(index, linear, access, flags);
-        } else {
-            trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
+            tlb.countMiss();
+            return walkAndFill(linear, access);
         }
+        trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
         tlb.countMiss();
+        // A second call site on purpose: TeaVM inlines a method called from one place whatever its
+        // size, and with the walk inside it this method is too big for V8 to inline into its callers.
         return walkAndFill(linear, access);
     }
 

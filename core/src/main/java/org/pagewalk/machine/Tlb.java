@@ -102,11 +102,13 @@ public final class Tlb {
             if (matches(base + 3, page)) {
                 return base + 3;
             }
-        } else {
-            for (int i = base; i < base + ways; i++) {
-                if (matches(i, page)) {
-                    return i;
-                }
+            // Two call sites on purpose: TeaVM inlines a method called from one place, which made
+            // this one too big for V8 to inline into the MMU (TeaVM's JavaScript).
+            return largeEntries > 0 ? lookupLarge(page) : -1;
+        }
+        for (int i = base; i < base + ways; i++) {
+            if (matches(i, page)) {
+                return i;
             }
         }
         return largeEntries > 0 ? lookupLarge(page) : -1;
