@@ -17,6 +17,11 @@ final class FrameCache {
         this.memory = memory;
     }
 
+    /** Whether {@code physical} is in RAM, so that reading it reports no bus access beyond RAM. */
+    boolean isInstalled(int physical) {
+        return physical >>> 12 == frame || memory.isInstalled(physical);
+    }
+
     /** The aligned 32-bit word at {@code physical}, as {@link PhysicalMemory#read32} reads it. */
     int read32(int physical) {
         if (physical >>> 12 == frame && layout == memory.layout()) {

@@ -105,7 +105,7 @@ public final class Machine {
                 int flags = tlb.flags(index);
                 boolean needsDirty = Access.isWrite(access) && (flags & Tlb.DIRTY) == 0;
                 if (AccessRights.permits(cr.writeProtect(), access, flags) && !needsDirty) {
-                    return AccessResult.ok(tlb.translation(index, linear), 0);
+                    return AccessResult.ok(tlb.translation(index, linear, true), 0);
                 }
             }
         }

@@ -37,7 +37,9 @@ public final class Mmu {
      * faults. Allocates nothing unless it faults; the guest kernel's accesses use it.
      */
     int translate(int linear, int access) {
-        lastFault = null;
+        if (lastFault != null) {
+            lastFault = null; // tested first: storing a reference costs a GC barrier on every translation
+        }
         lastTlbIndex = -1;
         lastHit = false;
         if (!cr.paging()) {
@@ -51,10 +53,13 @@ public final class Mmu {
                 return hit(index, linear, access, flags);
             }
             dropForRewalk(index, linear, access, flags);
-        } else {
-            trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
+            tlb.countMiss();
+            return walkAndFill(linear, access);
         }
+        trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
         tlb.countMiss();
+        // A second call site on purpose: TeaVM inlines a method called from one place whatever its
+        // size, and with the walk inside it this method is too big for V8 to inline into its callers.
         return walkAndFill(linear, access);
     }
 
@@ -86,17 +91,73 @@ public final class Mmu {
         return lastFault != null ? AccessResult.faulted(lastFault) : AccessResult.ok(lastTranslation(linear), 0);
     }
 
+    /**
+     * A miss: the walk and the fill. The usual miss (entries present, A already set, D already
+     * set for a write, rights granted, no reserved bit) is walked and filled here in one method
+     * that HotSpot compiles whole, emitting the walker's events in the walker's order; every
+     * other walk (a fault, an A or D bit to write) goes to {@link PageWalker#walk}, which reads
+     * the same entries again. Reading has no side effect, so whichever path runs, memory, TLB and
+     * trace end the same.
+     */
     private int walkAndFill(int linear, int access) {
+        int directoryIndex = linear >>> 22;
+        int pdeAddress = (cr.cr3() & ControlRegisterBits.CR3_BASE) | (directoryIndex << 2);
+        int pde = walker.directories().read32(pdeAddress);
+        boolean pse = cr.pse();
+        int leafBits = Access.isWrite(access) ? EntryBits.PRESENT | EntryBits.ACCESSED | EntryBits.DIRTY
+                : EntryBits.PRESENT | EntryBits.ACCESSED;
+        boolean large = pse && (pde & EntryBits.PAGE_SIZE) != 0;
+        int tableIndex = (linear >>> 12) & 0x3FF;
+        int pteAddress = 0;
+        int pte = 0;
+        int leaf = pde;
+        if (large) {
+            if ((pde & EntryBits.PDE4M_RESERVED) != 0) {
+                return walkAndFillSlowly(linear, access);
+            }
+        } else {
+            pteAddress = (pde & EntryBits.FRAME_4K) | (tableIndex << 2);
+            // A PTE beyond RAM reports its bus access between PDE_READ and PTE_READ: the walker's case.
+            if ((pde & (EntryBits.PRESENT | EntryBits.ACCESSED)) != (EntryBits.PRESENT | EntryBits.ACCESSED)
+                    || !walker.tables().isInstalled(pteAddress)) {
+                return walkAndFillSlowly(linear, access);
+            }
+            pte = walker.tables().read32(pteAddress);
+            leaf = pte;
+        }
+        int rights = pde & leaf;
+        if ((leaf & leafBits) != leafBits || !AccessRights.permits(cr.writeProtect(), access, rights)) {
+            return walkAndFillSlowly(linear, access);
+        }
+        trace.event(EventKind.PDE_READ, pdeAddress, pde, directoryIndex, pse ? 1 : 0);
+        if (!large) {
+            trace.event(EventKind.PTE_READ, pteAddress, pte, tableIndex, 0);
+        }
+        return fill(linear, access, large, leaf & (large ? EntryBits.FRAME_4M : EntryBits.FRAME_4K), rights,
+                pdeAddress, pde, pteAddress, pte);
+    }
+
+    /** The walker's way: faults, and walks that write A or D. */
+    private int walkAndFillSlowly(int linear, int access) {
         PageFault fault = walker.walk(cr.cr3(), cr.pse(), cr.pge(), cr.writeProtect(), linear, access, true);
         if (fault != null) {
             raise(fault);
             return 0;
         }
         int base = walker.large ? walker.physical & EntryBits.FRAME_4M : walker.physical & EntryBits.FRAME_4K;
-        lastTlbIndex = tlb.fill(linear, walker.large, base, walker.rights, walker.dirty, walker.global,
-                walker.pdeAddress, walker.pde, walker.pteAddress, walker.pte);
-        trace.event(EventKind.TRANSLATED, linear, walker.physical, walker.large ? 4096 : 4, access);
-        return walker.physical;
+        return fill(linear, access, walker.large, base, walker.rights, walker.pdeAddress, walker.pde,
+                walker.pteAddress, walker.pte);
+    }
+
+    /** Caches a successful walk; its leaf is the PTE, or the PDE of a 4 MiB page. */
+    private int fill(int linear, int access, boolean large, int base, int rights, int pdeAddress, int pde,
+                     int pteAddress, int pte) {
+        int leaf = large ? pde : pte;
+        lastTlbIndex = tlb.fill(linear, large, base, rights, (leaf & EntryBits.DIRTY) != 0,
+                cr.pge() && (leaf & EntryBits.GLOBAL) != 0, pdeAddress, pde, pteAddress, pte);
+        int physical = large ? base | (linear & 0x003FFFFF) : base | (linear & 0xFFF);
+        trace.event(EventKind.TRANSLATED, linear, physical, large ? 4096 : 4, access);
+        return physical;
     }
 
     /** #PF: CR2, and (SDM §4.10.4.1) every TLB entry for the faulting page goes. */
@@ -120,10 +181,8 @@ public final class Mmu {
         if (lastTlbIndex < 0) {
             return identity(linear);
         }
-        if (lastHit) {
-            return tlb.translation(lastTlbIndex, linear);
-        }
-        return walked(linear);
+        // On a miss, the entry just filled holds exactly what the walk found.
+        return tlb.translation(lastTlbIndex, linear, lastHit);
     }
 
     /**

@@ -41,6 +41,16 @@ final class PageWalker {
         this.tables = new FrameCache(memory);
     }
 
+    /** The directory reads' cache: {@link Mmu}'s fused miss reads the same frames through it. */
+    FrameCache directories() {
+        return directories;
+    }
+
+    /** The page-table reads' cache. */
+    FrameCache tables() {
+        return tables;
+    }
+
     /**
      * Walks for {@code linear}. With {@code sideEffects} false it sets no A/D bit and reports
      * nothing: the debugger's walk, for previews and staleness checks. Returns {@code null} when the

@@ -102,22 +102,45 @@ public final class Tlb {
             if (matches(base + 3, page)) {
                 return base + 3;
             }
-        } else {
-            for (int i = base; i < base + ways; i++) {
-                if (matches(i, page)) {
-                    return i;
-                }
+            // Two call sites on purpose: TeaVM inlines a method called from one place, which made
+            // this one too big for V8 to inline into the MMU (TeaVM's JavaScript).
+            return largeEntries > 0 ? lookupLarge(page) : -1;
+        }
+        for (int i = base; i < base + ways; i++) {
+            if (matches(i, page)) {
+                return i;
             }
         }
-        if (largeEntries > 0) {
-            base = ((page >>> 10) & setMask) * ways;
-            for (int i = base; i < base + ways; i++) {
-                if ((flags[i] & (VALID | LARGE)) == (VALID | LARGE) && (page & MASK_4M) == tag[i]) {
-                    return i;
-                }
+        return largeEntries > 0 ? lookupLarge(page) : -1;
+    }
+
+    /** The second probe, while any 4 MiB entry is cached: the set of {@code page >>> 10}. */
+    private int lookupLarge(int page) {
+        int base = ((page >>> 10) & setMask) * ways;
+        int largeTag = page & MASK_4M;
+        if (ways == 4) {
+            // Unrolled as the first probe, for the same reason.
+            if (matchesLarge(base, largeTag)) {
+                return base;
+            }
+            if (matchesLarge(base + 1, largeTag)) {
+                return base + 1;
+            }
+            if (matchesLarge(base + 2, largeTag)) {
+                return base + 2;
+            }
+            return matchesLarge(base + 3, largeTag) ? base + 3 : -1;
+        }
+        for (int i = base; i < base + ways; i++) {
+            if (matchesLarge(i, largeTag)) {
+                return i;
             }
         }
         return -1;
+    }
+
+    private boolean matchesLarge(int i, int largeTag) {
+        return largeTag == tag[i] && (flags[i] & (VALID | LARGE)) == (VALID | LARGE);
     }
 
     /** The set of an index from {@link #lookup}. */
@@ -130,8 +153,9 @@ public final class Tlb {
         return wayShift >= 0 ? index & (ways - 1) : index % ways;
     }
 
+    // The tag first: on a miss no tag matches, so the valid bit is never read.
     private boolean matches(int i, int page) {
-        return (flags[i] & VALID) != 0 && (page & mask[i]) == tag[i];
+        return (page & mask[i]) == tag[i] && (flags[i] & VALID) != 0;
     }
 
     /** The set a lookup of {@code linear} starts in (its 4 KiB set). */
@@ -169,9 +193,15 @@ public final class Tlb {
         int page = linear >>> 12;
         int set = large ? (page >>> 10) & setMask : page & setMask;
         int base = set * ways;
-        int victim = victim(set, base);
+        int victim = ways == 4 ? choose4(base) : choose(base);
+        // One journal record before the entry's first change covers the eviction and the fill.
         preserve(victim);
-        tag[victim] = large ? page & MASK_4M : page;
+        int f = flags[victim];
+        if ((f & VALID) != 0) {
+            evict(set, victim - base, victim, f);
+        }
+        int entryTag = large ? page & MASK_4M : page;
+        tag[victim] = entryTag;
         mask[victim] = large ? MASK_4M : MASK_4K;
         frame[victim] = physicalBase;
         flags[victim] = VALID | (rights & (WRITABLE | USER)) | (dirty ? DIRTY : 0) | (global ? GLOBAL : 0)
@@ -183,26 +213,25 @@ public final class Tlb {
         if (large) {
             largeEntries++;
         }
-        touch(victim);
-        trace.event(EventKind.TLB_FILL, set, victim - base, tag[victim], physicalBase);
+        lastUse[victim] = ++clock;
+        trace.event(EventKind.TLB_FILL, set, victim - base, entryTag, physicalBase);
         return victim;
+    }
+
+    /** The least recently used entry of a full set makes room (its journal record is already taken). */
+    private void evict(int set, int way, int i, int f) {
+        evictions++;
+        trace.event(EventKind.TLB_EVICT, set, way, tag[i], frame[i]);
+        if ((f & LARGE) != 0) {
+            largeEntries--;
+        }
+        flags[i] = 0;
     }
 
     /**
-     * The way a fill takes: the first empty one, else the least recently used, which is evicted
-     * (subtraction keeps the order right across the clock's wrap-around).
+     * The way a fill takes: the first empty one, else the least recently used (subtraction keeps
+     * the order right across the clock's wrap-around).
      */
-    private int victim(int set, int base) {
-        int victim = ways == 4 ? choose4(base) : choose(base);
-        if ((flags[victim] & VALID) == 0) {
-            return victim;
-        }
-        evictions++;
-        trace.event(EventKind.TLB_EVICT, set, victim - base, tag[victim], frame[victim]);
-        remove(victim);
-        return victim;
-    }
-
     private int choose(int base) {
         int victim = base;
         for (int i = base; i < base + ways; i++) {
@@ -458,10 +487,11 @@ public final class Tlb {
         return entry(setOfIndex(index), wayOfIndex(index));
     }
 
-    Translation translation(int index, int linear) {
+    /** The entry at {@code index} as a translation of {@code linear}, served by the TLB or just filled by a walk. */
+    Translation translation(int index, int linear, boolean fromTlb) {
         int f = flags[index];
         return new Translation(linear, physical(index, linear), (f & LARGE) != 0, f & (WRITABLE | USER),
-                (f & GLOBAL) != 0, true, pdeAddress[index], pde[index], pteAddress[index], pte[index]);
+                (f & GLOBAL) != 0, fromTlb, pdeAddress[index], pde[index], pteAddress[index], pte[index]);
     }
 
     /**
