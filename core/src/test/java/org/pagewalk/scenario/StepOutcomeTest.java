@@ -49,4 +49,13 @@ class StepOutcomeTest {
         // "read user " is 10 characters: the address starts at column 11.
         assertEquals(11, bad.column(), bad.message());
     }
+
+    @Test
+    void aControlRegisterWriteReportsTheValueTheRegisterHolds() {
+        Session s = new Session();
+        assertEquals(StepResult.Status.OK, Interpreter.runLine(s, "boot bare ram=8M").status());
+        // ET (bit 4) is hardwired to 1 on a P6 (SDM Vol. 3A §2.5): PE|PG = 0x80000001 reads back 0x80000011.
+        StepResult r = Interpreter.runLine(s, "mov cr0, PE|PG");
+        assertEquals("CR0 = 0x80000011", r.message());
+    }
 }
