@@ -56,17 +56,11 @@ public final class Mmu {
             if (AccessRights.permits(cr.writeProtect(), access, flags) && (!Access.isWrite(access) || (flags & Tlb.DIRTY) != 0)) {
                 return hit(index, linear, access, flags);
             }
-            dropForRewalk(index, linear, access, flags);
-            tlb.countMiss();
-            return walkAndFill(linear, access);
+            return walkAndFill(linear, access, index);
         }
-        if (trace.isListening()) {
-            trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
-        }
-        tlb.countMiss();
         // A second call site on purpose: TeaVM inlines a method called from one place whatever its
         // size, and with the walk inside it this method is too big for V8 to inline into its callers.
-        return walkAndFill(linear, access);
+        return walkAndFill(linear, access, -1);
     }
 
     // translate's parts are methods of their own so that each stays small enough for the JIT to
@@ -89,8 +83,8 @@ public final class Mmu {
     }
 
     /** The cached rights refuse the access, or a write needs D set: the entry goes and the walk decides. */
-    private void dropForRewalk(int index, int linear, int access, int flags) {
-        EventKind why = AccessRights.permits(cr.writeProtect(), access, flags) ? EventKind.TLB_DIRTY_REWALK
+    private void dropForRewalk(int index, int linear, int access) {
+        EventKind why = AccessRights.permits(cr.writeProtect(), access, tlb.flags(index)) ? EventKind.TLB_DIRTY_REWALK
                 : EventKind.TLB_RIGHTS_REWALK;
         trace.event(why, linear, tlb.setOfIndex(index), tlb.wayOfIndex(index), 0);
         tlb.invalidate(index, InvalidationCause.REWALK);
@@ -103,11 +97,12 @@ public final class Mmu {
     }
 
     /**
-     * A miss: the walk and the fill, in one method. The usual miss (entries present, A already
-     * set, D already set for a write, rights granted, no reserved bit) is walked here, emitting
-     * the walker's events in the walker's order; every other walk (a fault, an A or D bit to
-     * write) goes to {@link PageWalker#walk}, which reads the same entries again. Reading has no
-     * side effect, so whichever path runs, memory, TLB and trace end the same.
+     * A miss (no entry: {@code refused} is -1), or an entry at {@code refused} that cannot serve
+     * this access and goes first: the walk and the fill, in one method. The usual miss (entries
+     * present, A already set, D already set for a write, rights granted, no reserved bit) is
+     * walked here, emitting the walker's events in the walker's order; every other walk (a fault,
+     * an A or D bit to write) goes to {@link PageWalker#walk}, which reads the same entries again.
+     * Reading has no side effect, so whichever path runs, memory, TLB and trace end the same.
      *
      * <p>Kept whole on purpose: at over 325 bytes of bytecode HotSpot compiles it on its own
      * ("hot method too big") instead of into {@link #translate}, whose machine code then stays
@@ -115,7 +110,13 @@ public final class Mmu {
      * call. Split into parts under that size, the walk and fill were inlined into translate and
      * every hit paid a call.
      */
-    private int walkAndFill(int linear, int access) {
+    private int walkAndFill(int linear, int access, int refused) {
+        if (refused >= 0) {
+            dropForRewalk(refused, linear, access);
+        } else if (trace.isListening()) {
+            trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
+        }
+        tlb.countMiss();
         int directoryIndex = linear >>> 22;
         int pdeAddress = (cr.cr3() & ControlRegisterBits.CR3_BASE) | (directoryIndex << 2);
         int pde = walker.directories().read32(pdeAddress);
