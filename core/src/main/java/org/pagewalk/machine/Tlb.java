@@ -150,7 +150,11 @@ public final class Tlb {
 
     /** A hit: the entry becomes its set's most recently used, and the hit is counted. */
     void touch(int index) {
-        preserve(index);
+        // preserve's own test repeated outside it: TeaVM's output inlines the journal record into
+        // preserve, and a call of that on every hit spends V8's inlining budget of the caller.
+        if (journaling) {
+            preserve(index);
+        }
         lastUse[index] = ++clock;
     }
 
