@@ -2,7 +2,7 @@ package org.pagewalk.machine;
 
 import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.InvalidationCause;
-import org.pagewalk.trace.TraceListener;
+import org.pagewalk.trace.Trace;
 
 /**
  * Linear -> physical for every access: the TLB first, the walk on a miss (SDM §4.10.2).
@@ -18,14 +18,15 @@ public final class Mmu {
     private final ControlRegisters cr;
     private final Tlb tlb;
     private final PageWalker walker;
-    private final TraceListener trace;
+    private final Trace trace;
     // What the last translate did, for the descriptive form (translateAccess): the fault it
-    // raised, or the TLB index that served (hit) or was filled by it (walk).
+    // raised, or the TLB index that served (hit) or was filled by it (walk). Each way out of
+    // translate sets them, so a hit stores two fields, not four.
     private PageFault lastFault;
     private int lastTlbIndex = -1;
     private boolean lastHit;
 
-    Mmu(ControlRegisters cr, Tlb tlb, PageWalker walker, TraceListener trace) {
+    Mmu(ControlRegisters cr, Tlb tlb, PageWalker walker, Trace trace) {
         this.cr = cr;
         this.tlb = tlb;
         this.walker = walker;
@@ -40,46 +41,50 @@ public final class Mmu {
         if (lastFault != null) {
             lastFault = null; // tested first: storing a reference costs a GC barrier on every translation
         }
-        lastTlbIndex = -1;
-        lastHit = false;
         if (!cr.paging()) {
+            lastTlbIndex = -1;
             return linear;
         }
-        trace.event(EventKind.WALK_START, linear, access, 0, 0);
+        // Every event is behind this test, so with no listener its arguments are not computed
+        // (nor, in TeaVM's output, EventKind's class-initialisation check made).
+        if (trace.isListening()) {
+            trace.event(EventKind.WALK_START, linear, access, 0, 0);
+        }
         int index = tlb.lookup(linear);
         if (index >= 0) {
             int flags = tlb.flags(index);
             if (AccessRights.permits(cr.writeProtect(), access, flags) && (!Access.isWrite(access) || (flags & Tlb.DIRTY) != 0)) {
                 return hit(index, linear, access, flags);
             }
-            dropForRewalk(index, linear, access, flags);
-            tlb.countMiss();
-            return walkAndFill(linear, access);
+            return walkAndFill(linear, access, index);
         }
-        trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
-        tlb.countMiss();
         // A second call site on purpose: TeaVM inlines a method called from one place whatever its
         // size, and with the walk inside it this method is too big for V8 to inline into its callers.
-        return walkAndFill(linear, access);
+        return walkAndFill(linear, access, -1);
     }
 
     // translate's parts are methods of their own so that each stays small enough for the JIT to
     // compile hot paths together (HotSpot inlines a hot method only up to 325 bytes of bytecode).
 
     private int hit(int index, int linear, int access, int flags) {
-        tlb.touch(index);
-        tlb.countHit();
+        tlb.touch(index); // counts the hit (Tlb.hits)
         lastTlbIndex = index;
         lastHit = true;
         int physical = tlb.physical(index, linear);
-        trace.event(EventKind.TLB_HIT, linear, tlb.setOfIndex(index), tlb.wayOfIndex(index), physical);
-        trace.event(EventKind.TRANSLATED, linear, physical, (flags & Tlb.LARGE) != 0 ? 4096 : 4, access);
+        if (trace.isListening()) {
+            hitEvents(index, linear, access, flags, physical);
+        }
         return physical;
     }
 
+    private void hitEvents(int index, int linear, int access, int flags, int physical) {
+        trace.event(EventKind.TLB_HIT, linear, tlb.setOfIndex(index), tlb.wayOfIndex(index), physical);
+        trace.event(EventKind.TRANSLATED, linear, physical, (flags & Tlb.LARGE) != 0 ? 4096 : 4, access);
+    }
+
     /** The cached rights refuse the access, or a write needs D set: the entry goes and the walk decides. */
-    private void dropForRewalk(int index, int linear, int access, int flags) {
-        EventKind why = AccessRights.permits(cr.writeProtect(), access, flags) ? EventKind.TLB_DIRTY_REWALK
+    private void dropForRewalk(int index, int linear, int access) {
+        EventKind why = AccessRights.permits(cr.writeProtect(), access, tlb.flags(index)) ? EventKind.TLB_DIRTY_REWALK
                 : EventKind.TLB_RIGHTS_REWALK;
         trace.event(why, linear, tlb.setOfIndex(index), tlb.wayOfIndex(index), 0);
         tlb.invalidate(index, InvalidationCause.REWALK);
@@ -92,77 +97,84 @@ public final class Mmu {
     }
 
     /**
-     * A miss: the walk and the fill. The usual miss (entries present, A already set, D already
-     * set for a write, rights granted, no reserved bit) is walked and filled here in one method
-     * that HotSpot compiles whole, emitting the walker's events in the walker's order; every
-     * other walk (a fault, an A or D bit to write) goes to {@link PageWalker#walk}, which reads
-     * the same entries again. Reading has no side effect, so whichever path runs, memory, TLB and
-     * trace end the same.
+     * A miss (no entry: {@code refused} is -1), or an entry at {@code refused} that cannot serve
+     * this access and goes first: the walk and the fill, in one method. The usual miss (entries
+     * present, A already set, D already set for a write, rights granted, no reserved bit) is
+     * walked here, emitting the walker's events in the walker's order; every other walk (a fault,
+     * an A or D bit to write) goes to {@link PageWalker#walk}, which reads the same entries again.
+     * Reading has no side effect, so whichever path runs, memory, TLB and trace end the same.
+     *
+     * <p>Kept whole on purpose: at over 325 bytes of bytecode HotSpot compiles it on its own
+     * ("hot method too big") instead of into {@link #translate}, whose machine code then stays
+     * small enough ({@code InlineSmallCode}) to be inlined into its callers, so a TLB hit is no
+     * call. Split into parts under that size, the walk and fill were inlined into translate and
+     * every hit paid a call.
      */
-    private int walkAndFill(int linear, int access) {
+    private int walkAndFill(int linear, int access, int refused) {
+        if (refused >= 0) {
+            dropForRewalk(refused, linear, access);
+        } else if (trace.isListening()) {
+            trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
+        }
+        tlb.countMiss();
         int directoryIndex = linear >>> 22;
         int pdeAddress = (cr.cr3() & ControlRegisterBits.CR3_BASE) | (directoryIndex << 2);
         int pde = walker.directories().read32(pdeAddress);
         boolean pse = cr.pse();
-        int leafBits = Access.isWrite(access) ? EntryBits.PRESENT | EntryBits.ACCESSED | EntryBits.DIRTY
-                : EntryBits.PRESENT | EntryBits.ACCESSED;
         boolean large = pse && (pde & EntryBits.PAGE_SIZE) != 0;
         int tableIndex = (linear >>> 12) & 0x3FF;
-        int pteAddress = 0;
-        int pte = 0;
-        int leaf = pde;
+        int pteAddress = large ? 0 : (pde & EntryBits.FRAME_4K) | (tableIndex << 2);
+        boolean usual;
         if (large) {
-            if ((pde & EntryBits.PDE4M_RESERVED) != 0) {
-                return walkAndFillSlowly(linear, access);
-            }
+            usual = (pde & EntryBits.PDE4M_RESERVED) == 0;
         } else {
-            pteAddress = (pde & EntryBits.FRAME_4K) | (tableIndex << 2);
             // A PTE beyond RAM reports its bus access between PDE_READ and PTE_READ: the walker's case.
-            if ((pde & (EntryBits.PRESENT | EntryBits.ACCESSED)) != (EntryBits.PRESENT | EntryBits.ACCESSED)
-                    || !walker.tables().isInstalled(pteAddress)) {
-                return walkAndFillSlowly(linear, access);
-            }
-            pte = walker.tables().read32(pteAddress);
-            leaf = pte;
+            usual = (pde & (EntryBits.PRESENT | EntryBits.ACCESSED)) == (EntryBits.PRESENT | EntryBits.ACCESSED)
+                    && walker.tables().isInstalled(pteAddress);
         }
-        int rights = pde & leaf;
-        if ((leaf & leafBits) != leafBits || !AccessRights.permits(cr.writeProtect(), access, rights)) {
-            return walkAndFillSlowly(linear, access);
-        }
-        trace.event(EventKind.PDE_READ, pdeAddress, pde, directoryIndex, pse ? 1 : 0);
-        if (!large) {
-            trace.event(EventKind.PTE_READ, pteAddress, pte, tableIndex, 0);
-        }
-        return fill(linear, access, large, leaf & (large ? EntryBits.FRAME_4M : EntryBits.FRAME_4K), rights,
-                pdeAddress, pde, pteAddress, pte);
-    }
-
-    /** The walker's way: faults, and walks that write A or D. */
-    private int walkAndFillSlowly(int linear, int access) {
-        PageFault fault = walker.walk(cr.cr3(), cr.pse(), cr.pge(), cr.writeProtect(), linear, access, true);
-        if (fault != null) {
-            raise(fault);
-            return 0;
-        }
-        int base = walker.large ? walker.physical & EntryBits.FRAME_4M : walker.physical & EntryBits.FRAME_4K;
-        return fill(linear, access, walker.large, base, walker.rights, walker.pdeAddress, walker.pde,
-                walker.pteAddress, walker.pte);
-    }
-
-    /** Caches a successful walk; its leaf is the PTE, or the PDE of a 4 MiB page. */
-    private int fill(int linear, int access, boolean large, int base, int rights, int pdeAddress, int pde,
-                     int pteAddress, int pte) {
+        int pte = usual && !large ? walker.tables().read32(pteAddress) : 0;
         int leaf = large ? pde : pte;
+        int rights = pde & leaf;
+        int leafBits = Access.isWrite(access) ? EntryBits.PRESENT | EntryBits.ACCESSED | EntryBits.DIRTY
+                : EntryBits.PRESENT | EntryBits.ACCESSED;
+        int base;
+        if (usual && (leaf & leafBits) == leafBits && AccessRights.permits(cr.writeProtect(), access, rights)) {
+            if (trace.isListening()) {
+                trace.event(EventKind.PDE_READ, pdeAddress, pde, directoryIndex, pse ? 1 : 0);
+                if (!large) {
+                    trace.event(EventKind.PTE_READ, pteAddress, pte, tableIndex, 0);
+                }
+            }
+            base = leaf & (large ? EntryBits.FRAME_4M : EntryBits.FRAME_4K);
+        } else {
+            PageFault fault = walker.walk(cr.cr3(), pse, cr.pge(), cr.writeProtect(), linear, access, true);
+            if (fault != null) {
+                raise(fault);
+                return 0;
+            }
+            large = walker.large;
+            base = walker.physical & (large ? EntryBits.FRAME_4M : EntryBits.FRAME_4K);
+            rights = walker.rights;
+            pdeAddress = walker.pdeAddress;
+            pde = walker.pde;
+            pteAddress = walker.pteAddress;
+            pte = walker.pte;
+            leaf = large ? pde : pte;
+        }
         lastTlbIndex = tlb.fill(linear, large, base, rights, (leaf & EntryBits.DIRTY) != 0,
                 cr.pge() && (leaf & EntryBits.GLOBAL) != 0, pdeAddress, pde, pteAddress, pte);
+        lastHit = false;
         int physical = large ? base | (linear & 0x003FFFFF) : base | (linear & 0xFFF);
-        trace.event(EventKind.TRANSLATED, linear, physical, large ? 4096 : 4, access);
+        if (trace.isListening()) {
+            trace.event(EventKind.TRANSLATED, linear, physical, large ? 4096 : 4, access);
+        }
         return physical;
     }
 
     /** #PF: CR2, and (SDM §4.10.4.1) every TLB entry for the faulting page goes. */
     private void raise(PageFault fault) {
         lastFault = fault;
+        lastTlbIndex = -1;
         cr.faulted(fault.linear());
         tlb.invalidatePage(fault.linear(), InvalidationCause.PAGE_FAULT);
         trace.event(EventKind.PAGE_FAULT, fault.linear(), fault.errorCode(), fault.level(), fault.entryValue());

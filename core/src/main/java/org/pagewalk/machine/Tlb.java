@@ -1,7 +1,7 @@
 package org.pagewalk.machine;
 
 import org.pagewalk.trace.EventKind;
-import org.pagewalk.trace.TraceListener;
+import org.pagewalk.trace.Trace;
 
 /**
  * A finite, set-associative translation lookaside buffer with LRU replacement (SDM §4.10).
@@ -34,7 +34,7 @@ public final class Tlb {
     // index >>> wayShift is the set when the ways are a power of two (the usual case), -1 otherwise:
     // a hit reports its set and way, and a division on every hit costs more than the rest of it.
     private final int wayShift;
-    private final TraceListener trace;
+    private final Trace trace;
 
     private final int[] tag;
     private final int[] mask;
@@ -48,7 +48,10 @@ public final class Tlb {
     private int clock;
     private int largeEntries;
 
-    private int hits;
+    // A hit is counted by the LRU clock tick it makes anyway (one store fewer on every hit): hits
+    // are the ticks since the counters' reset that were not fills or debugger loads.
+    private int clockAtReset;
+    private int otherTicks;
     private int misses;
     private int evictions;
 
@@ -58,9 +61,9 @@ public final class Tlb {
     private final int[] journaledIn;
     private int[] journal = new int[64];
     private int journalLength;
-    private final int[] savedScalars = new int[5];
+    private final int[] savedScalars = new int[6];
 
-    public Tlb(TlbGeometry geometry, TraceListener trace) {
+    public Tlb(TlbGeometry geometry, Trace trace) {
         this.geometry = geometry;
         this.ways = geometry.ways();
         this.setMask = geometry.sets() - 1;
@@ -87,20 +90,15 @@ public final class Tlb {
     public int lookup(int linear) {
         int page = linear >>> 12;
         int base = (page & setMask) * ways;
+        // The default geometry as a loop with a constant trip count, which HotSpot unrolls (a loop
+        // over the field's count of ways cost a hit a third more). Not four compares written out:
+        // with both probes written out, translate's machine code grew past what HotSpot inlines
+        // into a caller (InlineSmallCode, 2,500 bytes), and every hit paid a call.
         if (ways == 4) {
-            // The default geometry, unrolled: a loop over a field's count of ways costs a hit a
-            // third more on the JVM than four straight compares.
-            if (matches(base, page)) {
-                return base;
-            }
-            if (matches(base + 1, page)) {
-                return base + 1;
-            }
-            if (matches(base + 2, page)) {
-                return base + 2;
-            }
-            if (matches(base + 3, page)) {
-                return base + 3;
+            for (int i = base; i < base + 4; i++) {
+                if (matches(i, page)) {
+                    return i;
+                }
             }
             // Two call sites on purpose: TeaVM inlines a method called from one place, which made
             // this one too big for V8 to inline into the MMU (TeaVM's JavaScript).
@@ -118,19 +116,6 @@ public final class Tlb {
     private int lookupLarge(int page) {
         int base = ((page >>> 10) & setMask) * ways;
         int largeTag = page & MASK_4M;
-        if (ways == 4) {
-            // Unrolled as the first probe, for the same reason.
-            if (matchesLarge(base, largeTag)) {
-                return base;
-            }
-            if (matchesLarge(base + 1, largeTag)) {
-                return base + 1;
-            }
-            if (matchesLarge(base + 2, largeTag)) {
-                return base + 2;
-            }
-            return matchesLarge(base + 3, largeTag) ? base + 3 : -1;
-        }
         for (int i = base; i < base + ways; i++) {
             if (matchesLarge(i, largeTag)) {
                 return i;
@@ -163,8 +148,13 @@ public final class Tlb {
         return (linear >>> 12) & setMask;
     }
 
+    /** A hit: the entry becomes its set's most recently used, and the hit is counted. */
     void touch(int index) {
-        preserve(index);
+        // preserve's own test repeated outside it: TeaVM's output inlines the journal record into
+        // preserve, and a call of that on every hit spends V8's inlining budget of the caller.
+        if (journaling) {
+            preserve(index);
+        }
         lastUse[index] = ++clock;
     }
 
@@ -174,10 +164,6 @@ public final class Tlb {
 
     int physical(int index, int linear) {
         return (flags[index] & LARGE) != 0 ? frame[index] | (linear & 0x003FFFFF) : frame[index] | (linear & 0xFFF);
-    }
-
-    void countHit() {
-        hits++;
     }
 
     void countMiss() {
@@ -214,14 +200,19 @@ public final class Tlb {
             largeEntries++;
         }
         lastUse[victim] = ++clock;
-        trace.event(EventKind.TLB_FILL, set, victim - base, entryTag, physicalBase);
+        otherTicks++;
+        if (trace.isListening()) {
+            trace.event(EventKind.TLB_FILL, set, victim - base, entryTag, physicalBase);
+        }
         return victim;
     }
 
     /** The least recently used entry of a full set makes room (its journal record is already taken). */
     private void evict(int set, int way, int i, int f) {
         evictions++;
-        trace.event(EventKind.TLB_EVICT, set, way, tag[i], frame[i]);
+        if (trace.isListening()) {
+            trace.event(EventKind.TLB_EVICT, set, way, tag[i], frame[i]);
+        }
         if ((f & LARGE) != 0) {
             largeEntries--;
         }
@@ -291,7 +282,8 @@ public final class Tlb {
         if (large) {
             largeEntries++;
         }
-        touch(i);
+        lastUse[i] = ++clock;
+        otherTicks++;
     }
 
     /** Drops one entry, with an invalidation event naming {@code cause}. */
@@ -376,9 +368,10 @@ public final class Tlb {
         transaction++;
         savedScalars[0] = clock;
         savedScalars[1] = largeEntries;
-        savedScalars[2] = hits;
+        savedScalars[2] = clockAtReset;
         savedScalars[3] = misses;
         savedScalars[4] = evictions;
+        savedScalars[5] = otherTicks;
     }
 
     void commitJournal() {
@@ -403,9 +396,10 @@ public final class Tlb {
         journalLength = 0;
         clock = savedScalars[0];
         largeEntries = savedScalars[1];
-        hits = savedScalars[2];
+        clockAtReset = savedScalars[2];
         misses = savedScalars[3];
         evictions = savedScalars[4];
+        otherTicks = savedScalars[5];
     }
 
     private void preserve(int i) {
@@ -434,7 +428,7 @@ public final class Tlb {
     }
 
     public int hits() {
-        return hits;
+        return clock - clockAtReset - otherTicks;
     }
 
     public int misses() {
@@ -446,7 +440,8 @@ public final class Tlb {
     }
 
     public void resetCounters() {
-        hits = 0;
+        clockAtReset = clock;
+        otherTicks = 0;
         misses = 0;
         evictions = 0;
     }
@@ -539,7 +534,7 @@ public final class Tlb {
         int c = at + n * 9;
         out[c] = clock;
         out[c + 1] = largeEntries;
-        out[c + 2] = hits;
+        out[c + 2] = hits();
         out[c + 3] = misses;
         out[c + 4] = evictions;
         last = new Image(out, at);
@@ -557,7 +552,8 @@ public final class Tlb {
         int c = at + n * 9;
         clock = s[c];
         largeEntries = s[c + 1];
-        hits = s[c + 2];
+        clockAtReset = clock - s[c + 2];
+        otherTicks = 0;
         misses = s[c + 3];
         evictions = s[c + 4];
         last = image;
@@ -574,7 +570,7 @@ public final class Tlb {
     private boolean same(Image image, int[][] f, int n) {
         int[] s = image.block;
         int c = image.at + n * 9;
-        if (s[c] != clock || s[c + 1] != largeEntries || s[c + 2] != hits || s[c + 3] != misses || s[c + 4] != evictions) {
+        if (s[c] != clock || s[c + 1] != largeEntries || s[c + 2] != hits() || s[c + 3] != misses || s[c + 4] != evictions) {
             return false;
         }
         for (int k : SAME_ORDER) {

@@ -206,6 +206,38 @@ class TlbTest {
     }
 
     @Test
+    void hitCounterCountsOnlyHitsThroughLoadsResetsRollbacksAndRestores() {
+        Tables t = Tables.pagingOn().map4k(0x00403000, 0x00200000, W, W).map4k(0x00404000, 0x00201000, W, W);
+        Tlb tlb = t.m.tlb();
+        t.m.read32(0x00403000, Access.KERNEL_READ); // a miss
+        t.m.read32(0x00403004, Access.KERNEL_READ);
+        t.m.read32(0x00403008, Access.KERNEL_READ);
+        assertEquals(2, tlb.hits());
+        tlb.load(tlb.setOf(0x00405000), 3, 0x00405000, false, 0x00300000, W, true, false); // a debugger's entry, no hit
+        t.m.read32(0x00404000, Access.KERNEL_READ); // a miss and a fill
+        assertEquals(2, tlb.hits());
+        tlb.resetCounters();
+        assertEquals(0, tlb.hits());
+        t.m.read32(0x00405000, Access.KERNEL_READ); // served by the loaded entry
+        assertEquals(1, tlb.hits());
+        MachineSnapshot before = t.m.snapshot();
+        t.m.begin();
+        t.m.read32(0x00403000, Access.KERNEL_READ);
+        t.m.read32(0x00404000, Access.KERNEL_READ);
+        assertEquals(3, tlb.hits());
+        t.m.rollback();
+        assertEquals(1, tlb.hits(), "a rollback puts the count back");
+        t.m.read32(0x00403000, Access.KERNEL_READ);
+        t.m.read32(0x00403000, Access.KERNEL_READ);
+        assertEquals(3, tlb.hits());
+        t.m.restore(before);
+        assertEquals(1, tlb.hits(), "a restore puts the count back");
+        t.m.read32(0x00404000, Access.KERNEL_READ);
+        assertEquals(2, tlb.hits());
+        assertEquals(0, tlb.misses(), "every access since the reset hit");
+    }
+
+    @Test
     void hitMissCounters() {
         Tables t = Tables.pagingOn().map4k(0x00403000, 0x00200000, W, W);
         t.m.read32(0x00403000, Access.KERNEL_READ);

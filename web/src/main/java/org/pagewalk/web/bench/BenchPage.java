@@ -188,6 +188,32 @@ public final class BenchPage {
     }
 
     /**
+     * bench.html?profile=hit4K (or another ratio workload's name): Pagewalk alone on that workload
+     * for about five seconds and one row, so that a profiler's samples are of that path only.
+     */
+    private void profile(String workload) {
+        int k = RatioWorkload.NAMES.length - 1;
+        while (k > 0 && !RatioWorkload.NAMES[k].equals(workload)) {
+            k--;
+        }
+        Machine machine = RatioWorkload.pagewalk();
+        int[] addresses = RatioWorkload.addresses(k);
+        double start = Js.now();
+        int batches = 0;
+        int sum = 0;
+        while (Js.now() - start < 5000) {
+            for (int b = 0; b < 100; b++) {
+                sum += RatioWorkload.run(machine, addresses);
+            }
+            batches += 100;
+        }
+        row(RatioWorkload.NAMES[k] + ".pagewalk", "Pagewalk " + RatioWorkload.NAMES[k] + " (profile run)",
+                (Js.now() - start) * 1e6 / ((double) batches * addresses.length), "ns/op", sum);
+        json.append(']');
+        Js.publishBench(json.toString());
+    }
+
+    /**
      * A session of {@code n} actions since boot, a mix of what a student does: map a user page,
      * read it, write it, read the kernel heap. Every action succeeds (the restore's checksum is n).
      */
@@ -243,6 +269,11 @@ public final class BenchPage {
     }
 
     private void next() {
+        String only = Js.queryParameter("profile");
+        if (only != null) {
+            profile(only);
+            return;
+        }
         if (index == 0 && json.length() == 1) {
             ratios();
             Guard.later(20, this::next);
