@@ -64,6 +64,12 @@ final class FrameMapView extends CanvasView {
     /** Per cell of the window, the summary its pixels show now (valid for the window, size and palette below). */
     private byte[] shown = new byte[0];
     private int shownStart = -1;
+    /** The window and layout {@link #showWindow} last described. */
+    private int shownWindowStart = -1;
+    private int shownWindowLog;
+    private int shownWindowCell;
+    private int shownWindowGroup;
+    private int shownWindowColumns;
     private int shownCell;
     private int shownGroup;
     private int shownColumns;
@@ -211,6 +217,19 @@ final class FrameMapView extends CanvasView {
     }
 
     private void showWindow() {
+        // What the controls and the canvas's data attributes say: the window, and the layout's cell, group and columns.
+        int cell = layoutModel == null ? -1 : layoutModel.cell();
+        int group = layoutModel == null ? -1 : layoutModel.group();
+        int columns = layoutModel == null ? -1 : layoutModel.columns();
+        if (shownWindowStart == start && shownWindowLog == spanLog && shownWindowCell == cell && shownWindowGroup == group
+                && shownWindowColumns == columns) {
+            return;
+        }
+        shownWindowStart = start;
+        shownWindowLog = spanLog;
+        shownWindowCell = cell;
+        shownWindowGroup = group;
+        shownWindowColumns = columns;
         int frames = 1 << spanLog;
         zoom.setValue(Integer.toString(spanLog));
         Dom.attr(earlier, "disabled", start == 0 ? "" : null);
