@@ -172,4 +172,40 @@ class ControlsTest {
         assertEquals(8, browser.driver().findElements(org.openqa.selenium.By.cssSelector("#tlb-table tr.tlb-row")).size());
         browser.assertClean();
     }
+
+    /** Every TLB row as the table shows it: its cells' text, its accessible name, and whether it is empty or stale. */
+    private static final String TLB_ROWS = "return Array.prototype.map.call(document.querySelectorAll('#tlb-table tr.tlb-row'),"
+            + " function (r) { return Array.prototype.map.call(r.cells, function (c) { return c.textContent; }).join('|')"
+            + " + ' ' + r.getAttribute('aria-label') + ' ' + r.classList.contains('empty') + r.classList.contains('stale'); }).join('\\n');";
+
+    /**
+     * A row is rewritten only where its entry changed (after most accesses, only the ages of the
+     * set's other ways): after fills, evictions, hits that reorder the LRU ages, a write that sets
+     * D and a stale entry, the table equals the one a fresh page draws from the same lines.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void tlbRowsUpdatedInPlaceEqualAFreshTable(String engine, Browser browser) {
+        PanelsPage page = PanelsPage.open(browser, engine);
+        // Six pages of set 8 (page number & 15), four ways: fills, two evictions, hits that reorder the ages.
+        for (int k = 0; k < 6; k++) {
+            page.api("memMapPage 0x" + Integer.toHexString(0x08048000 + k * 16 * 4096) + " 0x" + Integer.toHexString(0x00300000 + k * 4096)
+                    + " WRITE|USER");
+        }
+        for (int k : new int[] {0, 1, 2, 3, 1, 0, 4, 5, 1, 4}) {
+            page.api("read user 0x" + Integer.toHexString(0x08048000 + k * 16 * 4096));
+        }
+        page.api("write user 0x08098000 7");
+        // PTE 72 of page 0x08048000 (cached) rewritten through the recursive window, no INVLPG: its row goes stale.
+        page.api("write kernel 0xFFC20120 0x00400007");
+        page.api("read user 0x08058000");
+        String updated = (String) browser.script(TLB_ROWS);
+        assertTrue(updated.contains("0x08098000"), updated);
+        assertTrue(updated.contains("truefalse") && updated.contains("falsetrue"), "empty ways and a stale one: " + updated);
+        PanelsPage.followShareLink(browser);
+        browser.waitUntil("document.body.dataset.rendered === '1'");
+        new PanelsPage(browser).settle();
+        assertEquals(browser.script(TLB_ROWS), updated, "the rows rewritten in place, against a table drawn from scratch");
+        browser.assertClean();
+    }
 }

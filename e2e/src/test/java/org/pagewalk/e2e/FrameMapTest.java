@@ -90,4 +90,61 @@ class FrameMapTest {
         browser.script("document.getElementById('memory-canvas').focus();");
         browser.assertClean();
     }
+
+    /** Keeps the frame map's pixels (window.mapPixels) to compare later ones with. */
+    private static final String KEEP_PIXELS = "var c = document.getElementById('memory-canvas');"
+            + "window.mapPixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; return c.width * c.height;";
+    /** How many of the frame map's pixels differ from the kept ones (-1: the canvas changed size). */
+    private static final String CHANGED_PIXELS = "var c = document.getElementById('memory-canvas');"
+            + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, a = window.mapPixels, n = 0;"
+            + "if (!a || a.length !== d.length) { return -1; }"
+            + "for (var i = 0; i < d.length; i += 4) {"
+            + "  if (a[i] !== d[i] || a[i + 1] !== d[i + 1] || a[i + 2] !== d[i + 2] || a[i + 3] !== d[i + 3]) { n++; } }"
+            + "return n;";
+
+    /**
+     * The map repaints only the cells whose kind changed (after an action, and after a redraw that
+     * compares every cell with what it painted): what it shows then equals a paint from scratch,
+     * pixel for pixel, with big cells (32 MiB) and with one pixel for 4 frames (4 GiB), in both engines.
+     */
+    @Test
+    void cellsRepaintedAsFramesChangeEqualAPaintFromScratch(Browser browser) {
+        for (String engine : new String[] {"js", "wasm"}) {
+            PanelsPage.openBare(browser, "?engine=" + engine);
+            ViewProbe v = new ViewProbe(browser);
+            repaintedEqualsScratch(browser, v, "32 MiB, " + engine);
+            // A fresh page: the zoom picked above would keep the map's window at 32 MiB.
+            PanelsPage.openBare(browser, "?engine=" + engine);
+            v.run("boot ceanos ram=4G");
+            v.run("init_mm");
+            assertEquals("1048576", browser.script("return document.getElementById('memory-canvas').dataset.frames;"));
+            repaintedEqualsScratch(browser, v, "4 GiB, " + engine);
+            browser.assertClean();
+        }
+    }
+
+    private static void repaintedEqualsScratch(Browser browser, ViewProbe v, String what) {
+        browser.waitForStillCanvases();
+        String zoom = new Select(browser.find("#map-zoom")).getFirstSelectedOption().getAttribute("value");
+        browser.script(KEEP_PIXELS);
+        // Page tables (new directory slots), mapped frames the bitmap calls free, a frame the allocator hands out, one freed.
+        v.run("memMapPage 0x08048000 0x00600000 WRITE|USER");
+        v.run("memMapPage 0x40000000 0x00A00000 WRITE|USER");
+        browser.script("window.pagewalk.redraw();");
+        v.run("memMapPage 0x80001000 0x01400000 WRITE");
+        v.run("read 0xD0000000");
+        browser.script("window.pagewalk.redraw();");
+        v.run("memUnmapPage 0x40000000");
+        browser.waitForStillCanvases();
+        long changed = ((Number) browser.script(CHANGED_PIXELS)).longValue();
+        assertTrue(changed > 0, what + ": the actions changed the map");
+        browser.script(KEEP_PIXELS);
+        // Another zoom and back: a new window paints every cell from scratch.
+        Select select = new Select(browser.find("#map-zoom"));
+        select.selectByValue("8".equals(zoom) ? "9" : "8");
+        new Select(browser.find("#map-zoom")).selectByValue(zoom);
+        browser.waitForStillCanvases();
+        assertEquals(0L, ((Number) browser.script(CHANGED_PIXELS)).longValue(),
+                what + ": pixels that differ between the repainted map and a paint from scratch");
+    }
 }

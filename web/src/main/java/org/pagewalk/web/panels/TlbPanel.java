@@ -35,6 +35,8 @@ final class TlbPanel implements App.Listener {
     private static final int FILL = 2;
     private static final int EVICT = 4;
     private static final int REMOVED = 8;
+    /** The column of the LRU age. */
+    private static final int AGE = 9;
     private static final String[] HEADS = {"", "Set", "Way", "Page", "Frame", "Size", "Rights", "G", "D", "Age"};
     private static final String[] HEAD_TITLES = {"what the last action did: \u2713 hit, + filled, \u21bb replaced, \u2715 removed",
         "TLB set", "way within the set", "linear page number (the tag): the address divided by 4096",
@@ -56,6 +58,8 @@ final class TlbPanel implements App.Listener {
     private TlbGeometry shown;
     private HTMLElement[] rows = new HTMLElement[0];
     private HTMLElement[] details = new HTMLElement[0];
+    /** Each row's cells, kept so that a redraw writes a cell without querying the row for it. */
+    private HTMLElement[][] cells = new HTMLElement[0][];
     /**
      * What each row shows, as numbers (page, frame, flag bits, age) and its staleness sentence: a
      * row is rewritten only when one differs (comparing these costs no string per entry and action).
@@ -131,6 +135,8 @@ final class TlbPanel implements App.Listener {
         explain.setHidden(true);
         explainSummary = dom.add(explain, "summary", null, "Explain");
         explainText = dom.add(explain, "p", "explain-text");
+        // The reasoning is written while it is open, and on the click that opens it (before the details toggles).
+        Guard.on(explainSummary, "click", e -> explainRow(true));
         app.addListener(this);
     }
 
@@ -225,6 +231,7 @@ final class TlbPanel implements App.Listener {
         int ways = g.ways();
         rows = new HTMLElement[n];
         details = new HTMLElement[n];
+        cells = new HTMLElement[n][];
         shownEntries = new int[4 * n];
         java.util.Arrays.fill(shownEntries, -1);
         shownWhy = new String[n];
@@ -235,8 +242,9 @@ final class TlbPanel implements App.Listener {
             tr.setAttribute("data-set", Integer.toString(i / ways));
             tr.setAttribute("data-way", Integer.toString(i % ways));
             tr.setTabIndex(i == 0 ? 0 : -1);
+            cells[i] = new HTMLElement[HEADS.length];
             for (int c = 0; c < HEADS.length; c++) {
-                dom.add(tr, "td", null);
+                cells[i][c] = dom.add(tr, "td", null);
             }
             rows[i] = tr;
             HTMLElement detail = dom.add(body, "tr", "tlb-stale-detail");
@@ -250,8 +258,14 @@ final class TlbPanel implements App.Listener {
         shown = g;
     }
 
-    /** Whether row {@code i} already shows entry {@code e} with staleness {@code why}; if not, remembers them as shown. */
-    private boolean sameAsShown(int i, TlbEntry e, String why) {
+    /** A row shows its entry as it was (nothing to write). */
+    private static final int SAME = 0;
+    /** Only the entry's LRU age changed (every access ages the other ways of its set): one cell to write. */
+    private static final int AGE_ONLY = 1;
+    private static final int CHANGED = 2;
+
+    /** What differs between row {@code i} as shown and entry {@code e} with staleness {@code why}; remembers them as shown. */
+    private int changeOf(int i, TlbEntry e, String why) {
         boolean valid = e.isValid();
         int page = valid ? e.linearBase() : 0;
         int frame = valid ? e.frame() : 0;
@@ -259,14 +273,15 @@ final class TlbPanel implements App.Listener {
                 | (e.isDirty() ? 16 : 0) | (e.isGlobal() ? 32 : 0) : 0;
         int age = valid ? e.age() : 0;
         int k = 4 * i;
-        boolean same = shownEntries[k] == page && shownEntries[k + 1] == frame && shownEntries[k + 2] == bits
-                && shownEntries[k + 3] == age && java.util.Objects.equals(shownWhy[i], why);
+        boolean rest = shownEntries[k] == page && shownEntries[k + 1] == frame && shownEntries[k + 2] == bits
+                && java.util.Objects.equals(shownWhy[i], why);
+        int change = !rest ? CHANGED : shownEntries[k + 3] != age ? AGE_ONLY : SAME;
         shownEntries[k] = page;
         shownEntries[k + 1] = frame;
         shownEntries[k + 2] = bits;
         shownEntries[k + 3] = age;
         shownWhy[i] = why;
-        return same;
+        return change;
     }
 
     @Override
@@ -299,8 +314,11 @@ final class TlbPanel implements App.Listener {
             if (why != null) {
                 stale++;
             }
-            if (!sameAsShown(i, e, why)) {
+            int change = changeOf(i, e, why);
+            if (change == CHANGED) {
                 draw(i, e, why);
+            } else if (change == AGE_ONLY) {
+                Dom.text(cells[i][AGE], Integer.toString(e.age()));
             }
             Dom.toggle(rows[i], "current", i == currentIndex);
             if ((what & App.MACHINE) != 0) {
@@ -339,8 +357,15 @@ final class TlbPanel implements App.Listener {
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
     }
 
-    /** Explain for the row {@link #explained}, with what the last action did to it and its staleness now. */
     private void explainRow() {
+        explainRow(explain.hasAttribute("open"));
+    }
+
+    /**
+     * Explain for the row {@link #explained}: its summary, and with {@code text} the reasoning, with
+     * what the last action did to the row and its staleness now (closed, no action pays for its words).
+     */
+    private void explainRow(boolean text) {
         Machine m = app.session().machine();
         TlbGeometry g = m.tlb().geometry();
         if (explained < 0 || explained >= rows.length || g.ways() <= 0 || explained >= g.entries()) {
@@ -349,10 +374,12 @@ final class TlbPanel implements App.Listener {
         }
         int set = explained / g.ways();
         int way = explained % g.ways();
-        TlbEntry e = m.tlb().entry(set, way);
-        String stale = e.isValid() ? Words.staleness(m.staleness(set, way)) : null;
         Dom.text(explainSummary, "Explain set " + set + ", way " + way);
-        Dom.text(explainText, TlbExplanation.row(e, g, rows[explained].getAttribute("data-last"), stale));
+        if (text) {
+            TlbEntry e = m.tlb().entry(set, way);
+            String stale = e.isValid() ? Words.staleness(m.staleness(set, way)) : null;
+            Dom.text(explainText, TlbExplanation.row(e, g, rows[explained].getAttribute("data-last"), stale));
+        }
         Dom.hide(explain, false);
     }
 
@@ -425,7 +452,7 @@ final class TlbPanel implements App.Listener {
 
     private void draw(int i, TlbEntry e, String why) {
         HTMLElement row = rows[i];
-        org.teavm.jso.dom.xml.NodeList<? extends HTMLElement> cells = row.querySelectorAll("td");
+        HTMLElement[] cells = this.cells[i];
         String[] text = new String[HEADS.length];
         text[0] = "";
         // Every row names its set: with empty ways hidden, way 0 may not be shown.
@@ -439,17 +466,17 @@ final class TlbPanel implements App.Listener {
             text[6] = (e.isWritable() ? "W" : "R") + " " + (e.isUser() ? "U" : "S");
             text[7] = e.isGlobal() ? "G" : "\u00b7";
             text[8] = e.isDirty() ? "D" : "\u00b7";
-            text[9] = Integer.toString(e.age());
+            text[AGE] = Integer.toString(e.age());
         } else {
             text[3] = "empty";
             for (int c = 4; c < HEADS.length; c++) {
                 text[c] = "";
             }
         }
-        for (int c = 1; c < HEADS.length && c < cells.getLength(); c++) {
-            Dom.text(cells.item(c), text[c]);
+        for (int c = 1; c < HEADS.length; c++) {
+            Dom.text(cells[c], text[c]);
         }
-        cells.item(6).setAttribute("title", e.isValid() ? (e.isWritable() ? "writable" : "read-only") + ", "
+        cells[6].setAttribute("title", e.isValid() ? (e.isWritable() ? "writable" : "read-only") + ", "
                 + (e.isUser() ? "user" : "supervisor") : "");
         Dom.toggle(row, "empty", !e.isValid());
         Dom.toggle(row, "stale", why != null);

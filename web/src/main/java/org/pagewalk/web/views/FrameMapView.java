@@ -61,6 +61,24 @@ final class FrameMapView extends CanvasView {
     private FrameMapLayout layoutModel;
     private int[] pixels = new int[0];
     private byte[] cells = new byte[0];
+    /** Per cell of the window, the summary its pixels show now (valid for the window, size and palette below). */
+    private byte[] shown = new byte[0];
+    private int shownStart = -1;
+    /** The window and layout {@link #showWindow} last described. */
+    private int shownWindowStart = -1;
+    private int shownWindowLog;
+    private int shownWindowCell;
+    private int shownWindowGroup;
+    private int shownWindowColumns;
+    private int shownCell;
+    private int shownGroup;
+    private int shownColumns;
+    private int shownColours;
+    /** The cells the last {@link #paint}s changed, and the rows of pixels the next put must copy. */
+    private int paintedFirst;
+    private int paintedLast;
+    private int uploadFrom;
+    private int uploadTo;
     private final int[] colour = new int[9];
     private final int[] cue = new int[9];
     private int gapColour;
@@ -75,7 +93,7 @@ final class FrameMapView extends CanvasView {
     private int tilesColours;
     private int hatch;
     private ImageData image;
-    /** The whole map must be painted again (window, size or palette changed); else only the blocks the map says changed. */
+    /** The window, size or palette may have changed: the next draw renders, and render sees which (if any) did. */
     private boolean dirty = true;
     private Palette rendered;
     private int currentFrame = -1;
@@ -199,6 +217,19 @@ final class FrameMapView extends CanvasView {
     }
 
     private void showWindow() {
+        // What the controls and the canvas's data attributes say: the window, and the layout's cell, group and columns.
+        int cell = layoutModel == null ? -1 : layoutModel.cell();
+        int group = layoutModel == null ? -1 : layoutModel.group();
+        int columns = layoutModel == null ? -1 : layoutModel.columns();
+        if (shownWindowStart == start && shownWindowLog == spanLog && shownWindowCell == cell && shownWindowGroup == group
+                && shownWindowColumns == columns) {
+            return;
+        }
+        shownWindowStart = start;
+        shownWindowLog = spanLog;
+        shownWindowCell = cell;
+        shownWindowGroup = group;
+        shownWindowColumns = columns;
         int frames = 1 << spanLog;
         zoom.setValue(Integer.toString(spanLog));
         Dom.attr(earlier, "disabled", start == 0 ? "" : null);
@@ -415,63 +446,86 @@ final class FrameMapView extends CanvasView {
 
     /**
      * Paints the map into {@link #pixels} and the ImageData: every cell after a change of window,
-     * size or palette, otherwise only the cells of the blocks the map says changed (none after
-     * most actions), copying just their rows.
+     * size or colours; otherwise only the cells of the blocks the map says changed (none after
+     * most actions and redraws) whose summary differs from what {@link #shown} says is painted
+     * there. Just the rows holding painted cells are copied into the ImageData, and {@link #draw}
+     * puts only those rows.
      */
     private void render() {
         FrameMapLayout l = layoutModel;
         int w = l.width();
         int h = l.height();
-        boolean full = dirty || rendered != palette || image == null || image.getWidth() != w || image.getHeight() != h;
-        if (pixels.length != w * h) {
-            pixels = new int[w * h];
-            full = true;
-        }
         if (rendered != palette) {
             colours(palette);
         }
         int units = l.columns() * l.rows();
+        boolean all = image == null || image.getWidth() != w || image.getHeight() != h || pixels.length != w * h
+                || shown.length != units || shownStart != start || shownCell != l.cell() || shownGroup != l.group()
+                || shownColumns != l.columns() || shownColours != coloursSet;
+        if (pixels.length != w * h) {
+            pixels = new int[w * h];
+        }
         if (cells.length < units) {
             cells = new byte[units];
         }
-        if (full) {
-            paint(0, units);
-            if (image == null || image.getWidth() != w || image.getHeight() != h) {
-                image = g.createImageData(w, h);
-            }
-            Js.pixels(image).set(pixels);
+        if (shown.length != units) {
+            shown = new byte[units];
+        }
+        if (image == null || image.getWidth() != w || image.getHeight() != h) {
+            image = g.createImageData(w, h);
+        }
+        paintedFirst = units;
+        paintedLast = -1;
+        if (all) {
+            paint(0, units, true);
         } else {
+            // The same window, size and colours (an action, or a redraw after a theme or layout
+            // change that changed none of them): what the pixels show is still true except where
+            // the map says frames changed.
             int group = l.group();
             int frames = 1 << spanLog;
-            int first = units;
-            int last = -1;
             for (int b = start / FrameMap.BLOCK; b < (start + frames) / FrameMap.BLOCK; b++) {
                 if (map.blockChanged(b)) {
-                    int u0 = (b * FrameMap.BLOCK - start) / group;
-                    int u1 = ((b + 1) * FrameMap.BLOCK - 1 - start) / group + 1;
-                    paint(u0, u1);
-                    first = Math.min(first, u0);
-                    last = Math.max(last, u1 - 1);
+                    paint((b * FrameMap.BLOCK - start) / group, ((b + 1) * FrameMap.BLOCK - 1 - start) / group + 1, false);
                 }
             }
-            if (last >= 0) {
-                int c = l.cell();
-                int from = (first / l.columns()) * c * w;
-                int to = ((last / l.columns()) * c + c) * w;
-                int[] rows = new int[to - from];
-                System.arraycopy(pixels, from, rows, 0, rows.length);
-                Js.pixels(image).set(rows, from);
-            }
         }
+        if (paintedLast >= 0) {
+            int c = l.cell();
+            uploadFrom = (paintedFirst / l.columns()) * c;
+            uploadTo = Math.min(h, (paintedLast / l.columns()) * c + c);
+            if (uploadFrom == 0 && uploadTo == h) {
+                Js.pixels(image).set(pixels);
+            } else {
+                int[] rows = new int[(uploadTo - uploadFrom) * w];
+                System.arraycopy(pixels, uploadFrom * w, rows, 0, rows.length);
+                Js.pixels(image).set(rows, uploadFrom * w);
+            }
+        } else {
+            uploadFrom = 0;
+            uploadTo = 0;
+        }
+        shownStart = start;
+        shownCell = l.cell();
+        shownGroup = l.group();
+        shownColumns = l.columns();
+        shownColours = coloursSet;
         map.clearChanged();
         dirty = false;
         rendered = palette;
     }
 
-    /** The palette's colours as pixels, per FrameKind ordinal (and DIFFERS): read once per palette. */
+    /**
+     * The palette's colours as pixels, per FrameKind ordinal (and DIFFERS): read once per palette.
+     * A palette read again with the same colours (a redraw) keeps the painted cells valid.
+     */
     private void colours(Palette p) {
-        coloursSet++;
         int[] rgb = kindColours(p);
+        int[] was = new int[2 * colour.length + 2];
+        System.arraycopy(colour, 0, was, 0, colour.length);
+        System.arraycopy(cue, 0, was, colour.length, cue.length);
+        was[2 * colour.length] = gapColour;
+        was[2 * colour.length + 1] = hatch;
         for (int k = 0; k < 8; k++) {
             colour[k] = Colors.pixel(rgb[k]);
             // Never colour alone (UI.md): each kind also has its own texture, drawn in a lighter shade of its colour.
@@ -480,10 +534,21 @@ final class FrameMapView extends CanvasView {
         colour[DIFFERS] = Colors.pixel(p.fault);
         gapColour = Colors.pixel(p.surface);
         hatch = Colors.pixel(Colors.mix(p.noRam, p.surface, 45));
+        boolean same = coloursSet > 0 && was[2 * colour.length] == gapColour && was[2 * colour.length + 1] == hatch;
+        for (int k = 0; k < colour.length && same; k++) {
+            same = was[k] == colour[k] && was[colour.length + k] == cue[k];
+        }
+        if (!same) {
+            coloursSet++;
+        }
     }
 
-    /** Paints cells {@code u0} up to {@code u1} of the window from the map's summaries. */
-    private void paint(int u0, int u1) {
+    /**
+     * Paints cells {@code u0} up to {@code u1} of the window from the map's summaries: with
+     * {@code all} every one, else those whose summary differs from {@link #shown}. Widens
+     * {@link #paintedFirst}..{@link #paintedLast} to the cells painted.
+     */
+    private void paint(int u0, int u1, boolean all) {
         FrameMapLayout l = layoutModel;
         int w = l.width();
         int group = l.group();
@@ -494,11 +559,24 @@ final class FrameMapView extends CanvasView {
         int freeColour = colour[FrameKind.FREE.ordinal()];
         int[] px = pixels;
         byte[] cs = cells;
+        byte[] was = shown;
         map.cells(start + u0 * group, Integer.numberOfTrailingZeros(group), u1 - u0, cs, 0);
         int col = u0 % cols;
         int y = (u0 / cols) * c;
+        int first = paintedFirst;
+        int last = paintedLast;
         for (int u = u0; u < u1; u++) {
             int summary = cs[u - u0];
+            if (!all && was[u] == summary) {
+                if (++col == cols) {
+                    col = 0;
+                    y += c;
+                }
+                continue;
+            }
+            was[u] = (byte) summary;
+            first = Math.min(first, u);
+            last = u;
             int kind = summary & FrameMap.KIND_MASK;
             boolean differs = (summary & FrameMap.DIFFERS) != 0;
             int x = col * c;
@@ -513,6 +591,8 @@ final class FrameMapView extends CanvasView {
                 y += c;
             }
         }
+        paintedFirst = first;
+        paintedLast = Math.max(paintedLast, last);
     }
 
     private void paintCell(int x, int y, int kind, boolean differs, int base, int inner, int freeColour) {
@@ -625,8 +705,12 @@ final class FrameMapView extends CanvasView {
             if (painted.getWidth() != image.getWidth() || painted.getHeight() != image.getHeight()) {
                 painted.setWidth(image.getWidth());
                 painted.setHeight(image.getHeight());
+                uploadFrom = 0;
+                uploadTo = image.getHeight();
             }
-            paintedContext.putImageData(image, 0, 0);
+            if (uploadTo > uploadFrom) {
+                paintedContext.putImageData(image, 0, 0, 0, uploadFrom, image.getWidth(), uploadTo - uploadFrom);
+            }
         }
         deviceUnits();
         fill(palette.surface);

@@ -306,14 +306,10 @@ final class WalkView extends CanvasView {
         sentence.setClassName(steps.isEmpty() || steps.get(index).station() != WalkStep.FAULT ? "walk-sentence"
                 : "walk-sentence is-fault");
         for (int i = 0; i < items.size(); i++) {
+            // Only a change is written: a class or attribute set again still invalidates the item's style.
             HTMLElement li = items.get(i);
-            if (i == index) {
-                li.getClassList().add("current");
-                li.setAttribute("aria-current", "step");
-            } else {
-                li.getClassList().remove("current");
-                li.removeAttribute("aria-current");
-            }
+            Dom.toggle(li, "current", i == index);
+            Dom.attr(li, "aria-current", i == index ? "step" : null);
         }
         if (announce && narration != null) {
             Dom.text(narration, "Step " + (index + 1) + " of " + steps.size() + ": " + text);
