@@ -75,12 +75,25 @@
     return messaged || /(?:^|[?&])(?:exercise|lab|embed)=/.test(window.location.search) ? "pagewalk-full" : "pagewalk";
   }
 
-  // Runs once the document is parsed: main wires the page's elements.
+  // Runs once DOMContentLoaded has fired: main wires the page's elements, and reads the scenario
+  // library and the styled layout. Not readyState: it is "interactive" before the deferred scripts
+  // have run and the style sheets have loaded, and a bundle can arrive in between.
+  var parsed = document.readyState === "complete";
+  var waiting = [];
+  if (!parsed) {
+    document.addEventListener("DOMContentLoaded", function () {
+      parsed = true;
+      for (var i = 0; i < waiting.length; i++) {
+        waiting[i]();
+      }
+      waiting = null;
+    });
+  }
   function whenParsed(run) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", run);
-    } else {
+    if (parsed) {
       run();
+    } else {
+      waiting.push(run);
     }
   }
 
@@ -98,9 +111,20 @@
             + "Serve the folder over http (for example the run command in the README), or open it with ?engine=js."
           : "this browser cannot run the WebAssembly build (it needs WebAssembly GC)."); });
     };
+    var module = bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm";
+    if (served) {
+      // The module downloads while the runtime loads; the runtime's fetch of it takes this response
+      // (same URL, mode and credentials). From file:// it could not be fetched at all.
+      var preload = document.createElement("link");
+      preload.rel = "preload";
+      preload.as = "fetch";
+      preload.crossOrigin = "anonymous";
+      preload.href = module;
+      document.head.appendChild(preload);
+    }
     loadScript("pagewalk.wasm-runtime.js", function () {
       // The fallback covers loading only: once main runs, a second engine must not start too.
-      TeaVM.wasmGC.load(bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm").then(function (teavm) {
+      TeaVM.wasmGC.load(module).then(function (teavm) {
         whenParsed(function () { teavm.exports.main([]); });
       }, onFailure);
     }, onFailure);
