@@ -6,6 +6,10 @@
  * labs or postMessage API, so ?exercise=, ?lab=, ?embed= and a page another window can message (a
  * frame, or a window a page opened) load the full one. Moving between them is a new page load,
  * which chooses again. Everything else is Java.
+ *
+ * It runs in <head> before the style sheets, so the bundle's download starts at once instead of
+ * after the page's CSS; main runs when the document is parsed (DOMContentLoaded, which the page's
+ * deferred script holds until the style sheets have loaded, so the views measure a styled page).
  */
 (function () {
   "use strict";
@@ -64,49 +68,76 @@
   // Which bundle: a name the JavaScript and the WebAssembly builds share, except that one
   // WebAssembly module (pagewalk.wasm) is the full page.
   function bundle() {
-    if (document.body && document.body.getAttribute("data-page") === "bench") {
+    if (root.getAttribute("data-page") === "bench") {
       return "pagewalk-bench";
     }
     var messaged = window.parent !== window || !!window.opener;
     return messaged || /(?:^|[?&])(?:exercise|lab|embed)=/.test(window.location.search) ? "pagewalk-full" : "pagewalk";
   }
 
+  // Runs once DOMContentLoaded has fired: main wires the page's elements, and reads the scenario
+  // library and the styled layout. Not readyState: it is "interactive" before the deferred scripts
+  // have run and the style sheets have loaded, and a bundle can arrive in between.
+  var parsed = document.readyState === "complete";
+  var waiting = [];
+  if (!parsed) {
+    document.addEventListener("DOMContentLoaded", function () {
+      parsed = true;
+      for (var i = 0; i < waiting.length; i++) {
+        waiting[i]();
+      }
+      waiting = null;
+    });
+  }
+  function whenParsed(run) {
+    if (parsed) {
+      run();
+    } else {
+      waiting.push(run);
+    }
+  }
+
   function startJs() {
     var js = bundle() + ".js";
-    loadScript(js, function () { window.main([]); },
-        function () { fail(js + " did not load."); });
+    loadScript(js, function () { whenParsed(function () { window.main([]); }); },
+        function () { whenParsed(function () { fail(js + " did not load."); }); });
   }
 
   function startWasm(fallback) {
     var onFailure = fallback ? startJs : function () {
       // From file:// the browser refuses to fetch pagewalk.wasm at all: say that, not "no Wasm GC".
-      fail(window.location.protocol === "file:"
+      whenParsed(function () { fail(window.location.protocol === "file:"
           ? "the WebAssembly build cannot load from a file (file://): browsers block fetching it there. "
             + "Serve the folder over http (for example the run command in the README), or open it with ?engine=js."
-          : "this browser cannot run the WebAssembly build (it needs WebAssembly GC).");
+          : "this browser cannot run the WebAssembly build (it needs WebAssembly GC)."); });
     };
+    var module = bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm";
+    if (served) {
+      // The module downloads while the runtime loads; the runtime's fetch of it takes this response
+      // (same URL, mode and credentials). From file:// it could not be fetched at all.
+      var preload = document.createElement("link");
+      preload.rel = "preload";
+      preload.as = "fetch";
+      preload.crossOrigin = "anonymous";
+      preload.href = module;
+      document.head.appendChild(preload);
+    }
     loadScript("pagewalk.wasm-runtime.js", function () {
       // The fallback covers loading only: once main runs, a second engine must not start too.
-      TeaVM.wasmGC.load(bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm").then(function (teavm) { teavm.exports.main([]); }, onFailure);
+      TeaVM.wasmGC.load(module).then(function (teavm) {
+        whenParsed(function () { teavm.exports.main([]); });
+      }, onFailure);
     }, onFailure);
   }
 
   var forced = /(?:^|[?&])engine=(js|wasm)(?:&|$)/.exec(window.location.search);
   var served = window.location.protocol === "http:" || window.location.protocol === "https:";
 
-  function start() {
-    if (forced) {
-      if (forced[1] === "wasm") { startWasm(false); } else { startJs(); }
-    } else if (served) {
-      startWasm(true);
-    } else {
-      startJs();
-    }
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+  if (forced) {
+    if (forced[1] === "wasm") { startWasm(false); } else { startJs(); }
+  } else if (served) {
+    startWasm(true);
   } else {
-    start();
+    startJs();
   }
 })();

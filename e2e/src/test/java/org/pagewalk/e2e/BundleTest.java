@@ -80,6 +80,35 @@ class BundleTest {
         assertEquals("WebAssembly", b.text("#engine"));
     }
 
+    @Test
+    void theEngineDownloadStartsBeforeThePageIsParsedAndMainWaitsForItInBothEngines(Browser b) {
+        // boot.js runs before the style sheets and asks for its first script at once; main still
+        // waits for the parsed, styled page. Before, the request went out on DOMContentLoaded.
+        for (String[] engine : new String[][] {{"js", "pagewalk.js"}, {"wasm", "pagewalk.wasm-runtime.js"}}) {
+            b.open("?engine=" + engine[0]);
+            Object started = b.script("var nav = performance.getEntriesByType('navigation')[0];"
+                    + " var r = performance.getEntriesByType('resource').filter(function (e) {"
+                    + " return e.name.slice(e.name.lastIndexOf('/') + 1) === this[0]; }, arguments)[0];"
+                    + " return r ? r.startTime < nav.domContentLoadedEventStart : 'no request';", engine[1]);
+            assertEquals(Boolean.TRUE, started, engine[1] + " was requested before DOMContentLoaded");
+            assertEquals(engine[0], b.script("return document.body.dataset.engine;"));
+            assertEquals("1", b.script("return document.body.dataset.ready;"), "the page started");
+            b.waitUntil("document.body.dataset.rendered === '1'");
+            assertEquals(Boolean.TRUE, b.script("return performance.getEntriesByName('pagewalk-rendered')[0].startTime"
+                    + " >= performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;"),
+                    "main ran after DOMContentLoaded (the scenario library and the style sheets are there)");
+        }
+        // Served, the module itself downloads beside its runtime loader, which then takes that one response.
+        Object wasm = b.script("var r = {}; performance.getEntriesByType('resource').forEach(function (e) {"
+                + " r[e.name.slice(e.name.lastIndexOf('/') + 1)] = e; });"
+                + " var m = r['pagewalk.wasm'], rt = r['pagewalk.wasm-runtime.js'];"
+                + " return m && rt ? m.startTime < rt.responseEnd : 'missing';");
+        assertEquals(Boolean.TRUE, wasm, "pagewalk.wasm was requested before its runtime loader had arrived");
+        assertEquals(1, b.requests().stream().filter(url -> url.endsWith("/pagewalk.wasm")).count(),
+                "the module was downloaded once: the runtime used the preloaded response");
+        b.assertClean();
+    }
+
     /** The bundles this page load fetched (the Wasm runtime loader is not one). */
     private static List<String> bundles(Browser b) {
         return b.requests().stream()

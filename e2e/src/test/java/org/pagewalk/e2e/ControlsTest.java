@@ -208,4 +208,33 @@ class ControlsTest {
         assertEquals(browser.script(TLB_ROWS), updated, "the rows rewritten in place, against a table drawn from scratch");
         browser.assertClean();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void hiddenTabsBuildTheirFormsWhenFirstShownFromTheMachineAsItIsThen(String engine, Browser browser) {
+        PanelsPage page = PanelsPage.open(browser, engine);
+        for (String id : new String[] {"kernel-fn", "cpu-cr0-PG", "proc-alloc-submit", "boot-ram"}) {
+            assertEquals(Boolean.TRUE, browser.script("return document.getElementById(arguments[0]) === null;", id),
+                    id + " is not built before its tab is shown");
+        }
+        // The machine changes while the forms do not exist yet: each shows it as it is when first opened.
+        String booted = page.api("boot ceanos ram=64M tlb=8x8");
+        assertTrue(booted.startsWith("ok"), booted);
+        assertTrue(page.api("init_mm").startsWith("ok"));
+        assertTrue(page.api("mov cr4, PSE").startsWith("ok"));
+        page.tab("boot");
+        assertEquals("64M", browser.find("#boot-ram").getAttribute("value"));
+        assertEquals("8", browser.find("#boot-tlb-entries").getAttribute("value"));
+        assertEquals("8", browser.find("#boot-tlb-ways").getAttribute("value"));
+        page.tab("cpu");
+        assertTrue(browser.find("#cpu-cr4-PSE").isSelected(), "CR4.PSE as the mov set it");
+        assertFalse(browser.find("#cpu-cr4-PGE").isSelected(), "CR4.PGE clear");
+        page.tab("kernel");
+        page.type("kernel-memMapPage-virtual", "0x08048000");
+        page.type("kernel-memMapPage-physical", "0x00300000");
+        page.press("kernel-memMapPage-submit");
+        assertEquals("ok", page.outcomeKind("kernel-outcome"), page.text("#kernel-outcome"));
+        assertEquals("passed: ok", page.api("expect physical kernel 0x08048000 = 0x00300000"), "the form ran on the machine");
+        browser.assertClean();
+    }
 }

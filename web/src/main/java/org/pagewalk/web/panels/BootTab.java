@@ -17,7 +17,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * as-written defect a checkbox saying what it breaks) or bare. The form shows the machine as it
  * is until you change something.
  */
-final class BootTab {
+final class BootTab implements Controls.Form {
     private final App app;
     private final Choice machine;
     private final Choice variant;
@@ -175,7 +175,13 @@ final class BootTab {
     }
 
     /** Shows the machine as it is, unless the user is filling the form in. */
-    void update() {
+    @Override
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void update() {
         if (dirty) {
             return;
         }

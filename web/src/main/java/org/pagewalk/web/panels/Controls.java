@@ -1,5 +1,8 @@
 package org.pagewalk.web.panels;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
@@ -13,15 +16,21 @@ import org.teavm.jso.dom.html.HTMLElement;
  * is open).
  */
 final class Controls implements App.Listener {
+    /** A tab's form built on first use: its outcome line, and how it follows the machine. */
+    interface Form {
+        Outcome outcome();
+
+        void update();
+    }
+
     private final App app;
     private final Dom dom;
     private final HTMLElement container;
     private final Tabs tabs;
     private final AccessTab access;
-    private final KernelTab kernel;
-    private final CpuTab cpu;
-    private final ProcessesTab processes;
-    private final BootTab boot;
+    /** The outcome lines and the updates of the forms built so far (Tabs.add with a filler builds the others when first shown). */
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<Runnable> updates = new ArrayList<>();
     private HTMLButtonElement toggle;
 
     Controls(App app, Dom dom, HTMLElement container) {
@@ -37,10 +46,13 @@ final class Controls implements App.Listener {
         Guard.on(close, "click", e -> open(false));
         container.appendChild(tabs.root);
         access = new AccessTab(app, dom, tabs.add("access", "Access"));
-        kernel = new KernelTab(app, dom, tabs.add("kernel", "Kernel"));
-        cpu = new CpuTab(app, dom, tabs.add("cpu", "CPU"));
-        processes = new ProcessesTab(app, dom, tabs.add("processes", "Processes"));
-        boot = new BootTab(app, dom, tabs.add("boot", "Boot"));
+        outcomes.add(access.outcome);
+        // The first screen shows Access only: the other forms are built, and brought up to the
+        // machine as it is then, the first time their tab opens.
+        lazy("kernel", "Kernel", panel -> new KernelTab(app, dom, panel));
+        lazy("cpu", "CPU", panel -> new CpuTab(app, dom, panel));
+        lazy("processes", "Processes", panel -> new ProcessesTab(app, dom, panel));
+        lazy("boot", "Boot", panel -> new BootTab(app, dom, panel));
         Guard.<KeyboardEvent>on(container, "keydown", e -> {
             if ("Escape".equals(e.getKey()) && container.getClassList().contains("open")) {
                 open(false);
@@ -76,22 +88,28 @@ final class Controls implements App.Listener {
         }
     }
 
+    private void lazy(String key, String title, Function<HTMLElement, Form> build) {
+        tabs.add(key, title, panel -> {
+            Form form = build.apply(panel);
+            outcomes.add(form.outcome());
+            updates.add(form::update);
+            form.update();
+        });
+    }
+
     /** After undo or redo no form's last result describes the machine any more. */
     void forgetOutcomes() {
-        access.outcome.clear();
-        kernel.outcome.clear();
-        cpu.outcome.clear();
-        processes.outcome.clear();
-        boot.outcome.clear();
+        for (Outcome o : outcomes) {
+            o.clear();
+        }
     }
 
     @Override
     public void changed(App app, int what) {
         if ((what & App.MACHINE) != 0) {
-            kernel.update();
-            cpu.update();
-            processes.update();
-            boot.update();
+            for (Runnable update : updates) {
+                update.run();
+            }
         }
         if ((what & App.SELECTION) != 0) {
             access.follow(dom.document().getActiveElement());

@@ -12,7 +12,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * The CPU tab: writes to CR0, CR3 and CR4 with their named bits as checkboxes (the checkboxes
  * show the register as it is until you change them), and INVLPG.
  */
-final class CpuTab {
+final class CpuTab implements Controls.Form {
     private final App app;
     final Outcome outcome;
     private final Check pe;
@@ -156,7 +156,13 @@ final class CpuTab {
     }
 
     /** The checkboxes show the registers as they are, unless the user is changing them. */
-    void update() {
+    @Override
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void update() {
         org.pagewalk.machine.ControlRegisters cr = app.session().machine().cr();
         if (!cr0Dirty) {
             pe.set((cr.cr0() & ControlRegisterBits.CR0_PE) != 0);

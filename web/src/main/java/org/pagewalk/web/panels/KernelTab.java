@@ -20,7 +20,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * each a form with its arguments. Forms, labels and descriptions come from the one
  * {@link GuestFunction} table; a call is a {@link GuestCall} the form builds and the app runs.
  */
-final class KernelTab {
+final class KernelTab implements Controls.Form {
     private static final String[] MAP_FLAGS = {"WRITE", "USER", "PWT", "PCD", "GLOBAL"};
     private static final String[] MAP_FLAG_HELP = {"writable", "user pages (CPL 3)", "write-through",
         "cache disabled", "global (with CR4.PGE)"};
@@ -178,7 +178,13 @@ final class KernelTab {
     }
 
     /** Follows the machine: the notice on a bare machine, the machine-dependent defaults after a new boot. */
-    void update() {
+    @Override
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void update() {
         CeanOs os = app.session().os();
         Dom.hide(noKernel, os != null);
         int frames = app.session().machine().memory().frames();

@@ -15,7 +15,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * The Processes tab: CeanOS's pool of 256 page directories. Allocate one (memAllocPageDir),
  * switch CR3 to it (memChangePageDir), free it (memFreePageDir).
  */
-final class ProcessesTab {
+final class ProcessesTab implements Controls.Form {
     private final App app;
     private final Dom dom;
     final Outcome outcome;
@@ -90,7 +90,13 @@ final class ProcessesTab {
         outcome.show(app, app.run(line), false);
     }
 
-    void update() {
+    @Override
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void update() {
         CeanOs os = app.session().os();
         if (os == null) {
             Dom.text(pool, "No CeanOS kernel on this machine: no directory pool.");

@@ -2,6 +2,7 @@ package org.pagewalk.web.panels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
 import org.teavm.jso.dom.events.KeyboardEvent;
@@ -20,6 +21,8 @@ final class Tabs {
     private final List<HTMLButtonElement> tabs = new ArrayList<>();
     private final List<HTMLElement> panels = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
+    /** Per tab, what fills its panel the first time it is shown ({@code null} once done, or for a tab filled at once). */
+    private final List<Consumer<HTMLElement>> fillers = new ArrayList<>();
     private int selected = -1;
 
     Tabs(Dom dom, String id, String label) {
@@ -34,6 +37,14 @@ final class Tabs {
 
     /** Adds a tab and returns its (empty) panel. */
     HTMLElement add(String key, String title) {
+        return add(key, title, null);
+    }
+
+    /**
+     * Adds a tab whose panel {@code fill} builds the first time the tab is shown (before it
+     * appears), so a page starts without building forms nobody has opened yet; returns the panel.
+     */
+    HTMLElement add(String key, String title, Consumer<HTMLElement> fill) {
         int index = tabs.size();
         HTMLButtonElement tab = dom.button(title, "tab");
         tab.setId(id + "-tab-" + key);
@@ -49,6 +60,7 @@ final class Tabs {
         tabs.add(tab);
         panels.add(panel);
         keys.add(key);
+        fillers.add(fill);
         Guard.on(tab, "click", e -> select(index, false));
         Guard.<KeyboardEvent>on(tab, "keydown", e -> {
             int n = tabs.size();
@@ -81,6 +93,11 @@ final class Tabs {
     void select(int index, boolean focus) {
         if (index < 0 || index >= tabs.size()) {
             return;
+        }
+        Consumer<HTMLElement> fill = fillers.get(index);
+        if (fill != null) {
+            fillers.set(index, null);
+            fill.accept(panels.get(index));
         }
         for (int i = 0; i < tabs.size(); i++) {
             boolean on = i == index;
