@@ -180,8 +180,11 @@ public final class Tlb {
         int set = large ? (page >>> 10) & setMask : page & setMask;
         int base = set * ways;
         int victim = ways == 4 ? choose4(base) : choose(base);
-        // One journal record before the entry's first change covers the eviction and the fill.
-        preserve(victim);
+        // One journal record before the entry's first change covers the eviction and the fill;
+        // the test outside the call for the reason given at touch.
+        if (journaling) {
+            preserve(victim);
+        }
         int f = flags[victim];
         if ((f & VALID) != 0) {
             evict(set, victim - base, victim, f);
