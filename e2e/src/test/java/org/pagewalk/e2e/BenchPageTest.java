@@ -56,4 +56,18 @@ class BenchPageTest {
         Files.createDirectories(OUT.getParent());
         Files.write(OUT, tsv.toString().getBytes(StandardCharsets.UTF_8));
     }
+
+    /** bench.html?profile=miss4M runs Pagewalk alone on that one workload (for a profiler) and reports one row. */
+    @Test
+    void aProfileRunReportsTheWorkloadItWasAskedFor(Browser b) {
+        b.openPage("bench.html?engine=js&profile=miss4M");
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(60))
+                .until(d -> "done".equals(b.script("return document.body.dataset.bench || null;")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) b.script("return window.pagewalkBench;");
+        assertEquals(1, results.size(), results.toString());
+        assertEquals("miss4M.pagewalk", results.get(0).get("key"));
+        assertEquals("ns/op", results.get(0).get("unit"));
+        b.assertClean();
+    }
 }
