@@ -237,4 +237,23 @@ class ControlsTest {
         assertEquals("passed: ok", page.api("expect physical kernel 0x08048000 = 0x00300000"), "the form ran on the machine");
         browser.assertClean();
     }
+
+    /**
+     * A register the last action changed is marked with the word "changed"; at 1280 px the
+     * registers still fit their panel (beside the value, the word pushed CR0's bits out of it).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aChangedRegisterStillFitsItsPanel(String engine, Browser browser) {
+        PanelsPage page = PanelsPage.open(browser, engine);
+        assertEquals("ok: CR0 = 0x80010011", page.api("mov cr0, PE|PG|WP"));
+        assertNotNull(browser.find("#registers-view [data-changed]"), "CR0 is marked as changed");
+        String fit = (String) browser.script("var v = document.getElementById('registers-view');"
+                + " var t = v.querySelector('table.registers'); var r = v.getBoundingClientRect();"
+                + " var cells = t.querySelectorAll('td, th'); for (var i = 0; i < cells.length; i++) {"
+                + "   var c = cells[i].getBoundingClientRect(); if (c.right > r.right + 0.5) return 'cell ' + i + ' ends at ' + c.right + ', panel at ' + r.right; }"
+                + " return 'fits';");
+        assertEquals("fits", fit);
+        browser.assertClean();
+    }
 }
