@@ -95,43 +95,56 @@ public final class ControlRegisters {
         return null;
     }
 
-    /** Writes CR0; ET stays 1 whatever {@code value} says (hardwired on a P6). */
-    public void writeCr0(int value) {
+    /**
+     * Writes CR0; ET stays 1 whatever {@code value} says (hardwired on a P6).
+     *
+     * @return how many TLB entries the write flushed
+     */
+    public int writeCr0(int value) {
         reject(checkCr0(value));
         int old = cr0;
         cr0 = value | ControlRegisterBits.CR0_ET;
         trace.event(EventKind.CR_WRITE, 0, old, cr0, 0);
         if ((old & ControlRegisterBits.CR0_PG) != 0 && (cr0 & ControlRegisterBits.CR0_PG) == 0) {
-            tlb.flushAll(InvalidationCause.CR0_PG_OFF);
+            return tlb.flushAll(InvalidationCause.CR0_PG_OFF);
         }
+        return 0;
     }
 
-    /** Software may write CR2; the CPU writes it on every page fault. */
-    public void writeCr2(int value) {
+    /**
+     * Software may write CR2; the CPU writes it on every page fault.
+     *
+     * @return how many TLB entries the write flushed: none
+     */
+    public int writeCr2(int value) {
         int old = cr2;
         cr2 = value;
         trace.event(EventKind.CR_WRITE, 2, old, value, 0);
+        return 0;
     }
 
-    public void writeCr3(int value) {
+    /** @return how many TLB entries the write flushed (every non-global one) */
+    public int writeCr3(int value) {
         reject(checkCr3(value));
         int old = cr3;
         cr3 = value;
         trace.event(EventKind.CR_WRITE, 3, old, value, 0);
-        tlb.flushNonGlobal(InvalidationCause.CR3_WRITE);
+        return tlb.flushNonGlobal(InvalidationCause.CR3_WRITE);
     }
 
-    public void writeCr4(int value) {
+    /** @return how many TLB entries the write flushed */
+    public int writeCr4(int value) {
         reject(checkCr4(value));
         int old = cr4;
         cr4 = value;
         trace.event(EventKind.CR_WRITE, 4, old, value, 0);
         int changed = old ^ value;
         if ((changed & ControlRegisterBits.CR4_PGE) != 0) {
-            tlb.flushAll(InvalidationCause.CR4_PGE_CHANGE);
+            return tlb.flushAll(InvalidationCause.CR4_PGE_CHANGE);
         } else if ((changed & ControlRegisterBits.CR4_PSE) != 0) {
-            tlb.flushAll(InvalidationCause.CR4_PSE_CHANGE);
+            return tlb.flushAll(InvalidationCause.CR4_PSE_CHANGE);
         }
+        return 0;
     }
 
     void faulted(int linear) {

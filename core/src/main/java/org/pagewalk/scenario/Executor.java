@@ -141,28 +141,26 @@ final class Executor {
     Report run(Mov c, Session s) {
         int v = c.value.eval(s, c.line());
         Machine m = s.machine();
-        int before = m.tlb().validEntries();
+        int removed;
         int held;
         switch (c.register) {
             case "cr0":
-                m.cr().writeCr0(v);
+                removed = m.cr().writeCr0(v);
                 held = m.cr().cr0();
                 break;
             case "cr2":
-                m.cr().writeCr2(v);
+                removed = m.cr().writeCr2(v);
                 held = m.cr().cr2();
                 break;
             case "cr3":
-                m.cr().writeCr3(v);
+                removed = m.cr().writeCr3(v);
                 held = m.cr().cr3();
                 break;
             default:
-                m.cr().writeCr4(v);
+                removed = m.cr().writeCr4(v);
                 held = m.cr().cr4();
                 break;
         }
-        // How many entries the write flushed: the TLB's own count, read after the write.
-        int removed = before - m.tlb().validEntries();
         // The value the register holds, not the operand: CR0.ET reads 1 whatever was written.
         return Report.of(Chars.upper(c.register) + " = " + Hex.hex32(held) + (removed > 0 ? "; " + removed + " TLB "
                 + (removed == 1 ? "entry" : "entries") + " flushed" : ""));
