@@ -54,6 +54,16 @@ class BundleTest {
     }
 
     @Test
+    void anEmbeddedPageLoadsTheFullBundleWhichAloneCarriesTheEmbeddedLayout(Browser b) {
+        // The main page's bundle leaves ?embed=1's layout out (web.lessons.Lessons): only the full one can show it.
+        b.open("?engine=js&embed=1&view=walk");
+        assertEquals(List.of("pagewalk-full.js"), bundles(b));
+        assertEquals(Boolean.TRUE, b.script("return document.body.classList.contains('embed')"
+                + " && document.querySelector('#embed-views #walk') !== null;"), "the embedded layout, with the walk view only");
+        b.assertClean();
+    }
+
+    @Test
     void fromDiskAnExerciseRunsInJavaScript(Browser b) {
         b.openFile("?exercise=42&level=1");
         assertEquals("js", b.script("return document.body.dataset.engine;"));

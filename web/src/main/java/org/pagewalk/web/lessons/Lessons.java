@@ -1,6 +1,7 @@
 package org.pagewalk.web.lessons;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
@@ -51,8 +52,15 @@ public final class Lessons {
         this.tour = new Tour(app, dom, player);
     }
 
-    /** The postMessage API's installer; only the bundles that carry the API pass one (docs/ARCHITECTURE.md, "Bundles"). */
-    private interface Messages {
+    /**
+     * What only the full bundle carries (docs/ARCHITECTURE.md, "Bundles"): the postMessage API and
+     * {@code ?embed=1}'s layout. static/boot.js loads the full bundle for every {@code ?embed=} URL, so
+     * the main page's bundle leaves both out.
+     */
+    private interface FullPage {
+        /** Applies {@code ?embed=1}'s layout if the URL asks for it; true if it did. */
+        boolean embed(Dom dom, Supplier<String> shareLink);
+
         void install(App app, Dom dom, LessonPlayer player);
     }
 
@@ -63,22 +71,33 @@ public final class Lessons {
 
     /** As {@link #start(App, Dom)}, with the postMessage API (web.embed) on the lesson player. */
     public static void startWithMessages(App app, Dom dom) {
-        start(app, dom, MessageApi::install);
+        start(app, dom, new FullPage() {
+            @Override
+            public boolean embed(Dom d, Supplier<String> shareLink) {
+                if (!"1".equals(Js.queryParameter("embed"))) {
+                    return false;
+                }
+                Embed.apply(d, Js.queryParameter("view"), shareLink);
+                return true;
+            }
+
+            @Override
+            public void install(App a, Dom d, LessonPlayer player) {
+                MessageApi.install(a, d, player);
+            }
+        });
     }
 
-    private static void start(App app, Dom dom, Messages messages) {
+    private static void start(App app, Dom dom, FullPage full) {
         Lessons lessons = new Lessons(app, dom);
         lessons.installNav();
         lessons.installDialog();
-        boolean embed = "1".equals(Js.queryParameter("embed"));
-        if (embed) {
-            Embed.apply(dom, Js.queryParameter("view"), lessons::shareLink);
-        }
+        boolean embed = full != null && full.embed(dom, lessons::shareLink);
         boolean fresh = lessons.firstState();
         lessons.autosave.startedWith(app.history().log().text());
         CrashReport.install(app, dom, lessons.autosave);
-        if (messages != null) {
-            messages.install(app, dom, lessons.player);
+        if (full != null) {
+            full.install(app, dom, lessons.player);
         }
         app.addListener((a, what) -> {
             if ((what & App.MACHINE) != 0) {
