@@ -27,6 +27,8 @@ public final class Views implements App.Listener {
     private EntryGridView table;
     /** Every view has drawn once (the first screen is complete). */
     private boolean drawnOnce;
+    /** The views have measured their boxes: not before the first redraw, when the page is complete. */
+    private boolean laidOut;
 
     private Views(App app) {
         this.app = app;
@@ -63,7 +65,9 @@ public final class Views implements App.Listener {
         if (memory != null) {
             views.add(new FrameMapView(app, dom, memory, palette));
         }
-        layoutAll();
+        // No measuring here: the first state is not on the page yet, and reading a width now would
+        // lay out a half-built page only for the first redraw to lay it out again. The first redraw
+        // measures, after the panels (installed and listening before the views) filled in.
         app.addListener(this);
         // Every view repainted at once, as after a theme and layout change; the panels are not views.
         Js.exposeRedraw(() -> Guard.run(() -> {
@@ -102,7 +106,8 @@ public final class Views implements App.Listener {
                 view.palette = palette;
             }
         }
-        if ((what & App.LAYOUT) != 0) {
+        if ((what & App.LAYOUT) != 0 || !laidOut) {
+            laidOut = true;
             layoutAll();
         }
         drawFrom(0, what);
