@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
 import org.pagewalk.e2e.harness.InBrowser;
@@ -176,49 +175,6 @@ class FirstScreenTest {
         new LayoutProbe(browser).assertNoHorizontalOverflow();
         new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys("-").perform();
         browser.waitUntil("+document.getElementById('directory-canvas').dataset.cell === " + cell);
-        browser.assertClean();
-    }
-
-    /**
-     * Counts, when a view first reads its box's width, the log's lines and the TLB's valid rows
-     * on the page (the first state's panels filled in or not).
-     */
-    private static final String FIRST_MEASURE = "(function () {"
-            + " var d = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth');"
-            + " Object.defineProperty(Element.prototype, 'clientWidth', { configurable: true, get: function () {"
-            + "  if (window.firstViewMeasure === undefined && this.classList && this.classList.contains('view-canvas')) {"
-            + "   window.firstViewMeasure = panelsNow(); }"
-            + "  return d.get.call(this); } });"
-            + " window.panelsNow = function () {"
-            + "  var log = document.querySelector('ol.log');"
-            + "  return (log ? log.children.length : 0) + ' log lines, '"
-            + "   + document.querySelectorAll('#tlb-table tr.tlb-row:not(.empty)').length + ' TLB rows'; };"
-            + "})();";
-
-    /**
-     * The views measure their boxes once the page is complete: the panels show the first state
-     * (its log lines, its TLB rows) by the time a view first reads a width, so the page is laid
-     * out for that read once, rather than half-built first and again when the panels fill in.
-     */
-    @Test
-    void theViewsMeasureThePageWithThePanelsFilledIn(Browser browser) {
-        Map<String, Object> added = browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                Map.of("source", FIRST_MEASURE));
-        try {
-            for (String engine : new String[] {"js", "wasm"}) {
-                browser.script("try { localStorage.clear(); } catch (e) {}");
-                browser.driver().get("about:blank");
-                browser.open("?engine=" + engine);
-                browser.waitUntil("document.body.dataset.rendered === '1'");
-                String atRender = (String) browser.script("return window.panelsNow();");
-                assertFalse(atRender.startsWith("0 log lines") || atRender.endsWith(" 0 TLB rows"), atRender);
-                assertEquals(atRender, browser.script("return window.firstViewMeasure;"),
-                        engine + ": the panels when the views first measured, and at the first complete render");
-            }
-        } finally {
-            browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
-                    Map.of("identifier", added.get("identifier")));
-        }
         browser.assertClean();
     }
 }

@@ -42,11 +42,8 @@ public final class Main {
         App app = new App();
         Dom dom = new Dom(document);
         JsApi.install(app);
-        // Panels first: at each redraw they fill in before the views draw, so at the first one the
-        // views measure their boxes on the complete page (one forced layout, not one of a half-built
-        // page and another of the whole), and the first complete render is marked after both.
-        org.pagewalk.web.panels.Panels.install(app, dom);
         org.pagewalk.web.views.Views.install(app, dom);
+        org.pagewalk.web.panels.Panels.install(app, dom);
         HTMLElement status = document.getElementById("status");
         if (status != null) {
             // The engine is named by the small indicator in the top bar; the status line stays for messages.

@@ -27,8 +27,6 @@ public final class Views implements App.Listener {
     private EntryGridView table;
     /** Every view has drawn once (the first screen is complete). */
     private boolean drawnOnce;
-    /** The views have measured their boxes: not before the first redraw, when the page is complete. */
-    private boolean laidOut;
 
     private Views(App app) {
         this.app = app;
@@ -65,9 +63,7 @@ public final class Views implements App.Listener {
         if (memory != null) {
             views.add(new FrameMapView(app, dom, memory, palette));
         }
-        // No measuring here: the first state is not on the page yet, and reading a width now would
-        // lay out a half-built page only for the first redraw to lay it out again. The first redraw
-        // measures, after the panels (installed and listening before the views) filled in.
+        layoutAll();
         app.addListener(this);
         // Every view repainted at once, as after a theme and layout change; the panels are not views.
         Js.exposeRedraw(() -> Guard.run(() -> {
@@ -106,8 +102,7 @@ public final class Views implements App.Listener {
                 view.palette = palette;
             }
         }
-        if ((what & App.LAYOUT) != 0 || !laidOut) {
-            laidOut = true;
+        if ((what & App.LAYOUT) != 0) {
             layoutAll();
         }
         drawFrom(0, what);
