@@ -5,6 +5,7 @@ import org.pagewalk.guest.GuestGlobals;
 import org.pagewalk.guest.KernelLayout;
 import org.pagewalk.machine.EntryBits;
 import org.pagewalk.machine.Machine;
+import org.pagewalk.machine.PhysicalMemory;
 
 /**
  * The use of every physical frame, computed from memory's truth (the directories and tables
@@ -63,6 +64,12 @@ public final class FrameMap {
     /** Frames the refresh under way changed, with their kind and bitmap bit before it. */
     private int[] recorded = new int[256];
     private int recordedCount;
+    /** What the map was last brought up to date with: everything it reads (memory, CR3, CR4.PSE, the guest). */
+    private PhysicalMemory seenMemory;
+    private int seenChanges;
+    private int seenCr3;
+    private boolean seenPse;
+    private CeanOs seenOs;
 
     private FrameMap() {
         for (int level = 1; level <= LEVELS; level++) {
@@ -81,10 +88,14 @@ public final class FrameMap {
      * if any frame's kind or disagreement changed. The result is exactly {@link #of}'s.
      */
     public boolean refresh(Machine m, CeanOs os) {
+        if (upToDate(m, os)) {
+            return false;
+        }
         if (!sameLayout(m, os)) {
             rebuild(m, os);
             return true;
         }
+        saw(m, os);
         recordedCount = 0;
         if (guest) {
             readBitmap(m);
@@ -120,6 +131,25 @@ public final class FrameMap {
         return changed;
     }
 
+    /**
+     * Whether the map already describes {@code m} as it is now: the same memory unchanged since
+     * (its {@link PhysicalMemory#changes} stamp), the same CR3 and CR4.PSE, the same guest. A
+     * redraw with no action in between then costs no bitmap read and no walk.
+     */
+    public boolean upToDate(Machine m, CeanOs os) {
+        PhysicalMemory memory = m.memory();
+        return memory == seenMemory && memory.changes() == seenChanges && m.cr().cr3() == seenCr3
+                && m.cr().pse() == seenPse && os == seenOs;
+    }
+
+    private void saw(Machine m, CeanOs os) {
+        seenMemory = m.memory();
+        seenChanges = seenMemory.changes();
+        seenCr3 = m.cr().cr3();
+        seenPse = m.cr().pse();
+        seenOs = os;
+    }
+
     private boolean sameLayout(Machine m, CeanOs os) {
         if (bitmap == null || installed != m.memory().frames() || guest != (os != null)) {
             return false;
@@ -129,6 +159,7 @@ public final class FrameMap {
     }
 
     private void rebuild(Machine m, CeanOs os) {
+        saw(m, os);
         installed = m.memory().frames();
         guest = os != null;
         bitmap = new int[(installed + 31) >>> 5];

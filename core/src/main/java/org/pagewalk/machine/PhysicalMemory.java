@@ -36,6 +36,9 @@ public final class PhysicalMemory {
     // Changes whenever a frame's storage array is created or replaced (copy-on-write) or the root
     // is restored, so that a reader holding a frame's array (FrameCache) knows it is still the one.
     private int layout;
+    // Changes with every word whose value changes (a write, a journal rollback) and every restore:
+    // a reader that summarises memory (the frame map) skips its work while it is unchanged.
+    private int changes;
 
     /**
      * One 4 MiB stretch of frames; {@code epoch} tells whether a snapshot may still share it, and
@@ -262,6 +265,15 @@ public final class PhysicalMemory {
         epoch = new Object();
         rootEpoch = null;
         layout++;
+        changes++;
+    }
+
+    /**
+     * A stamp that changes whenever a word of this memory may have changed value (a write that
+     * changed it, a journal rollback, a restore); equal stamps of the same memory mean equal contents.
+     */
+    public int changes() {
+        return changes;
     }
 
     private int word(int frame, int index) {
@@ -292,6 +304,7 @@ public final class PhysicalMemory {
     }
 
     private int[] writableFrame(int frame) {
+        changes++;
         Chunk c = chunks[frame >>> 10];
         int i = frame & 1023;
         if (c == null || c.epoch != epoch || rootEpoch != epoch) {

@@ -131,4 +131,58 @@ class FrameMapRefreshTest {
         map.refresh(s.machine(), s.os());
         assertSame(FrameMap.of(s.machine(), s.os()), map, "a bare machine");
     }
+
+    /**
+     * A refresh with nothing changed since the last one is skipped ({@link FrameMap#upToDate});
+     * every kind of change ends that, so a skipped refresh never leaves stale cells: after each,
+     * the map refreshed equals one built afresh.
+     */
+    @Test
+    void aRefreshIsSkippedOnlyWhileNothingItReadsChanged() {
+        Session s = new Session();
+        Interpreter.runLine(s, "boot ceanos ram=64M");
+        Interpreter.runLine(s, "init_mm");
+        Interpreter.runLine(s, "memMapPage 0x08048000 0x00500000 USER");
+        FrameMap map = FrameMap.of(s.machine(), s.os());
+        assertTrue(map.upToDate(s.machine(), s.os()), "just built");
+        Interpreter.runLine(s, "read user 0x08048000");
+        assertFalse(map.upToDate(s.machine(), s.os()), "a walk set Accessed bits");
+        map.refresh(s.machine(), s.os());
+        Interpreter.runLine(s, "read user 0x08048004");
+        assertTrue(map.upToDate(s.machine(), s.os()), "a TLB hit changes nothing the map reads");
+        Interpreter.runLine(s, "poke 0x0010B000 0");
+        Interpreter.runLine(s, "poke 0x0010B000 0");
+        assertTrue(map.upToDate(s.machine(), s.os()), "a poke of the value already there");
+        Session.State before = s.save();
+        String[] changes = {
+            "poke 0x00130000 0xFFFFFFFF",
+            "memUnmapPage 0x08048000",
+            "mov cr3, 0x00150000",
+            "mov cr3, 0x0010B000",
+            "mov cr4, 0",
+            "mov cr4, PSE",
+            "memMapPage 0x08048000 0x00500000 USER",
+            "memMapPage 0x08048000 0x00600000 USER",
+        };
+        for (String line : changes) {
+            org.pagewalk.scenario.StepResult r = Interpreter.runLine(s, line);
+            if (r.status() != org.pagewalk.scenario.StepResult.Status.OK) {
+                // The fixed kernel refuses a second mapping and rolls its journal back: memory as before.
+                assertTrue(line.endsWith("0x00600000 USER"), () -> line + ": " + r.message());
+            } else {
+                assertFalse(map.upToDate(s.machine(), s.os()), line);
+            }
+            map.refresh(s.machine(), s.os());
+            assertTrue(map.upToDate(s.machine(), s.os()), "refreshed after " + line);
+            assertSame(FrameMap.of(s.machine(), s.os()), map, line);
+        }
+        s.load(before);
+        assertFalse(map.upToDate(s.machine(), s.os()), "an undo restores memory");
+        map.refresh(s.machine(), s.os());
+        assertSame(FrameMap.of(s.machine(), s.os()), map, "undo");
+        Interpreter.runLine(s, "boot ceanos ram=64M");
+        assertFalse(map.upToDate(s.machine(), s.os()), "a new machine of the same size");
+        map.refresh(s.machine(), s.os());
+        assertSame(FrameMap.of(s.machine(), s.os()), map, "a new boot");
+    }
 }

@@ -25,12 +25,20 @@ import org.pagewalk.e2e.harness.InBrowser;
  * redraw of every view and one action with its redraw on a 4 GiB machine, a 10,000-line share
  * link, the heap of a 4 GiB machine with 1,000 mapped pages, and the gzip size of every bundle
  * (bundleGzipKB: the main page's JavaScript). Written to {@code target/bench/frontend.tsv} ({@code key engine value unit}), which
- * {@code ./bench.sh} reads. Each figure is the median of several runs. Only that each measured
- * thing happened is asserted, never a time: speed targets live in the benchmarks.
+ * {@code ./bench.sh} reads. Only that each measured thing happened is asserted, never a time:
+ * speed targets live in the benchmarks.
+ *
+ * <p>The statistics (browser times on this 2-core VM move ±40 % between back-to-back runs, so a
+ * figure must not hang on one disturbed stretch): the first render is the median of {@value #LOADS}
+ * page loads; the full redraw and the action are each measured in {@value #ROUNDS} rounds of
+ * {@value #REDRAWS} (redraw and action rounds alternating on one page), each round's median taken,
+ * and the figure is the best round's median — the same "best round kept" as bench.html, the time
+ * the page needs when the machine lets it run; the share link is the median of {@value #SHARE_LOADS} loads.
  */
 @InBrowser
 class FrontEndFiguresTest {
-    private static final int LOADS = 5;
+    private static final int LOADS = 9;
+    private static final int ROUNDS = 3;
     private static final int SHARE_LOADS = 3;
     private static final int REDRAWS = 15;
     private static final int ACTIONS = 15;
@@ -48,8 +56,14 @@ class FrontEndFiguresTest {
             openLink(b, engine, fourGigabytes());
             assertEquals(Integer.toString(PAGES + 4), memNumVpages(b), "1,000 pages mapped besides the heap's 4");
             rows.add(row("heap4G1000", engine, heapMiB(b), "MiB"));
-            rows.add(row("fullRedraw4G", engine, fullRedraw(b), "ms"));
-            rows.add(row("action4G", engine, action(b), "ms"));
+            double redraw = Double.MAX_VALUE;
+            double action = Double.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++) {
+                redraw = Math.min(redraw, fullRedraw(b));
+                action = Math.min(action, action(b, round * ACTIONS));
+            }
+            rows.add(row("fullRedraw4G", engine, redraw, "ms"));
+            rows.add(row("action4G", engine, action, "ms"));
             b.assertClean();
         }
         // Every bundle static/boot.js can load (docs/ARCHITECTURE.md, "Bundles"); bundleGzipKB is the main page's.
@@ -185,17 +199,18 @@ class FrontEndFiguresTest {
         return median(results.stream().mapToDouble(r -> ((Number) r.get(0)).doubleValue()).toArray());
     }
 
-    /** Every view updated and drawn ({@code pagewalk.redraw()}, as after a theme and layout change). */
+    /** Every view updated and drawn ({@code pagewalk.redraw()}, as after a theme and layout change): one round's median. */
     private static double fullRedraw(Browser b) {
         List<List<Object>> results = timedUntilRedrawn(b, REDRAWS, "window.pagewalk.redraw(); return 'drawn';");
         assertEquals(REDRAWS, results.size(), "every redraw completed");
         return medianTime(results);
     }
 
-    /** A read of one of the mapped pages run as a user action, with the redraw of every view and panel. */
-    private static double action(Browser b) {
+    /** A read of one of the mapped pages run as a user action, with the redraw of every view and panel: one round's median. */
+    private static double action(Browser b, int first) {
+        // Each action reads a page no earlier one read (97 is prime to 1,000): a TLB miss and a walk every time.
         List<List<Object>> results = timedUntilRedrawn(b, ACTIONS, "var page = (" + FIRST_PAGE
-                + " + ((i * 97) % " + PAGES + ") * 4096) >>> 0; return window.pagewalk.run('read user 0x' + page.toString(16));");
+                + " + (((i + " + first + ") * 97) % " + PAGES + ") * 4096) >>> 0; return window.pagewalk.run('read user 0x' + page.toString(16));");
         for (List<Object> r : results) {
             assertTrue(String.valueOf(r.get(1)).startsWith("ok: user read"), String.valueOf(r.get(1)));
         }

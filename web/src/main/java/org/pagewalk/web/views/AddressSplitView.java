@@ -246,6 +246,9 @@ final class AddressSplitView extends CanvasView {
         String[] tags = {"D", "T", "F"};
         int[] firstBit = {31, 21, 11};
         int[] sizes = {10, 10, 12};
+        // Each group's bit range as text, written out: Integer.toString costs TeaVM's JavaScript a StringBuilder per call.
+        String[] rangeFrom = {"31", "21", "11"};
+        String[] rangeTo = {"22", "12", "0"};
         double x = x0;
         g.setTextBaseline("middle");
         for (int grp = 0; grp < 3; grp++) {
@@ -260,9 +263,9 @@ final class AddressSplitView extends CanvasView {
             font(12, false, true);
             fill(p.textMuted);
             g.setTextAlign("left");
-            g.fillText(Integer.toString(firstBit[grp]), gx + 1, 7);
+            g.fillText(rangeFrom[grp], gx + 1, 7);
             g.setTextAlign("right");
-            g.fillText(Integer.toString(firstBit[grp] - sizes[grp] + 1), gx + gw - 1, 7);
+            g.fillText(rangeTo[grp], gx + gw - 1, 7);
             if (hoverGroup == grp) {
                 fill(p.tint(c, 18));
                 roundRect(gx - 3, top - 2, gw + 6, bh + 4, 4);
