@@ -56,8 +56,9 @@ public final class Mmu {
             trace.event(EventKind.WALK_START, linear, access, 0, 0);
         }
         int index = tlb.lookup(linear);
+        boolean wp = (cr0 & ControlRegisterBits.CR0_WP) != 0;
         if (index >= 0) {
-            if (tlb.serves(index, access, (cr0 & ControlRegisterBits.CR0_WP) != 0)) {
+            if (tlb.serves(index, access, wp)) {
                 int physical = tlb.serve(index, linear); // counts the hit (Tlb.hits)
                 lastTlbIndex = index;
                 if (listening) {
@@ -65,11 +66,11 @@ public final class Mmu {
                 }
                 return physical;
             }
-            return walkAndFill(linear, access, index);
+            return walkAndFill(linear, access, index, wp);
         }
         // A second call site on purpose: TeaVM inlines a method called from one place whatever its
         // size, and with the walk inside it this method is too big for V8 to inline into its callers.
-        return walkAndFill(linear, access, -1);
+        return walkAndFill(linear, access, -1, wp);
     }
 
     // translate's parts are methods of their own so that each stays small enough for the JIT to
@@ -108,7 +109,7 @@ public final class Mmu {
      * call. Split into parts under that size, the walk and fill were inlined into translate and
      * every hit paid a call.
      */
-    private int walkAndFill(int linear, int access, int refused) {
+    private int walkAndFill(int linear, int access, int refused, boolean wp) {
         if (refused >= 0) {
             dropForRewalk(refused, linear, access);
         } else if (trace.isListening()) {
@@ -118,7 +119,10 @@ public final class Mmu {
         int directoryIndex = linear >>> 22;
         int pdeAddress = (cr.cr3() & ControlRegisterBits.CR3_BASE) | (directoryIndex << 2);
         int pde = walker.directories().read32(pdeAddress);
-        boolean pse = cr.pse();
+        // CR4 read once, WP taken from translate's CR0: the getters were calls in TeaVM's output.
+        int cr4 = cr.cr4();
+        boolean pse = (cr4 & ControlRegisterBits.CR4_PSE) != 0;
+        boolean pge = (cr4 & ControlRegisterBits.CR4_PGE) != 0;
         boolean large = pse && (pde & EntryBits.PAGE_SIZE) != 0;
         int tableIndex = (linear >>> 12) & 0x3FF;
         int pteAddress = large ? 0 : (pde & EntryBits.FRAME_4K) | (tableIndex << 2);
@@ -136,7 +140,7 @@ public final class Mmu {
         int leafBits = Access.isWrite(access) ? EntryBits.PRESENT | EntryBits.ACCESSED | EntryBits.DIRTY
                 : EntryBits.PRESENT | EntryBits.ACCESSED;
         int base;
-        if (usual && (leaf & leafBits) == leafBits && AccessRights.permits(cr.writeProtect(), access, rights)) {
+        if (usual && (leaf & leafBits) == leafBits && AccessRights.permits(wp, access, rights)) {
             if (trace.isListening()) {
                 trace.event(EventKind.PDE_READ, pdeAddress, pde, directoryIndex, pse ? 1 : 0);
                 if (!large) {
@@ -145,7 +149,7 @@ public final class Mmu {
             }
             base = leaf & (large ? EntryBits.FRAME_4M : EntryBits.FRAME_4K);
         } else {
-            PageFault fault = walker.walk(cr.cr3(), pse, cr.pge(), cr.writeProtect(), linear, access, true);
+            PageFault fault = walker.walk(cr.cr3(), pse, pge, wp, linear, access, true);
             if (fault != null) {
                 raise(fault);
                 return 0;
@@ -160,7 +164,7 @@ public final class Mmu {
             leaf = large ? pde : pte;
         }
         lastTlbIndex = FILLED - tlb.fill(linear, large, base, rights, (leaf & EntryBits.DIRTY) != 0,
-                cr.pge() && (leaf & EntryBits.GLOBAL) != 0, pdeAddress, pde, pteAddress, pte);
+                pge && (leaf & EntryBits.GLOBAL) != 0, pdeAddress, pde, pteAddress, pte);
         int physical = large ? base | (linear & 0x003FFFFF) : base | (linear & 0xFFF);
         if (trace.isListening()) {
             trace.event(EventKind.TRANSLATED, linear, physical, large ? 4096 : 4, access);
