@@ -106,6 +106,24 @@ class BenchPageTest {
         return results;
     }
 
+    /** A further page load of bench.sh's (?only=ratios) runs the eight ratio rows alone, both sides alike, and is done. */
+    @Test
+    void aRatiosOnlyLoadReportsTheRatioRowsAlone(Browser b) {
+        List<Map<String, Object>> results = run(b, "bench.html?engine=js&only=ratios");
+        assertEquals(2 * WORKLOADS.length, results.size(), results.toString());
+        Map<String, Number> checksums = new HashMap<>();
+        for (Map<String, Object> r : results) {
+            assertEquals("ns/op", r.get("unit"), r.toString());
+            assertTrue(((Number) r.get("value")).doubleValue() > 0, r.toString());
+            checksums.put((String) r.get("key"), (Number) r.get("checksum"));
+        }
+        for (String workload : WORKLOADS) {
+            assertTrue(checksums.containsKey(workload + ".pagewalk"), checksums.toString());
+            assertEquals(checksums.get(workload + ".baseline").intValue(), checksums.get(workload + ".pagewalk").intValue(), workload);
+        }
+        b.assertClean();
+    }
+
     /** bench.html?profile=miss4M runs Pagewalk alone on that one workload (for a profiler) and reports one row. */
     @Test
     void aProfileRunReportsTheWorkloadItWasAskedFor(Browser b) {
