@@ -7,10 +7,14 @@
 #      first render, share link, heap, bundle size);
 #   3. FiguresTable rewrites the part of docs/BENCHMARKS.md between <!-- figures:begin --> and
 #      <!-- figures:end --> with every figure, its ratio and target, the machine and the commit.
-# About 8-10 minutes on 2 cores. BENCH_ITERATIONS (default 5) sets JMH's measured iterations.
+# About 8-10 minutes on 2 cores. BENCH_ITERATIONS (default 5) sets JMH's measured iterations,
+# BENCH_LOADS (default 5) the page loads of bench.html per engine.
 set -uo pipefail
 cd "$(dirname "$0")"
 iterations="${BENCH_ITERATIONS:-5}"
+# Page loads of bench.html per engine (BenchPageTest): the ratio rows are each the best over these
+# fresh pages, so that one page load's JIT decisions do not decide the table (they moved ±40 %).
+export BENCH_LOADS="${BENCH_LOADS:-5}"
 figures=e2e/target/bench
 jvm_tsv=core/target/jvm-figures.tsv
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -30,7 +34,7 @@ CI=1 mvn -B -q verify -pl e2e -am -Dtest='BenchPageTest,FrontEndFiguresTest' -Ds
 echo "== docs/BENCHMARKS.md"
 chromium_version="$( (chromium --version || /usr/bin/chromium --version) 2>/dev/null | head -1)"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core web static e2e 2>/dev/null || echo ' + uncommitted changes')"
-note="Load average (1, 5, 15 min) at the start: ${load_start}; at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM figures are JMH's (1 fork, 3 × 1 s warm-up, ${iterations} × 1 s measured): thread CPU time per translation of the least disturbed iteration; browser figures are the best of 12 interleaved rounds (bench.html)."
+note="Load average (1, 5, 15 min) at the start: ${load_start}; at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM figures are JMH's (1 fork, 3 × 1 s warm-up, ${iterations} × 1 s measured): thread CPU time per translation of the least disturbed iteration; browser ratio rows are each the best of ${BENCH_LOADS} fresh page loads per engine (engines alternating), each of 12 rounds with Pagewalk and the baseline interleaved (bench.html)."
 java -cp core/target/benchmarks.jar org.pagewalk.bench.FiguresTable docs/BENCHMARKS.md "./bench.sh" \
   "${chromium_version:-unknown}" "$commit" "$note" "$jvm_tsv" "$figures/browser.tsv" "$figures/frontend.tsv" || exit 1
 exit $failed

@@ -26,7 +26,19 @@ public final class AccessRights {
 
     /** The same decision on bit sets: {@code rights} holds EntryBits.WRITE/USER, {@code access} Access bits. */
     public static boolean permits(boolean wp, int access, int rights) {
-        return permits(wp, (access & Access.USER) != 0, (rights & EntryBits.USER) != 0,
-                (rights & EntryBits.WRITE) != 0, (access & Access.WRITE) != 0);
+        int required = required(wp, access);
+        return (rights & required) == required;
+    }
+
+    /**
+     * The table above as the rights an access requires: the EntryBits.USER and EntryBits.WRITE
+     * bits that must all be set in the combined rights, so that the check is one mask test (a TLB
+     * hit's, in {@link Tlb#serves}). Access.USER and Access.WRITE sit where EntryBits.USER and
+     * EntryBits.WRITE do (bits 2 and 1), so the access's own bits are the requirement: a user
+     * access requires U/S; a write requires R/W if it is a user's or CR0.WP is set.
+     */
+    static int required(boolean wp, int access) {
+        int user = access & Access.USER;
+        return user | (user != 0 || wp ? access & Access.WRITE : 0);
     }
 }

@@ -101,12 +101,8 @@ public final class Machine {
     public AccessResult preview(int linear, int access) {
         if (cr.paging()) {
             int index = tlb.lookup(linear);
-            if (index >= 0) {
-                int flags = tlb.flags(index);
-                boolean needsDirty = Access.isWrite(access) && (flags & Tlb.DIRTY) == 0;
-                if (AccessRights.permits(cr.writeProtect(), access, flags) && !needsDirty) {
-                    return AccessResult.ok(tlb.translation(index, linear, true), 0);
-                }
+            if (index >= 0 && tlb.serves(index, access, cr.writeProtect())) {
+                return AccessResult.ok(tlb.translation(index, linear, true), 0);
             }
         }
         return probe(linear, access);

@@ -20,11 +20,12 @@ public final class Mmu {
     private final PageWalker walker;
     private final Trace trace;
     // What the last translate did, for the descriptive form (translateAccess): the fault it
-    // raised, or the TLB index that served (hit) or was filled by it (walk). Each way out of
-    // translate sets them, so a hit stores two fields, not four.
+    // raised, and in one int (one store on a hit) the TLB index that served it (index >= 0),
+    // the index a walk filled (FILLED - index), or none (NONE: paging off or a fault).
     private PageFault lastFault;
-    private int lastTlbIndex = -1;
-    private boolean lastHit;
+    private int lastTlbIndex = NONE;
+    private static final int NONE = -1;
+    private static final int FILLED = -2;
 
     Mmu(ControlRegisters cr, Tlb tlb, PageWalker walker, Trace trace) {
         this.cr = cr;
@@ -41,45 +42,43 @@ public final class Mmu {
         if (lastFault != null) {
             lastFault = null; // tested first: storing a reference costs a GC barrier on every translation
         }
-        if (!cr.paging()) {
-            lastTlbIndex = -1;
+        // CR0 read once: PG and WP are both in it (ControlRegisters' getters are two calls that
+        // V8 does not always inline into the hit).
+        int cr0 = cr.cr0();
+        if ((cr0 & ControlRegisterBits.CR0_PG) == 0) {
+            lastTlbIndex = NONE;
             return linear;
         }
         // Every event is behind this test, so with no listener its arguments are not computed
         // (nor, in TeaVM's output, EventKind's class-initialisation check made).
-        if (trace.isListening()) {
+        boolean listening = trace.isListening();
+        if (listening) {
             trace.event(EventKind.WALK_START, linear, access, 0, 0);
         }
         int index = tlb.lookup(linear);
+        boolean wp = (cr0 & ControlRegisterBits.CR0_WP) != 0;
         if (index >= 0) {
-            int flags = tlb.flags(index);
-            if (AccessRights.permits(cr.writeProtect(), access, flags) && (!Access.isWrite(access) || (flags & Tlb.DIRTY) != 0)) {
-                return hit(index, linear, access, flags);
+            if (tlb.serves(index, access, wp)) {
+                int physical = tlb.serve(index, linear); // counts the hit (Tlb.hits)
+                lastTlbIndex = index;
+                if (listening) {
+                    hitEvents(index, linear, access, physical);
+                }
+                return physical;
             }
-            return walkAndFill(linear, access, index);
+            return walkAndFill(linear, access, index, wp);
         }
         // A second call site on purpose: TeaVM inlines a method called from one place whatever its
         // size, and with the walk inside it this method is too big for V8 to inline into its callers.
-        return walkAndFill(linear, access, -1);
+        return walkAndFill(linear, access, -1, wp);
     }
 
     // translate's parts are methods of their own so that each stays small enough for the JIT to
     // compile hot paths together (HotSpot inlines a hot method only up to 325 bytes of bytecode).
 
-    private int hit(int index, int linear, int access, int flags) {
-        tlb.touch(index); // counts the hit (Tlb.hits)
-        lastTlbIndex = index;
-        lastHit = true;
-        int physical = tlb.physical(index, linear);
-        if (trace.isListening()) {
-            hitEvents(index, linear, access, flags, physical);
-        }
-        return physical;
-    }
-
-    private void hitEvents(int index, int linear, int access, int flags, int physical) {
+    private void hitEvents(int index, int linear, int access, int physical) {
         trace.event(EventKind.TLB_HIT, linear, tlb.setOfIndex(index), tlb.wayOfIndex(index), physical);
-        trace.event(EventKind.TRANSLATED, linear, physical, (flags & Tlb.LARGE) != 0 ? 4096 : 4, access);
+        trace.event(EventKind.TRANSLATED, linear, physical, (tlb.flags(index) & Tlb.LARGE) != 0 ? 4096 : 4, access);
     }
 
     /** The cached rights refuse the access, or a write needs D set: the entry goes and the walk decides. */
@@ -110,7 +109,7 @@ public final class Mmu {
      * call. Split into parts under that size, the walk and fill were inlined into translate and
      * every hit paid a call.
      */
-    private int walkAndFill(int linear, int access, int refused) {
+    private int walkAndFill(int linear, int access, int refused, boolean wp) {
         if (refused >= 0) {
             dropForRewalk(refused, linear, access);
         } else if (trace.isListening()) {
@@ -120,7 +119,10 @@ public final class Mmu {
         int directoryIndex = linear >>> 22;
         int pdeAddress = (cr.cr3() & ControlRegisterBits.CR3_BASE) | (directoryIndex << 2);
         int pde = walker.directories().read32(pdeAddress);
-        boolean pse = cr.pse();
+        // CR4 read once, WP taken from translate's CR0: the getters were calls in TeaVM's output.
+        int cr4 = cr.cr4();
+        boolean pse = (cr4 & ControlRegisterBits.CR4_PSE) != 0;
+        boolean pge = (cr4 & ControlRegisterBits.CR4_PGE) != 0;
         boolean large = pse && (pde & EntryBits.PAGE_SIZE) != 0;
         int tableIndex = (linear >>> 12) & 0x3FF;
         int pteAddress = large ? 0 : (pde & EntryBits.FRAME_4K) | (tableIndex << 2);
@@ -138,7 +140,7 @@ public final class Mmu {
         int leafBits = Access.isWrite(access) ? EntryBits.PRESENT | EntryBits.ACCESSED | EntryBits.DIRTY
                 : EntryBits.PRESENT | EntryBits.ACCESSED;
         int base;
-        if (usual && (leaf & leafBits) == leafBits && AccessRights.permits(cr.writeProtect(), access, rights)) {
+        if (usual && (leaf & leafBits) == leafBits && AccessRights.permits(wp, access, rights)) {
             if (trace.isListening()) {
                 trace.event(EventKind.PDE_READ, pdeAddress, pde, directoryIndex, pse ? 1 : 0);
                 if (!large) {
@@ -147,7 +149,7 @@ public final class Mmu {
             }
             base = leaf & (large ? EntryBits.FRAME_4M : EntryBits.FRAME_4K);
         } else {
-            PageFault fault = walker.walk(cr.cr3(), pse, cr.pge(), cr.writeProtect(), linear, access, true);
+            PageFault fault = walker.walk(cr.cr3(), pse, pge, wp, linear, access, true);
             if (fault != null) {
                 raise(fault);
                 return 0;
@@ -161,9 +163,8 @@ public final class Mmu {
             pte = walker.pte;
             leaf = large ? pde : pte;
         }
-        lastTlbIndex = tlb.fill(linear, large, base, rights, (leaf & EntryBits.DIRTY) != 0,
-                cr.pge() && (leaf & EntryBits.GLOBAL) != 0, pdeAddress, pde, pteAddress, pte);
-        lastHit = false;
+        lastTlbIndex = FILLED - tlb.fill(linear, large, base, rights, (leaf & EntryBits.DIRTY) != 0,
+                pge && (leaf & EntryBits.GLOBAL) != 0, pdeAddress, pde, pteAddress, pte);
         int physical = large ? base | (linear & 0x003FFFFF) : base | (linear & 0xFFF);
         if (trace.isListening()) {
             trace.event(EventKind.TRANSLATED, linear, physical, large ? 4096 : 4, access);
@@ -174,7 +175,7 @@ public final class Mmu {
     /** #PF: CR2, and (SDM §4.10.4.1) every TLB entry for the faulting page goes. */
     private void raise(PageFault fault) {
         lastFault = fault;
-        lastTlbIndex = -1;
+        lastTlbIndex = NONE;
         cr.faulted(fault.linear());
         tlb.invalidatePage(fault.linear(), InvalidationCause.PAGE_FAULT);
         trace.event(EventKind.PAGE_FAULT, fault.linear(), fault.errorCode(), fault.level(), fault.entryValue());
@@ -190,11 +191,12 @@ public final class Mmu {
      * view on a hit, the walk's on a miss, the identity with paging off.
      */
     Translation lastTranslation(int linear) {
-        if (lastTlbIndex < 0) {
+        if (lastTlbIndex == NONE) {
             return identity(linear);
         }
         // On a miss, the entry just filled holds exactly what the walk found.
-        return tlb.translation(lastTlbIndex, linear, lastHit);
+        boolean hit = lastTlbIndex >= 0;
+        return tlb.translation(hit ? lastTlbIndex : FILLED - lastTlbIndex, linear, hit);
     }
 
     /**

@@ -24,5 +24,12 @@ class AccessRightsTest {
     })
     void sdmTable(int wp, int user, int us, int rw, int write, int allowed) {
         assertEquals(allowed == 1, AccessRights.permits(wp == 1, user == 1, us == 1, rw == 1, write == 1));
+        int access = (user == 1 ? Access.USER : 0) | (write == 1 ? Access.WRITE : 0);
+        int rights = (us == 1 ? EntryBits.USER : 0) | (rw == 1 ? EntryBits.WRITE : 0);
+        assertEquals(allowed == 1, AccessRights.permits(wp == 1, access, rights), "the bit-set form");
+        int required = AccessRights.required(wp == 1, access);
+        assertEquals(allowed == 1, (rights & required) == required, "the rights the access requires");
+        assertEquals(allowed == 1, (rights & required) == required && (required & ~(EntryBits.USER | EntryBits.WRITE)) == 0,
+                "only U/S and R/W are ever required");
     }
 }
