@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.pagewalk.e2e.harness.Browser;
 import org.pagewalk.e2e.harness.InBrowser;
 
@@ -147,6 +149,30 @@ class FirstScreenTest {
         // Set 0 way 0 is the kernel's 4 MiB page at 0xC0000000 on frame 0 (kmallocInit's walk filled it).
         assertTrue(tlb.contains("0xC0000000 0x00000000 4M"), tlb);
         assertFalse(tlb.matches("(?s).*\\b0x[0-9A-F]{5}\\b.*"), "no 5-digit page or frame numbers: " + tlb);
+        browser.assertClean();
+    }
+
+    @Test
+    void theStartCardSaysWhatTheWalkShowsOnlyWhileItShowsIt(Browser browser) {
+        browser.open("?engine=js");
+        assertTrue(browser.find("#start-card-walk").isDisplayed(), "the first screen's walk is the read the card names");
+        assertTrue(browser.text("#walk-mode").contains("a user read of 0x08048000"), browser.text("#walk-mode"));
+        // Another address: the walk previews that one.
+        WebElement input = browser.find("#address-input");
+        input.clear();
+        input.sendKeys("0xC0000000" + Keys.ENTER);
+        browser.waitUntil("document.getElementById('start-card-walk').hidden");
+        input.clear();
+        input.sendKeys("0x08048000" + Keys.ENTER);
+        browser.waitUntil("!document.getElementById('start-card-walk').hidden");
+        // A student's first action (the Read button reads the address in the form: the same user read, again)
+        // changes the machine: the walk shows a TLB hit now, not the walk the card describes.
+        browser.find("#access-read").click();
+        browser.waitUntil("document.getElementById('start-card-walk').hidden");
+        assertTrue(browser.find("#start-card").isDisplayed(), "the card's buttons stay");
+        browser.find("#undo").click();
+        browser.waitUntil("!document.getElementById('start-card-walk').hidden");
+        assertTrue(browser.text("#walk-mode").contains("a user read of 0x08048000"), browser.text("#walk-mode"));
         browser.assertClean();
     }
 

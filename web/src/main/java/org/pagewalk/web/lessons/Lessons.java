@@ -2,6 +2,7 @@ package org.pagewalk.web.lessons;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.pagewalk.machine.Access;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
 import org.pagewalk.web.App;
@@ -460,7 +461,19 @@ public final class Lessons {
         card.setAttribute("aria-label", "Start here");
         card.setAttribute("id", "start-card");
         card.appendChild(dom.el("h2", null, "Start here"));
-        card.appendChild(dom.el("p", null, "The walk below shows a user read of 0x08048000."));
+        HTMLElement first = dom.el("p", null, "The walk below shows a user read of 0x08048000.");
+        first.setId("start-card-walk");
+        card.appendChild(first);
+        // True of the first state only: hidden once an action or another address changes what the walk
+        // shows, shown again if undo (or selecting the address again) returns to it.
+        int firstSize = app.history().log().size();
+        String firstLog = app.history().log().text();
+        app.addListener((a, what) -> {
+            if ((what & (App.MACHINE | App.SELECTION)) != 0 && !card.isHidden()) {
+                first.setHidden(a.currentAddress() != App.FIRST_ADDRESS || a.previewAccess() != Access.USER
+                        || a.history().log().size() != firstSize || !a.history().log().text().equals(firstLog));
+            }
+        });
         HTMLElement row = dom.el("div", "start-actions", null);
         HTMLElement tourButton = dom.action("Take the two-minute tour", null, () -> {
             card.setHidden(true);
