@@ -34,7 +34,7 @@ CI=1 mvn -B -q verify -pl e2e -am -Dtest='BenchPageTest,FrontEndFiguresTest' -Ds
 echo "== docs/BENCHMARKS.md"
 chromium_version="$( (chromium --version || /usr/bin/chromium --version) 2>/dev/null | head -1)"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core web static e2e 2>/dev/null || echo ' + uncommitted changes')"
-note="Load average (1, 5, 15 min) at the start: ${load_start}; at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM figures are JMH's (1 fork, 3 × 1 s warm-up, ${iterations} × 1 s measured): thread CPU time per translation of the least disturbed iteration; browser ratio rows are each the best of ${BENCH_LOADS} fresh page loads per engine (engines alternating), each of 12 rounds with Pagewalk and the baseline interleaved (bench.html)."
+note="Load average (1, 5, 15 min) at the start: ${load_start}; at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM figures are JMH's (1 fork, 3 × 1 s warm-up, ${iterations} × 1 s measured): thread CPU time per translation of the least disturbed iteration; browser ratio rows are each the best of ${BENCH_LOADS} fresh page loads per engine (engines alternating), each of 12 rounds with Pagewalk and the baseline interleaved (bench.html); first render and share link are the median of 9 and 3 page loads, from navigation to the painted frame that shows the first complete render (the pagewalk-painted mark); full redraw and one action are the best of 3 rounds' medians of 15 on one page (FrontEndFiguresTest)."
 java -cp core/target/benchmarks.jar org.pagewalk.bench.FiguresTable docs/BENCHMARKS.md "./bench.sh" \
   "${chromium_version:-unknown}" "$commit" "$note" "$jvm_tsv" "$figures/browser.tsv" "$figures/frontend.tsv" || exit 1
 exit $failed
