@@ -280,6 +280,37 @@ class SavedWorkTest {
         b.assertClean();
     }
 
+    /**
+     * Before any action, the last good state is the session the page opened with: a share link's
+     * lines (kept unjoined until a report needs them), in the order the link gave them.
+     */
+    @Test
+    void aCrashBeforeAnyActionReportsTheShareLinksSession(Browser b) {
+        String lines = "boot ceanos\ninit_mm\nmemMapPage 0x40000000 0x00700000 WRITE|USER\n"
+                + "write user 0x40000010 0x2a\nread user 0x40000010";
+        for (String engine : new String[] {"js", "wasm"}) {
+            b.open("?engine=" + engine);
+            b.script("localStorage.clear();");
+            b.driver().get("about:blank");
+            b.open("?engine=" + engine + "&test-crash=1#run=" + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("# pagewalk-session 1\n" + lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertTrue(state(b).contains("\"mem_num_vpages\":5"), state(b));
+            captureDownloads(b);
+            b.script("window.pagewalk.__crashForTest();");
+            noticeText(b, "crash-notice");
+            clickIn(b, "#crash-notice", "Download the crash report");
+            String report = download(b, 0, "pagewalk-crash-report.pw");
+            assertTrue(report.endsWith("# The session up to the last action that completed (Import restores it):\n"
+                    + "# pagewalk-session 1\n" + lines + "\n"), report);
+            // The crash left its count on the page; a reload reopens the link, clean.
+            b.driver().navigate().refresh();
+            b.waitUntil("document.body.dataset.ready === '1'");
+            assertTrue(state(b).contains("\"mem_num_vpages\":5"), state(b));
+            b.assertClean();
+            b.script("localStorage.clear();");
+        }
+    }
+
     @Test
     void aCrashOffersItsReportAndAReloadRestoresTheLastGoodState(Browser b) {
         for (String engine : new String[] {"js", "wasm"}) {

@@ -34,8 +34,16 @@ final class Autosave {
     private final String key;
     private final Notice unreadable;
     private final Notice storage;
-    /** The saved text of the last action that completed: what a crash report carries. */
+    /**
+     * The saved text of the last action that completed: what a crash report carries. Null while
+     * it is {@link #startLines}, not yet joined.
+     */
     private String lastGood = SavedSession.encode("");
+    /**
+     * The session log the page started with, joined only if something reads it before the first
+     * action completes: a share link of 10,000 lines opened and closed never needs its text.
+     */
+    private java.util.List<String> startLines;
     /** The unreadable save could not be copied: keep it where it is until the user starts fresh. */
     private boolean guardOriginal;
     /** How long a completed action waits to be saved, so that a burst of actions is saved once. */
@@ -106,7 +114,7 @@ final class Autosave {
                 .action("Start fresh", () -> {
                     guardOriginal = false;
                     unreadable.hide();
-                    store(lastGood);
+                    store(good());
                 });
     }
 
@@ -117,9 +125,28 @@ final class Autosave {
                 .action("Dismiss", unreadable::hide);
     }
 
-    /** The state the page started in (restored or default): the last good state until an action completes. */
-    void startedWith(String logText) {
-        lastGood = SavedSession.encode(logText);
+    /**
+     * The state the page started in (restored or default), as its session log's lines (a copy the
+     * page no longer changes): the last good state until an action completes.
+     */
+    void startedWith(java.util.List<String> logLines) {
+        startLines = logLines;
+        lastGood = null;
+    }
+
+    /** The last good state's text, joining the start's lines the first time it is needed. */
+    private String good() {
+        if (lastGood == null) {
+            lastGood = SavedSession.encode(String.join("\n", startLines));
+            startLines = null;
+        }
+        return lastGood;
+    }
+
+    /** A new last good state: the start's lines are no longer it. */
+    private void good(String text) {
+        lastGood = text;
+        startLines = null;
     }
 
     /**
@@ -171,7 +198,7 @@ final class Autosave {
             // Deleted after this page wrote it: the next action writes again, at once.
             dirty = false;
             stored = false;
-            lastGood = SavedSession.encode(current.get());
+            good(SavedSession.encode(current.get()));
             return;
         }
         save(current.get());
@@ -180,7 +207,7 @@ final class Autosave {
     /** Saves the session log now. */
     void save(String logText) {
         dirty = false;
-        lastGood = SavedSession.encode(logText);
+        good(SavedSession.encode(logText));
         if (!guardOriginal) {
             store(lastGood);
         }
@@ -189,7 +216,7 @@ final class Autosave {
     /** The saved text of the last action that completed. */
     String lastGood() {
         flush();
-        return key == null && current != null ? SavedSession.encode(current.get()) : lastGood;
+        return key == null && current != null ? SavedSession.encode(current.get()) : good();
     }
 
     /** The full page's key; an embed's own key from ?save= (letters, digits, '-', '_'), else none. */
@@ -228,7 +255,7 @@ final class Autosave {
                 : "This browser does not let Pagewalk use its storage (a private window, a file:// page or a privacy "
                         + "setting), so this session is not being saved";
         storage.show(what + " (" + Notice.clip(reason) + "). Everything else works; use Export to keep the machine in a file.")
-                .action("Export now", () -> Js.download(Lessons.EXPORT_FILE, lastGood))
+                .action("Export now", () -> Js.download(Lessons.EXPORT_FILE, good()))
                 .action("Dismiss", storage::hide);
     }
 }

@@ -95,7 +95,7 @@ public final class Lessons {
         lessons.installDialog();
         boolean embed = full != null && full.embed(dom, lessons::shareLink);
         boolean fresh = lessons.firstState();
-        lessons.autosave.startedWith(app.history().log().text());
+        lessons.autosave.startedWith(app.history().log().lines());
         CrashReport.install(app, dom, lessons.autosave);
         if (full != null) {
             full.install(app, dom, lessons.player);
