@@ -22,7 +22,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code hit4K.pagewalk} (CPU ns per translation), {@code hit4K.pagewalk.wall} (JMH's score),
  * {@code hit4K.pagewalk.alloc} (B per translation), ..., {@code undo} (ns).
  *
- * <pre>java -cp core/target/benchmarks.jar org.pagewalk.bench.JvmFigures OUT.tsv [iterations]</pre>
+ * <p>Each benchmark runs in several forks. A fork's JIT decisions (what is inlined where, which
+ * branch profile a method was compiled under) moved one fork's figure by up to 20 % from the next
+ * (the hit 9.7 ns in one run, 11.7 ns in another), and the browser rows are divided by these
+ * figures; {@link ThreadCpuProfiler}'s MIN policy keeps the least disturbed iteration over all
+ * forks, for Pagewalk and the baseline alike.
+ *
+ * <pre>java -cp core/target/benchmarks.jar org.pagewalk.bench.JvmFigures OUT.tsv [iterations] [forks]</pre>
  */
 public final class JvmFigures {
     private JvmFigures() {
@@ -30,15 +36,16 @@ public final class JvmFigures {
 
     public static void main(String[] args) throws RunnerException, IOException {
         if (args.length < 1) {
-            System.err.println("usage: JvmFigures OUT.tsv [measured iterations, default 5]");
+            System.err.println("usage: JvmFigures OUT.tsv [measured iterations per fork, default 5] [forks, default 3]");
             System.exit(2);
         }
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int forks = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Options options = new OptionsBuilder()
                 .include(RatioBenchmark.class.getName() + "\\.")
                 .include(SnapshotBenchmark.class.getName() + "\\.snapshotWriteRestore")
                 .param("ramMiB", "32")
-                .forks(1)
+                .forks(forks)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
                 .addProfiler(ThreadCpuProfiler.class)
