@@ -58,7 +58,7 @@ public final class Mmu {
         int index = tlb.lookup(linear);
         boolean wp = (cr0 & ControlRegisterBits.CR0_WP) != 0;
         if (index >= 0) {
-            if (tlb.serves(index, access, wp)) {
+            if (tlb.allows(index, Tlb.hitRequires(wp, access))) {
                 int physical = tlb.serve(index, linear); // counts the hit (Tlb.hits)
                 lastTlbIndex = index;
                 if (listening) {

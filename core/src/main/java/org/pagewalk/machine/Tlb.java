@@ -153,8 +153,20 @@ public final class Tlb {
      * walk sets D in memory, §4.8). One mask test, so that a hit calls nothing to decide it.
      */
     boolean serves(int index, int access, boolean wp) {
-        int required = AccessRights.required(wp, access) | ((access & Access.WRITE) != 0 ? DIRTY : 0);
-        return (slots[(index << SHIFT) + FLAGS] & required) == required;
+        return allows(index, hitRequires(wp, access));
+    }
+
+    /** The flags an entry needs to serve {@code access} under CR0.WP {@code wp}: see {@link #serves}. */
+    static int hitRequires(boolean wp, int access) {
+        return AccessRights.required(wp, access) | ((access & Access.WRITE) != 0 ? DIRTY : 0);
+    }
+
+    /**
+     * {@link #serves} with its requirement computed by the caller: the hit's test, kept this small
+     * so that TeaVM inlines it (its size limit; one word more made it a call on every WebAssembly hit).
+     */
+    boolean allows(int index, int required) {
+        return (slots[index << SHIFT] & required) == required; // the word at FLAGS, which is 0
     }
 
     /**

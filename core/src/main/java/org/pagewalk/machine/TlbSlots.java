@@ -10,14 +10,14 @@ final class TlbSlots {
     static final int STRIDE = 8;
     static final int SHIFT = 3;
 
-    /** The page number, its low 10 bits clear for a 4 MiB entry. */
-    static final int TAG = 0;
     /**
      * The entry's flags (Tlb.VALID, WRITABLE, USER, DIRTY, LARGE, GLOBAL) in bits 0–11 and its
      * page mask in bits 12–31 ({@link #PAGE_MASK}): a lookup's compare reads one word for both.
-     * An empty entry's word is 0.
+     * An empty entry's word is 0. First, so that the hit's rights test reads {@code slots[i << SHIFT]}.
      */
-    static final int FLAGS = 1;
+    static final int FLAGS = 0;
+    /** The page number, its low 10 bits clear for a 4 MiB entry. */
+    static final int TAG = 1;
     static final int FRAME = 2;
     /** The LRU clock when last used. */
     static final int LAST_USE = 3;
