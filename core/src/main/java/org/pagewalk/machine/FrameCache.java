@@ -27,12 +27,6 @@ final class FrameCache {
         if (physical >>> 12 == frame && layout == memory.layout()) {
             return words[(physical >>> 2) & 1023];
         }
-        // The descent in a method of its own, so that this test is small enough for TeaVM and V8
-        // to inline into the miss (as one method, it was a call twice per miss in JavaScript).
-        return readAndKeep(physical);
-    }
-
-    private int readAndKeep(int physical) {
         int[] w = memory.frameForRead(physical >>> 12);
         if (w == null) {
             frame = -1;
