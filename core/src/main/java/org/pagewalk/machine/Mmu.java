@@ -58,7 +58,7 @@ public final class Mmu {
         int index = tlb.lookup(linear);
         boolean wp = (cr0 & ControlRegisterBits.CR0_WP) != 0;
         if (index >= 0) {
-            if (tlb.serves(index, access, wp)) {
+            if (tlb.allows(index, Tlb.hitRequires(wp, access))) {
                 int physical = tlb.serve(index, linear); // counts the hit (Tlb.hits)
                 lastTlbIndex = index;
                 if (listening) {
@@ -110,9 +110,11 @@ public final class Mmu {
      * every hit paid a call.
      */
     private int walkAndFill(int linear, int access, int refused, boolean wp) {
+        // Read once: every event of the miss is behind it (a listener is not attached mid-walk).
+        boolean listening = trace.isListening();
         if (refused >= 0) {
             dropForRewalk(refused, linear, access);
-        } else if (trace.isListening()) {
+        } else if (listening) {
             trace.event(EventKind.TLB_MISS, linear, tlb.setOf(linear), 0, 0);
         }
         tlb.countMiss();
@@ -127,21 +129,27 @@ public final class Mmu {
         int tableIndex = (linear >>> 12) & 0x3FF;
         int pteAddress = large ? 0 : (pde & EntryBits.FRAME_4K) | (tableIndex << 2);
         boolean usual;
+        int pte = 0;
         if (large) {
             usual = (pde & EntryBits.PDE4M_RESERVED) == 0;
         } else {
             // A PTE beyond RAM reports its bus access between PDE_READ and PTE_READ: the walker's case.
+            FrameCache tables = walker.tables();
             usual = (pde & (EntryBits.PRESENT | EntryBits.ACCESSED)) == (EntryBits.PRESENT | EntryBits.ACCESSED)
-                    && walker.tables().isInstalled(pteAddress);
+                    && tables.isInstalled(pteAddress);
+            if (usual) {
+                pte = tables.read32(pteAddress);
+            }
         }
-        int pte = usual && !large ? walker.tables().read32(pteAddress) : 0;
         int leaf = large ? pde : pte;
         int rights = pde & leaf;
         int leafBits = Access.isWrite(access) ? EntryBits.PRESENT | EntryBits.ACCESSED | EntryBits.DIRTY
                 : EntryBits.PRESENT | EntryBits.ACCESSED;
+        // AccessRights.permits as its mask test, written here: a call in TeaVM's WebAssembly.
+        int required = AccessRights.required(wp, access);
         int base;
-        if (usual && (leaf & leafBits) == leafBits && AccessRights.permits(wp, access, rights)) {
-            if (trace.isListening()) {
+        if (usual && (leaf & leafBits) == leafBits && (rights & required) == required) {
+            if (listening) {
                 trace.event(EventKind.PDE_READ, pdeAddress, pde, directoryIndex, pse ? 1 : 0);
                 if (!large) {
                     trace.event(EventKind.PTE_READ, pteAddress, pte, tableIndex, 0);
@@ -166,7 +174,7 @@ public final class Mmu {
         lastTlbIndex = FILLED - tlb.fill(linear, large, base, rights, (leaf & EntryBits.DIRTY) != 0,
                 pge && (leaf & EntryBits.GLOBAL) != 0, pdeAddress, pde, pteAddress, pte);
         int physical = large ? base | (linear & 0x003FFFFF) : base | (linear & 0xFFF);
-        if (trace.isListening()) {
+        if (listening) {
             trace.event(EventKind.TRANSLATED, linear, physical, large ? 4096 : 4, access);
         }
         return physical;

@@ -14,8 +14,8 @@ import org.pagewalk.trace.Trace;
  *
  * <p>A 4 KiB entry lives in set {@code pageNumber mod sets}; a 4 MiB entry is one entry in set
  * {@code (pageNumber >>> 10) mod sets}, and a lookup probes that set too when any 4 MiB entry
- * is cached. Ways are parallel {@code int} arrays and a hit is one mask compare: no objects and
- * no {@code long} on the hot path (TeaVM).
+ * is cached. The entries are one {@code int} array ({@link TlbSlots}) and a hit is one mask
+ * compare: no objects and no {@code long} on the hot path (TeaVM).
  */
 public final class Tlb {
     static final int VALID = 1;
@@ -27,6 +27,15 @@ public final class Tlb {
 
     private static final int MASK_4K = 0xFFFFF;
     private static final int MASK_4M = 0xFFC00;
+    // An entry's flags word with its page mask (TlbSlots.FLAGS), for each page size.
+    private static final int WORD_4K = MASK_4K << 12;
+    private static final int WORD_4M = (MASK_4M << 12) | LARGE;
+
+    private static final int TAG = TlbSlots.TAG;
+    private static final int FLAGS = TlbSlots.FLAGS;
+    private static final int FRAME = TlbSlots.FRAME;
+    private static final int LAST_USE = TlbSlots.LAST_USE;
+    private static final int SHIFT = TlbSlots.SHIFT;
 
     private final TlbGeometry geometry;
     private final int ways;
@@ -36,15 +45,9 @@ public final class Tlb {
     private final int wayShift;
     private final Trace trace;
 
-    private final int[] tag;
-    private final int[] mask;
-    private final int[] frame;
-    private final int[] flags;
-    private final int[] lastUse;
-    private final int[] pdeAddress;
-    private final int[] pde;
-    private final int[] pteAddress;
-    private final int[] pte;
+    // Every entry's fields, interleaved (TlbSlots).
+    private final int[] slots;
+    private final int entries;
     private int clock;
     private int largeEntries;
 
@@ -55,12 +58,9 @@ public final class Tlb {
     private int misses;
     private int evictions;
 
-    // The journal of a transaction (Machine.begin): each entry's fields before its first change.
+    // The journal of a transaction (Machine.begin), and the counters as they were at its start.
     private boolean journaling;
-    private int transaction;
-    private final int[] journaledIn;
-    private int[] journal = new int[64];
-    private int journalLength;
+    private final TlbJournal journal;
     private final int[] savedScalars = new int[6];
 
     public Tlb(TlbGeometry geometry, Trace trace) {
@@ -69,17 +69,9 @@ public final class Tlb {
         this.setMask = geometry.sets() - 1;
         this.wayShift = Integer.bitCount(ways) == 1 ? Integer.numberOfTrailingZeros(ways) : -1;
         this.trace = trace;
-        int n = geometry.entries();
-        tag = new int[n];
-        mask = new int[n];
-        frame = new int[n];
-        flags = new int[n];
-        lastUse = new int[n];
-        pdeAddress = new int[n];
-        pde = new int[n];
-        pteAddress = new int[n];
-        pte = new int[n];
-        journaledIn = new int[n];
+        this.entries = geometry.entries();
+        this.slots = new int[entries << SHIFT];
+        this.journal = new TlbJournal(entries);
     }
 
     public TlbGeometry geometry() {
@@ -90,6 +82,7 @@ public final class Tlb {
     public int lookup(int linear) {
         int page = linear >>> 12;
         int base = (page & setMask) * ways;
+        int[] e = slots;
         // The default geometry as a loop with a constant trip count, which HotSpot unrolls (a loop
         // over the field's count of ways cost a hit a third more). Not four compares written out:
         // with both probes written out, translate's machine code grew past what HotSpot inlines
@@ -98,7 +91,9 @@ public final class Tlb {
             for (int i = base; i < base + 4; i++) {
                 // matches(i, page) written out: a method called from two places is a call in
                 // TeaVM's output, a fifth of a hit in JavaScript.
-                if ((page & mask[i]) == tag[i] && (flags[i] & VALID) != 0) {
+                int at = i << SHIFT;
+                int word = e[at + FLAGS];
+                if ((page & (word >>> 12)) == e[at + TAG] && (word & VALID) != 0) {
                     return i;
                 }
             }
@@ -127,7 +122,8 @@ public final class Tlb {
     }
 
     private boolean matchesLarge(int i, int largeTag) {
-        return largeTag == tag[i] && (flags[i] & (VALID | LARGE)) == (VALID | LARGE);
+        int at = i << SHIFT;
+        return largeTag == slots[at + TAG] && (slots[at + FLAGS] & (VALID | LARGE)) == (VALID | LARGE);
     }
 
     /** The set of an index from {@link #lookup}. */
@@ -140,9 +136,10 @@ public final class Tlb {
         return wayShift >= 0 ? index & (ways - 1) : index % ways;
     }
 
-    // The tag first: on a miss no tag matches, so the valid bit is never read.
     private boolean matches(int i, int page) {
-        return (page & mask[i]) == tag[i] && (flags[i] & VALID) != 0;
+        int at = i << SHIFT;
+        int word = slots[at + FLAGS];
+        return (page & (word >>> 12)) == slots[at + TAG] && (word & VALID) != 0;
     }
 
     /** The set a lookup of {@code linear} starts in (its 4 KiB set). */
@@ -156,8 +153,20 @@ public final class Tlb {
      * walk sets D in memory, §4.8). One mask test, so that a hit calls nothing to decide it.
      */
     boolean serves(int index, int access, boolean wp) {
-        int required = AccessRights.required(wp, access) | ((access & Access.WRITE) != 0 ? DIRTY : 0);
-        return (flags[index] & required) == required;
+        return allows(index, hitRequires(wp, access));
+    }
+
+    /** The flags an entry needs to serve {@code access} under CR0.WP {@code wp}: see {@link #serves}. */
+    static int hitRequires(boolean wp, int access) {
+        return AccessRights.required(wp, access) | ((access & Access.WRITE) != 0 ? DIRTY : 0);
+    }
+
+    /**
+     * {@link #serves} with its requirement computed by the caller: the hit's test, kept this small
+     * so that TeaVM inlines it (its size limit; one word more made it a call on every WebAssembly hit).
+     */
+    boolean allows(int index, int required) {
+        return (slots[index << SHIFT] & required) == required; // the word at FLAGS, which is 0
     }
 
     /**
@@ -165,23 +174,28 @@ public final class Tlb {
      * {@link #hits}), and the physical address of {@code linear} through it.
      */
     int serve(int index, int linear) {
-        // preserve's own test repeated outside it: TeaVM's output inlines the journal record into
+        // The journal test outside preserve: TeaVM's output inlines the journal record into
         // preserve, and a call of that on every hit spends V8's inlining budget of the caller.
         if (journaling) {
             preserve(index);
         }
-        lastUse[index] = ++clock;
+        int[] e = slots;
+        int at = index << SHIFT;
+        e[at + LAST_USE] = ++clock;
         // physical(index, linear) without its branch or its call (a call in TeaVM's output): the
         // offset bits are those the entry's page mask leaves out.
-        return frame[index] | (linear & ~(mask[index] << 12));
+        return e[at + FRAME] | (linear & ~(e[at + FLAGS] & TlbSlots.PAGE_MASK));
     }
 
+    /** The entry's flags (VALID, WRITABLE, USER, DIRTY, LARGE, GLOBAL). */
     int flags(int index) {
-        return flags[index];
+        return slots[(index << SHIFT) + FLAGS] & TlbSlots.FLAG_BITS;
     }
 
     private int physical(int index, int linear) {
-        return (flags[index] & LARGE) != 0 ? frame[index] | (linear & 0x003FFFFF) : frame[index] | (linear & 0xFFF);
+        int at = index << SHIFT;
+        return (slots[at + FLAGS] & LARGE) != 0 ? slots[at + FRAME] | (linear & 0x003FFFFF)
+                : slots[at + FRAME] | (linear & 0xFFF);
     }
 
     void countMiss() {
@@ -199,28 +213,29 @@ public final class Tlb {
         int base = set * ways;
         int victim = ways == 4 ? choose4(base) : choose(base);
         // One journal record before the entry's first change covers the eviction and the fill;
-        // the test outside the call for the reason given at touch.
+        // the test outside the call for the reason given at serve.
         if (journaling) {
             preserve(victim);
         }
-        int f = flags[victim];
+        int[] e = slots;
+        int at = victim << SHIFT;
+        int f = e[at + FLAGS];
         if ((f & VALID) != 0) {
-            evict(set, victim - base, victim, f);
+            evict(set, victim - base, at, f);
         }
         int entryTag = large ? page & MASK_4M : page;
-        tag[victim] = entryTag;
-        mask[victim] = large ? MASK_4M : MASK_4K;
-        frame[victim] = physicalBase;
-        flags[victim] = VALID | (rights & (WRITABLE | USER)) | (dirty ? DIRTY : 0) | (global ? GLOBAL : 0)
-                | (large ? LARGE : 0);
-        pdeAddress[victim] = pdeAddr;
-        pde[victim] = pdeValue;
-        pteAddress[victim] = pteAddr;
-        pte[victim] = pteValue;
+        e[at + TAG] = entryTag;
+        e[at + FLAGS] = (large ? WORD_4M : WORD_4K) | VALID | (rights & (WRITABLE | USER)) | (dirty ? DIRTY : 0)
+                | (global ? GLOBAL : 0);
+        e[at + FRAME] = physicalBase;
+        e[at + LAST_USE] = ++clock;
+        e[at + TlbSlots.PDE_ADDRESS] = pdeAddr;
+        e[at + TlbSlots.PDE] = pdeValue;
+        e[at + TlbSlots.PTE_ADDRESS] = pteAddr;
+        e[at + TlbSlots.PTE] = pteValue;
         if (large) {
             largeEntries++;
         }
-        lastUse[victim] = ++clock;
         otherTicks++;
         if (trace.isListening()) {
             trace.event(EventKind.TLB_FILL, set, victim - base, entryTag, physicalBase);
@@ -228,16 +243,18 @@ public final class Tlb {
         return victim;
     }
 
-    /** The least recently used entry of a full set makes room (its journal record is already taken). */
-    private void evict(int set, int way, int i, int f) {
+    /**
+     * The least recently used entry of a full set makes room (its journal record is already
+     * taken; the fill overwrites its words).
+     */
+    private void evict(int set, int way, int at, int f) {
         evictions++;
         if (trace.isListening()) {
-            trace.event(EventKind.TLB_EVICT, set, way, tag[i], frame[i]);
+            trace.event(EventKind.TLB_EVICT, set, way, slots[at + TAG], slots[at + FRAME]);
         }
         if ((f & LARGE) != 0) {
             largeEntries--;
         }
-        flags[i] = 0;
     }
 
     /**
@@ -245,12 +262,14 @@ public final class Tlb {
      * the order right across the clock's wrap-around).
      */
     private int choose(int base) {
+        int[] e = slots;
         int victim = base;
         for (int i = base; i < base + ways; i++) {
-            if ((flags[i] & VALID) == 0) {
+            int at = i << SHIFT;
+            if ((e[at + FLAGS] & VALID) == 0) {
                 return i;
             }
-            if (lastUse[i] - lastUse[victim] < 0) {
+            if (e[at + LAST_USE] - e[(victim << SHIFT) + LAST_USE] < 0) {
                 victim = i;
             }
         }
@@ -259,12 +278,15 @@ public final class Tlb {
 
     /** {@link #choose} for the default 4 ways, unrolled: the loop was a fifth of a miss on the JVM. */
     private int choose4(int base) {
-        if ((flags[base] & flags[base + 1] & flags[base + 2] & flags[base + 3] & VALID) == 0) {
+        int[] e = slots;
+        int at = base << SHIFT;
+        if ((e[at + FLAGS] & e[at + (1 << SHIFT) + FLAGS] & e[at + (2 << SHIFT) + FLAGS] & e[at + (3 << SHIFT) + FLAGS]
+                & VALID) == 0) {
             return choose(base);
         }
-        int a = lastUse[base + 1] - lastUse[base] < 0 ? base + 1 : base;
-        int b = lastUse[base + 3] - lastUse[base + 2] < 0 ? base + 3 : base + 2;
-        return lastUse[b] - lastUse[a] < 0 ? b : a;
+        int a = e[at + (1 << SHIFT) + LAST_USE] - e[at + LAST_USE] < 0 ? base + 1 : base;
+        int b = e[at + (3 << SHIFT) + LAST_USE] - e[at + (2 << SHIFT) + LAST_USE] < 0 ? base + 3 : base + 2;
+        return e[(b << SHIFT) + LAST_USE] - e[(a << SHIFT) + LAST_USE] < 0 ? b : a;
     }
 
     /**
@@ -289,36 +311,38 @@ public final class Tlb {
         }
         int i = set * ways + way;
         preserve(i);
-        if ((flags[i] & VALID) != 0) {
+        if ((slots[(i << SHIFT) + FLAGS] & VALID) != 0) {
             remove(i);
         }
-        tag[i] = large ? page & MASK_4M : page;
-        mask[i] = large ? MASK_4M : MASK_4K;
-        frame[i] = physicalBase;
-        flags[i] = VALID | (rights & (WRITABLE | USER)) | (dirty ? DIRTY : 0) | (global ? GLOBAL : 0) | (large ? LARGE : 0);
-        pdeAddress[i] = 0;
-        pde[i] = 0;
-        pteAddress[i] = 0;
-        pte[i] = 0;
+        int at = i << SHIFT;
+        slots[at + TAG] = large ? page & MASK_4M : page;
+        slots[at + FLAGS] = (large ? WORD_4M : WORD_4K) | VALID | (rights & (WRITABLE | USER)) | (dirty ? DIRTY : 0)
+                | (global ? GLOBAL : 0);
+        slots[at + FRAME] = physicalBase;
+        slots[at + LAST_USE] = ++clock;
+        slots[at + TlbSlots.PDE_ADDRESS] = 0;
+        slots[at + TlbSlots.PDE] = 0;
+        slots[at + TlbSlots.PTE_ADDRESS] = 0;
+        slots[at + TlbSlots.PTE] = 0;
         if (large) {
             largeEntries++;
         }
-        lastUse[i] = ++clock;
         otherTicks++;
     }
 
     /** Drops one entry, with an invalidation event naming {@code cause}. */
     void invalidate(int index, int cause) {
-        trace.event(EventKind.TLB_INVALIDATE, setOfIndex(index), wayOfIndex(index), tag[index], cause);
+        trace.event(EventKind.TLB_INVALIDATE, setOfIndex(index), wayOfIndex(index), slots[(index << SHIFT) + TAG], cause);
         remove(index);
     }
 
     private void remove(int index) {
         preserve(index);
-        if ((flags[index] & (VALID | LARGE)) == (VALID | LARGE)) {
+        int at = (index << SHIFT) + FLAGS;
+        if ((slots[at] & (VALID | LARGE)) == (VALID | LARGE)) {
             largeEntries--;
         }
-        flags[index] = 0;
+        slots[at] = 0;
     }
 
     /**
@@ -329,8 +353,12 @@ public final class Tlb {
         int page = linear >>> 12;
         int removed = 0;
         int base = (page & setMask) * ways;
+        // The compares written out, not matches/matchesLarge: TeaVM inlines a method called from one
+        // place only, and a second call site made the 4 MiB probe of every hit a call per way.
+        int[] e = slots;
         for (int i = base; i < base + ways; i++) {
-            if ((flags[i] & VALID) != 0 && (page & mask[i]) == tag[i]) {
+            int word = e[(i << SHIFT) + FLAGS];
+            if ((word & VALID) != 0 && (page & (word >>> 12)) == e[(i << SHIFT) + TAG]) {
                 invalidate(i, cause);
                 removed++;
             }
@@ -338,7 +366,7 @@ public final class Tlb {
         if (largeEntries > 0) {
             base = ((page >>> 10) & setMask) * ways;
             for (int i = base; i < base + ways; i++) {
-                if ((flags[i] & (VALID | LARGE)) == (VALID | LARGE) && (page & MASK_4M) == tag[i]) {
+                if ((e[(i << SHIFT) + FLAGS] & (VALID | LARGE)) == (VALID | LARGE) && (page & MASK_4M) == e[(i << SHIFT) + TAG]) {
                     invalidate(i, cause);
                     removed++;
                 }
@@ -351,9 +379,10 @@ public final class Tlb {
     public int flushNonGlobal(int cause) {
         int removed = 0;
         int kept = 0;
-        for (int i = 0; i < flags.length; i++) {
-            if ((flags[i] & VALID) != 0) {
-                if ((flags[i] & GLOBAL) == 0) {
+        for (int i = 0; i < entries; i++) {
+            int f = slots[(i << SHIFT) + FLAGS];
+            if ((f & VALID) != 0) {
+                if ((f & GLOBAL) == 0) {
                     invalidate(i, cause);
                     removed++;
                 } else {
@@ -368,8 +397,8 @@ public final class Tlb {
     /** Every entry goes, global ones too. */
     public int flushAll(int cause) {
         int removed = 0;
-        for (int i = 0; i < flags.length; i++) {
-            if ((flags[i] & VALID) != 0) {
+        for (int i = 0; i < entries; i++) {
+            if ((slots[(i << SHIFT) + FLAGS] & VALID) != 0) {
                 invalidate(i, cause);
                 removed++;
             }
@@ -379,14 +408,12 @@ public final class Tlb {
     }
 
     /**
-     * Starts a transaction: the first change to each entry records its old fields, so that
-     * {@link #rollbackJournal()} can put them back. O(1) to start, unlike copying every array
-     * (which costs tens of microseconds in TeaVM's JavaScript).
+     * Starts a transaction: the first change to each entry records its old words, so that
+     * {@link #rollbackJournal()} can put them back (TlbJournal).
      */
     void beginJournal() {
         journaling = true;
-        journalLength = 0;
-        transaction++;
+        journal.begin();
         savedScalars[0] = clock;
         savedScalars[1] = largeEntries;
         savedScalars[2] = clockAtReset;
@@ -397,24 +424,12 @@ public final class Tlb {
 
     void commitJournal() {
         journaling = false;
-        journalLength = 0;
+        journal.clear();
     }
 
     void rollbackJournal() {
         journaling = false;
-        for (int at = journalLength - 10; at >= 0; at -= 10) {
-            int i = journal[at];
-            tag[i] = journal[at + 1];
-            mask[i] = journal[at + 2];
-            frame[i] = journal[at + 3];
-            flags[i] = journal[at + 4];
-            lastUse[i] = journal[at + 5];
-            pdeAddress[i] = journal[at + 6];
-            pde[i] = journal[at + 7];
-            pteAddress[i] = journal[at + 8];
-            pte[i] = journal[at + 9];
-        }
-        journalLength = 0;
+        journal.rollback(slots);
         clock = savedScalars[0];
         largeEntries = savedScalars[1];
         clockAtReset = savedScalars[2];
@@ -424,28 +439,9 @@ public final class Tlb {
     }
 
     private void preserve(int i) {
-        if (journaling && journaledIn[i] != transaction) {
-            record(i);
+        if (journaling) {
+            journal.preserve(slots, i);
         }
-    }
-
-    private void record(int i) {
-        journaledIn[i] = transaction;
-        if (journalLength + 10 > journal.length) {
-            journal = java.util.Arrays.copyOf(journal, journal.length * 2);
-        }
-        int at = journalLength;
-        journal[at] = i;
-        journal[at + 1] = tag[i];
-        journal[at + 2] = mask[i];
-        journal[at + 3] = frame[i];
-        journal[at + 4] = flags[i];
-        journal[at + 5] = lastUse[i];
-        journal[at + 6] = pdeAddress[i];
-        journal[at + 7] = pde[i];
-        journal[at + 8] = pteAddress[i];
-        journal[at + 9] = pte[i];
-        journalLength = at + 10;
     }
 
     public int hits() {
@@ -469,8 +465,8 @@ public final class Tlb {
 
     public int validEntries() {
         int n = 0;
-        for (int f : flags) {
-            if ((f & VALID) != 0) {
+        for (int i = 0; i < entries; i++) {
+            if ((slots[(i << SHIFT) + FLAGS] & VALID) != 0) {
                 n++;
             }
         }
@@ -483,19 +479,22 @@ public final class Tlb {
             throw new IllegalArgumentException("no TLB entry at set " + set + " way " + way + " (sets 0.."
                     + setMask + ", ways 0.." + (ways - 1) + ")");
         }
+        int[] e = slots;
         int i = set * ways + way;
-        int f = flags[i];
+        int at = i << SHIFT;
+        int f = e[at + FLAGS];
         int age = 0;
         if ((f & VALID) != 0) {
             for (int j = set * ways; j < set * ways + ways; j++) {
-                if (j != i && (flags[j] & VALID) != 0 && lastUse[j] - lastUse[i] > 0) {
+                int other = j << SHIFT;
+                if (j != i && (e[other + FLAGS] & VALID) != 0 && e[other + LAST_USE] - e[at + LAST_USE] > 0) {
                     age++;
                 }
             }
         }
-        return new TlbEntry(set, way, (f & VALID) != 0, tag[i], (f & LARGE) != 0, frame[i],
+        return new TlbEntry(set, way, (f & VALID) != 0, e[at + TAG], (f & LARGE) != 0, e[at + FRAME],
                 f & (WRITABLE | USER), (f & DIRTY) != 0, (f & GLOBAL) != 0, age,
-                pdeAddress[i], pde[i], pteAddress[i], pte[i]);
+                e[at + TlbSlots.PDE_ADDRESS], e[at + TlbSlots.PDE], e[at + TlbSlots.PTE_ADDRESS], e[at + TlbSlots.PTE]);
     }
 
     /** The entry at an index from {@link #lookup}. */
@@ -505,17 +504,20 @@ public final class Tlb {
 
     /** The entry at {@code index} as a translation of {@code linear}, served by the TLB or just filled by a walk. */
     Translation translation(int index, int linear, boolean fromTlb) {
-        int f = flags[index];
+        int at = index << SHIFT;
+        int f = slots[at + FLAGS];
         return new Translation(linear, physical(index, linear), (f & LARGE) != 0, f & (WRITABLE | USER),
-                (f & GLOBAL) != 0, fromTlb, pdeAddress[index], pde[index], pteAddress[index], pte[index]);
+                (f & GLOBAL) != 0, fromTlb, slots[at + TlbSlots.PDE_ADDRESS], slots[at + TlbSlots.PDE],
+                slots[at + TlbSlots.PTE_ADDRESS], slots[at + TlbSlots.PTE]);
     }
 
     /**
-     * The whole TLB saved: nine fields per entry, then the counters, at {@code at} in a block
-     * that holds the saves of several snapshots. A block's slots are written once, when taken,
-     * and never again, so a save is immutable however many times it is restored; the block goes
-     * when the last snapshot in it does. One array per {@link #SAVES_PER_BLOCK} snapshots rather
-     * than one each matters in TeaVM's JavaScript, where a typed array costs microseconds to create.
+     * The whole TLB saved: its words ({@link TlbSlots}), then the counters, at {@code at} in a
+     * block that holds the saves of several snapshots. A block's slots are written once, when
+     * taken, and never again, so a save is immutable however many times it is restored; the block
+     * goes when the last snapshot in it does. One array per {@link #SAVES_PER_BLOCK} snapshots
+     * rather than one each matters in TeaVM's JavaScript, where a typed array costs microseconds to
+     * create.
      */
     static final class Image {
         final int[] block;
@@ -533,15 +535,13 @@ public final class Tlb {
     // The save this TLB was last saved to or loaded from: a save of an unchanged TLB (an undo,
     // then the next action; a line that failed; an action that left the TLB alone) shares it.
     private Image last;
-    private int[][] fields;
 
     Image save() {
-        int n = tag.length;
-        int[][] f = fields();
-        if (last != null && same(last, f, n)) {
+        int n = slots.length;
+        if (last != null && same(last, n)) {
             return last;
         }
-        int size = n * 9 + 5;
+        int size = n + 5;
         if (saveBlock == null || saveUsed + size > saveBlock.length) {
             saveBlock = new int[size * SAVES_PER_BLOCK];
             saveUsed = 0;
@@ -549,10 +549,8 @@ public final class Tlb {
         int[] out = saveBlock;
         int at = saveUsed;
         saveUsed = at + size;
-        for (int k = 0; k < 9; k++) {
-            copy(f[k], 0, out, at + k * n, n);
-        }
-        int c = at + n * 9;
+        copy(slots, 0, out, at, n);
+        int c = at + n;
         out[c] = clock;
         out[c + 1] = largeEntries;
         out[c + 2] = hits();
@@ -563,14 +561,11 @@ public final class Tlb {
     }
 
     void load(Image image) {
-        int n = tag.length;
+        int n = slots.length;
         int[] s = image.block;
         int at = image.at;
-        int[][] f = fields();
-        for (int k = 0; k < 9; k++) {
-            copy(s, at + k * n, f[k], 0, n);
-        }
-        int c = at + n * 9;
+        copy(s, at, slots, 0, n);
+        int c = at + n;
         clock = s[c];
         largeEntries = s[c + 1];
         clockAtReset = clock - s[c + 2];
@@ -580,36 +575,31 @@ public final class Tlb {
         last = image;
     }
 
-    private int[][] fields() {
-        if (fields == null) {
-            fields = new int[][] {tag, mask, frame, flags, lastUse, pdeAddress, pde, pteAddress, pte};
-        }
-        return fields;
-    }
-
-    /** Whether the TLB holds what {@code image} saved: counters first (a hit or a fill changes them), then flags. */
-    private boolean same(Image image, int[][] f, int n) {
+    /**
+     * Whether the TLB holds what {@code image} saved: counters first (a hit or a fill changes
+     * them), then the flags words (an invalidation changes only those), then every word.
+     */
+    private boolean same(Image image, int n) {
         int[] s = image.block;
-        int c = image.at + n * 9;
+        int at = image.at;
+        int c = at + n;
         if (s[c] != clock || s[c + 1] != largeEntries || s[c + 2] != hits() || s[c + 3] != misses || s[c + 4] != evictions) {
             return false;
         }
-        for (int k : SAME_ORDER) {
-            int[] a = f[k];
-            int at = image.at + k * n;
-            for (int i = 0; i < n; i++) {
-                if (a[i] != s[at + i]) {
-                    return false;
-                }
+        for (int i = FLAGS; i < n; i += TlbSlots.STRIDE) {
+            if (slots[i] != s[at + i]) {
+                return false;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (slots[i] != s[at + i]) {
+                return false;
             }
         }
         return true;
     }
 
-    /** Fields in the order {@link #same} compares them: flags (an invalidation changes only them), then the rest. */
-    private static final int[] SAME_ORDER = {3, 0, 1, 2, 4, 5, 6, 7, 8};
-
-    // A loop, not System.arraycopy: for 64 ints, TeaVM's JavaScript copy through a subarray view costs more.
+    // A loop, not System.arraycopy: for a few hundred ints, TeaVM's JavaScript copy through a subarray view costs more.
     private static void copy(int[] from, int fromAt, int[] to, int toAt, int n) {
         for (int i = 0; i < n; i++) {
             to[toAt + i] = from[fromAt + i];
