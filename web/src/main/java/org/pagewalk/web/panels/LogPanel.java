@@ -351,9 +351,12 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         if (shown.size() >= SHOW) {
             Dom.clear(list);
         }
+        // The new lines built apart and inserted at once: one insertion into the page, not one per line.
+        org.teavm.jso.dom.xml.DocumentFragment lines = dom.document().createDocumentFragment();
         for (int i = shown.size() - 1; i >= 0; i--) {
-            list.appendChild(line(shown.get(i)));
+            lines.appendChild(line(shown.get(i)));
         }
+        list.appendChild(lines);
         while (list.getChildren().getLength() > SHOW) {
             list.removeChild(list.getFirstChild());
         }
