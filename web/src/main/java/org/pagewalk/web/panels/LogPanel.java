@@ -123,7 +123,15 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         list.setAttribute("aria-label", "Event log, newest last");
         list.setTabIndex(0);
         // Where the reader left the list, read when they scroll: a redraw appending lines never reads the layout.
-        Guard.on(list, "scroll", e -> following = list.getScrollTop() + list.getClientHeight() >= list.getScrollHeight() - 24);
+        // While it follows the end, the browser's scroll anchoring is switched off (CSS ol.log.following): the
+        // list is scrolled to its end after each action anyway, and anchoring made the browser search the
+        // lines for an anchor at every layout. A reader who scrolled back keeps it, so removing the oldest
+        // lines does not move what they read.
+        Dom.toggle(list, "following", true);
+        Guard.on(list, "scroll", e -> {
+            following = list.getScrollTop() + list.getClientHeight() >= list.getScrollHeight() - 24;
+            Dom.toggle(list, "following", following);
+        });
         Guard.<MouseEvent>on(list, "click", e -> {
             HTMLElement t = e.getTarget().cast();
             if (t != null && t.getClassList().contains("log-explain-button")) {
