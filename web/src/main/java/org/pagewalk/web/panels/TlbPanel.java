@@ -250,9 +250,9 @@ final class TlbPanel implements App.Listener {
             tr.setTabIndex(i == 0 ? 0 : -1);
             cells[i] = new HTMLElement[HEADS.length];
             for (int c = 0; c < HEADS.length; c++) {
-                // The text sits in a box of fixed size that lays out on its own (CSS .tlb-cell: contain:
-                // strict), so an action that changes a row's page or an age re-lays out that box, not
-                // the whole table of every way.
+                // The text sits in a box of fixed size that lays out on its own (CSS .tlb-cell: size and
+                // layout containment), so an action that changes a row's page or an age re-lays out that
+                // box, not the whole table of every way.
                 cells[i][c] = dom.add(dom.add(tr, "td", null), "span", CELL_CLASSES[c]);
             }
             rows[i] = tr;
