@@ -123,7 +123,15 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         list.setAttribute("aria-label", "Event log, newest last");
         list.setTabIndex(0);
         // Where the reader left the list, read when they scroll: a redraw appending lines never reads the layout.
-        Guard.on(list, "scroll", e -> following = list.getScrollTop() + list.getClientHeight() >= list.getScrollHeight() - 24);
+        // While it follows the end, the browser's scroll anchoring is switched off (CSS ol.log.following): the
+        // list is scrolled to its end after each action anyway, and anchoring made the browser search the
+        // lines for an anchor at every layout. A reader who scrolled back keeps it, so removing the oldest
+        // lines does not move what they read.
+        Dom.toggle(list, "following", true);
+        Guard.on(list, "scroll", e -> {
+            following = list.getScrollTop() + list.getClientHeight() >= list.getScrollHeight() - 24;
+            Dom.toggle(list, "following", following);
+        });
         Guard.<MouseEvent>on(list, "click", e -> {
             HTMLElement t = e.getTarget().cast();
             if (t != null && t.getClassList().contains("log-explain-button")) {
@@ -351,9 +359,12 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         if (shown.size() >= SHOW) {
             Dom.clear(list);
         }
+        // The new lines built apart and inserted at once: one insertion into the page, not one per line.
+        org.teavm.jso.dom.xml.DocumentFragment lines = dom.document().createDocumentFragment();
         for (int i = shown.size() - 1; i >= 0; i--) {
-            list.appendChild(line(shown.get(i)));
+            lines.appendChild(line(shown.get(i)));
         }
+        list.appendChild(lines);
         while (list.getChildren().getLength() > SHOW) {
             list.removeChild(list.getFirstChild());
         }

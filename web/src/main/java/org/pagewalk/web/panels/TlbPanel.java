@@ -38,6 +38,9 @@ final class TlbPanel implements App.Listener {
     /** The column of the LRU age. */
     private static final int AGE = 9;
     private static final String[] HEADS = {"", "Set", "Way", "Page", "Frame", "Size", "Rights", "G", "D", "Age"};
+    /** The class of each column's cell box (static/controls.css gives each column its fixed width). */
+    private static final String[] CELL_CLASSES = {"tlb-cell tlb-glyph", "tlb-cell tlb-num", "tlb-cell tlb-num", "tlb-cell tlb-addr",
+        "tlb-cell tlb-addr", "tlb-cell tlb-size", "tlb-cell tlb-rights", "tlb-cell tlb-flag", "tlb-cell tlb-flag", "tlb-cell tlb-num"};
     private static final String[] HEAD_TITLES = {"what the last action did: \u2713 hit, + filled, \u21bb replaced, \u2715 removed",
         "TLB set", "way within the set", "linear page number (the tag): the address divided by 4096",
         "physical frame number: the frame's address divided by 4096", "page size", "R = read-only, W = writable; S = supervisor, U = user", "global entry",
@@ -52,6 +55,7 @@ final class TlbPanel implements App.Listener {
     private final HTMLElement evictions;
     private final HTMLElement valid;
     private final HTMLElement staleCount;
+    private final HTMLElement table;
     private final HTMLElement body;
     private final HTMLElement scroll;
     private final HTMLElement emptyNote;
@@ -104,7 +108,7 @@ final class TlbPanel implements App.Listener {
         box.setId("tlb-show-empty");
         dom.add(toggle, "span", null, " empty ways");
         scroll = dom.add(container, "div", "tlb-scroll");
-        HTMLElement table = dom.add(scroll, "table", "tlb mono hide-empty");
+        table = dom.add(scroll, "table", "tlb mono hide-empty");
         Guard.on(box, "change", e -> Dom.toggle(table, "hide-empty", !box.isChecked()));
         emptyNote = dom.add(container, "p", "tlb-empty-note", "Every way is empty: the next translation fills one.");
         emptyNote.setHidden(true);
@@ -229,6 +233,8 @@ final class TlbPanel implements App.Listener {
         Dom.clear(body);
         int n = g.entries();
         int ways = g.ways();
+        // The set, way and age cells are as wide as the largest number they can show.
+        table.getStyle().setProperty("--tlb-digits", Integer.toString(digits(Math.max(g.sets(), ways) - 1)));
         rows = new HTMLElement[n];
         details = new HTMLElement[n];
         cells = new HTMLElement[n][];
@@ -244,7 +250,10 @@ final class TlbPanel implements App.Listener {
             tr.setTabIndex(i == 0 ? 0 : -1);
             cells[i] = new HTMLElement[HEADS.length];
             for (int c = 0; c < HEADS.length; c++) {
-                cells[i][c] = dom.add(tr, "td", null);
+                // The text sits in a box of fixed size that lays out on its own (CSS .tlb-cell: size and
+                // layout containment), so an action that changes a row's page or an age re-lays out that
+                // box, not the whole table of every way.
+                cells[i][c] = dom.add(dom.add(tr, "td", null), "span", CELL_CLASSES[c]);
             }
             rows[i] = tr;
             HTMLElement detail = dom.add(body, "tr", "tlb-stale-detail");
@@ -256,6 +265,22 @@ final class TlbPanel implements App.Listener {
             details[i] = detail;
         }
         shown = g;
+    }
+
+    private static final String[] WORDS = {"hit", "filled", "replaced", "removed"};
+    private static final String[] GLYPHS = {"\u2713", "+", "\u21bb", "\u2715"};
+
+    private static int glyphOf(String word) {
+        int k = 0;
+        while (!WORDS[k].equals(word)) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Decimal digits of {@code n} (at least 1). */
+    static int digits(int n) {
+        return Integer.toString(Math.max(0, n)).length();
     }
 
     /** A row shows its entry as it was (nothing to write). */
@@ -322,7 +347,7 @@ final class TlbPanel implements App.Listener {
             }
             Dom.toggle(rows[i], "current", i == currentIndex);
             if ((what & App.MACHINE) != 0) {
-                mark(rows[i], last[i], e.isValid());
+                mark(rows[i], cells[i][0], last[i], e.isValid());
                 if (last[i] != 0 && (show < 0 || i == currentIndex)) {
                     show = i;
                 }
@@ -423,7 +448,7 @@ final class TlbPanel implements App.Listener {
     }
 
     /** What the last action did to the row, for CSS: hit, filled, replaced (evicted then filled), removed. */
-    private void mark(HTMLElement row, int flags, boolean valid) {
+    private void mark(HTMLElement row, HTMLElement glyph, int flags, boolean valid) {
         String word;
         if (flags == 0) {
             word = null;
@@ -438,6 +463,9 @@ final class TlbPanel implements App.Listener {
         } else {
             word = null;
         }
+        // The glyph is the cell's text, not CSS content: a pseudo-element's content changing rebuilds its box
+        // in the table, which then lays out every row.
+        Dom.text(glyph, word == null ? "" : GLYPHS[glyphOf(word)]);
         if (word == null) {
             if (row.hasAttribute("data-last")) {
                 row.removeAttribute("data-last");
@@ -476,7 +504,7 @@ final class TlbPanel implements App.Listener {
         for (int c = 1; c < HEADS.length; c++) {
             Dom.text(cells[c], text[c]);
         }
-        cells[6].setAttribute("title", e.isValid() ? (e.isWritable() ? "writable" : "read-only") + ", "
+        ((HTMLElement) cells[6].getParentNode().cast()).setAttribute("title", e.isValid() ? (e.isWritable() ? "writable" : "read-only") + ", "
                 + (e.isUser() ? "user" : "supervisor") : "");
         Dom.toggle(row, "empty", !e.isValid());
         Dom.toggle(row, "stale", why != null);
