@@ -2,10 +2,13 @@ package org.pagewalk.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.inspect.WalkNarration;
+import org.pagewalk.inspect.WalkStep;
 import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.History;
 import org.pagewalk.scenario.Session;
 import org.pagewalk.scenario.StepResult;
+import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.trace.TraceRecorder;
 
@@ -54,6 +57,8 @@ public final class App {
     private final List<Listener> listeners = new ArrayList<>();
     private final List<Runnable> afterLayout = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
+    /** The walk view's steps for {@link #lastEvents}: its last user walk, or none. */
+    private List<WalkStep> lastWalk = new ArrayList<>();
     /** The events of the last read, write or translate (what a lesson run to its end shows). */
     private List<TraceEvent> lastAccessEvents = new ArrayList<>();
     private StepResult lastResult;
@@ -108,13 +113,51 @@ public final class App {
     }
 
     /**
+     * The steps of the walk the last events show: the last read, write or translate the user ran
+     * in them; none when they hold a guest call (its walks are the kernel's own) or no walk.
+     */
+    public List<WalkStep> lastWalk() {
+        return lastWalk;
+    }
+
+    /**
+     * Makes {@code events} the ones the views show. A user walk in them picks the current address
+     * (its linear address): the selection is part of the state shown, set here, before any view
+     * draws it, so the first redraw of a state is also its last.
+     * Returns true if that moved the selection.
+     */
+    private boolean showEvents(List<TraceEvent> events) {
+        lastEvents = events;
+        lastWalk = userWalk(events);
+        if (lastWalk.isEmpty()) {
+            return false;
+        }
+        // A walk's first step is CR3's, with the address it translates.
+        int address = lastWalk.get(0).address();
+        if (address == currentAddress) {
+            return false;
+        }
+        currentAddress = address;
+        selectedDirectoryIndex = address >>> 22;
+        return true;
+    }
+
+    private static List<WalkStep> userWalk(List<TraceEvent> events) {
+        for (TraceEvent e : events) {
+            if (e.kind() == EventKind.GUEST_ENTER) {
+                return new ArrayList<>();
+            }
+        }
+        return WalkNarration.lastWalk(events);
+    }
+
+    /**
      * The views show the last access again (a lesson run to its end with ?run=1: its last lines are
      * checks, and the walk should show the access they checked, not a preview).
      */
     public void showLastAccess() {
         if (!lastAccessEvents.isEmpty() && lastEvents != lastAccessEvents) {
-            lastEvents = lastAccessEvents;
-            changed(MACHINE);
+            changed(showEvents(lastAccessEvents) ? MACHINE | SELECTION : MACHINE);
         }
     }
 
@@ -156,7 +199,7 @@ public final class App {
     }
 
     private StepResult finish(String line, StepResult r, int mark) {
-        lastEvents = recorder.since(mark);
+        boolean moved = showEvents(recorder.since(mark));
         lastResult = r;
         if (r.access() != null) {
             lastAccessEvents = lastEvents;
@@ -165,7 +208,7 @@ public final class App {
         if (actions.size() > 1000) {
             actions.removeFirst();
         }
-        changed(MACHINE);
+        changed(moved ? MACHINE | SELECTION : MACHINE);
         return r;
     }
 
@@ -208,10 +251,11 @@ public final class App {
     }
 
     private void restoreView(ViewState v) {
-        lastEvents = v.events;
         lastResult = v.result;
         currentAddress = v.address;
         selectedDirectoryIndex = v.directoryIndex;
+        // As when those events were new: a walk in them is the selection.
+        showEvents(v.events);
     }
 
     public int currentAddress() {
