@@ -57,8 +57,11 @@ public final class App {
     private final List<Listener> listeners = new ArrayList<>();
     private final List<Runnable> afterLayout = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
-    /** The walk view's steps for {@link #lastEvents}: its last user walk, or none. */
+    /** The last user walk in {@link #walkOf} (the walk view's steps), or none. */
     private List<WalkStep> lastWalk = new ArrayList<>();
+    private List<TraceEvent> walkOf;
+    /** The events the views were last told to show (by a flush or a catch-up). */
+    private List<TraceEvent> shownEvents;
     /** The events of the last read, write or translate (what a lesson run to its end shows). */
     private List<TraceEvent> lastAccessEvents = new ArrayList<>();
     private StepResult lastResult;
@@ -117,29 +120,34 @@ public final class App {
      * in them; none when they hold a guest call (its walks are the kernel's own) or no walk.
      */
     public List<WalkStep> lastWalk() {
+        if (walkOf != lastEvents) {
+            walkOf = lastEvents;
+            lastWalk = userWalk(lastEvents);
+        }
         return lastWalk;
     }
 
     /**
-     * Makes {@code events} the ones the views show. A user walk in them picks the current address
-     * (its linear address): the selection is part of the state shown, set here, before any view
-     * draws it, so the first redraw of a state is also its last.
-     * Returns true if that moved the selection.
+     * Before the views are told of a change: events they have not shown yet that hold a user walk
+     * make its linear address the current one (every view follows the one selection). Done here,
+     * before any view draws, rather than by the walk view while it draws, which asked for a second
+     * redraw; and only for the events a redraw shows, as before (an access followed, before the
+     * next frame, by a line with no walk moves nothing). Returns {@code what}, with SELECTION if it
+     * moved.
      */
-    private boolean showEvents(List<TraceEvent> events) {
-        lastEvents = events;
-        lastWalk = userWalk(events);
-        if (lastWalk.isEmpty()) {
-            return false;
+    private int showing(int what) {
+        if (lastEvents == shownEvents) {
+            return what;
         }
+        shownEvents = lastEvents;
+        List<WalkStep> walk = lastWalk();
         // A walk's first step is CR3's, with the address it translates.
-        int address = lastWalk.get(0).address();
-        if (address == currentAddress) {
-            return false;
+        if (walk.isEmpty() || walk.get(0).address() == currentAddress) {
+            return what;
         }
-        currentAddress = address;
-        selectedDirectoryIndex = address >>> 22;
-        return true;
+        currentAddress = walk.get(0).address();
+        selectedDirectoryIndex = currentAddress >>> 22;
+        return what | SELECTION;
     }
 
     private static List<WalkStep> userWalk(List<TraceEvent> events) {
@@ -157,7 +165,8 @@ public final class App {
      */
     public void showLastAccess() {
         if (!lastAccessEvents.isEmpty() && lastEvents != lastAccessEvents) {
-            changed(showEvents(lastAccessEvents) ? MACHINE | SELECTION : MACHINE);
+            lastEvents = lastAccessEvents;
+            changed(MACHINE);
         }
     }
 
@@ -199,7 +208,7 @@ public final class App {
     }
 
     private StepResult finish(String line, StepResult r, int mark) {
-        boolean moved = showEvents(recorder.since(mark));
+        lastEvents = recorder.since(mark);
         lastResult = r;
         if (r.access() != null) {
             lastAccessEvents = lastEvents;
@@ -208,7 +217,7 @@ public final class App {
         if (actions.size() > 1000) {
             actions.removeFirst();
         }
-        changed(moved ? MACHINE | SELECTION : MACHINE);
+        changed(MACHINE);
         return r;
     }
 
@@ -251,11 +260,10 @@ public final class App {
     }
 
     private void restoreView(ViewState v) {
+        lastEvents = v.events;
         lastResult = v.result;
         currentAddress = v.address;
         selectedDirectoryIndex = v.directoryIndex;
-        // As when those events were new: a walk in them is the selection.
-        showEvents(v.events);
     }
 
     public int currentAddress() {
@@ -324,7 +332,7 @@ public final class App {
         if (!hold && pending != 0) {
             // After a long run every listener has the whole run to catch up on: one listener per
             // animation frame, so no single task redraws every view, the log and the autosave.
-            int what = pending;
+            int what = showing(pending);
             pending = 0;
             catchUp(0, what);
         }
@@ -356,7 +364,7 @@ public final class App {
     /** Redraws now (tests and the first paint). */
     public void flush() {
         scheduled = false;
-        int what = pending;
+        int what = showing(pending);
         pending = 0;
         for (Listener l : listeners) {
             l.changed(this, what);
