@@ -12,7 +12,10 @@ import org.pagewalk.machine.PhysicalMemory;
  * reachable from initial_page_dir, CR3 and the used pageDirs), plus the bitmap's opinion beside
  * it: the as-written allocator makes the two differ, and the frame map shows where.
  *
- * <p>Built by debugger reads (no MMU, no events). One byte per frame of the whole 4 GiB space.
+ * <p>Built by debugger reads (no MMU, no events). One byte per frame of the whole 4 GiB space;
+ * only the installed frames' bytes (and the summaries that hold them) are ever written or read: every
+ * reader answers {@link FrameKind#BEYOND_RAM} past installed RAM, so a map of 32 MiB never writes the
+ * other megabyte of each array (a page's first render builds one).
  * {@link #refresh} brings a map up to date after the machine changed without walking every
  * frame: it compares the bitmap word by word, and re-walks only the paging structures (whose
  * size does not depend on installed RAM); only frames whose kind or disagreement changed are
@@ -176,7 +179,6 @@ public final class FrameMap {
         for (int f = 0; f < installed; f++) {
             kinds[f] = (byte) baseKind(f);
         }
-        java.util.Arrays.fill(kinds, installed, FRAMES, (byte) BEYOND);
         markedCount = 0;
         recordedCount = 0;
         markStructures(m, os);
@@ -206,15 +208,12 @@ public final class FrameMap {
             }
             first[i] = (byte) combine(a, b);
         }
-        java.util.Arrays.fill(first, ram, first.length, (byte) BEYOND);
         for (int level = 2; level <= LEVELS; level++) {
-            byte[] below = summary[level - 1];
             byte[] here = summary[level];
             ram = (ram + 1) >>> 1;
             for (int i = 0; i < ram; i++) {
-                here[i] = (byte) combine(below[2 * i], below[2 * i + 1]);
+                here[i] = (byte) combine(cell(level - 1, 2 * i), cell(level - 1, 2 * i + 1));
             }
-            java.util.Arrays.fill(here, ram, here.length, (byte) BEYOND);
         }
         for (int i = 0; i < changedBlocks.length; i++) {
             changedBlocks[i] = -1;
@@ -350,6 +349,9 @@ public final class FrameMap {
     }
 
     private int frameCell(int f) {
+        if (f >= installed) {
+            return BEYOND;
+        }
         int k = kinds[f] & KIND_MASK;
         return disagrees(k, bit(f), f) ? k | DIFFERS : k;
     }
@@ -364,19 +366,27 @@ public final class FrameMap {
         int i = f >>> 1;
         summary[1][i] = (byte) combine(frameCell(2 * i), frameCell(2 * i + 1));
         for (int level = 2; level <= LEVELS; level++) {
-            byte[] below = summary[level - 1];
             i >>>= 1;
-            summary[level][i] = (byte) combine(below[2 * i], below[2 * i + 1]);
+            summary[level][i] = (byte) combine(cell(level - 1, 2 * i), cell(level - 1, 2 * i + 1));
         }
     }
 
+    /**
+     * Summary cell {@code i} of {@code level} ({@code level} ≥ 1): beyond installed RAM it is
+     * BEYOND_RAM without reading the array, whose bytes there are never written (or are left from
+     * a larger machine).
+     */
+    private int cell(int level, int i) {
+        return i << level >= installed ? BEYOND : summary[level][i];
+    }
+
     public FrameKind kind(int frame) {
-        return FrameKind.values()[kinds[frame]];
+        return FrameKind.values()[kindOrdinal(frame)];
     }
 
     /** The raw ordinal of {@link FrameKind} per frame (for drawing: no allocation per frame). */
     public int kindOrdinal(int frame) {
-        return kinds[frame];
+        return frame >= installed ? BEYOND : kinds[frame];
     }
 
     public int installedFrames() {
@@ -393,7 +403,7 @@ public final class FrameMap {
      * bitmap calls free (the allocator may hand it out again), inside the allocator's range.
      */
     public boolean disagrees(int frame) {
-        return disagrees(kinds[frame], bit(frame), frame);
+        return frame < installed && disagrees(kinds[frame], bit(frame), frame);
     }
 
     public int count(FrameKind kind) {
@@ -417,14 +427,17 @@ public final class FrameMap {
                 into[offset + i] = (byte) frameCell(first + i);
             }
         } else {
-            System.arraycopy(summary[log], first >>> log, into, offset, count);
+            // The cells that hold installed frames, then BEYOND_RAM for the rest (never stored: see cell).
+            int held = Math.max(0, Math.min(count, ((installed + (1 << log) - 1) >>> log) - (first >>> log)));
+            System.arraycopy(summary[log], first >>> log, into, offset, held);
+            java.util.Arrays.fill(into, offset + held, offset + count, (byte) BEYOND);
         }
     }
 
     /** The most notable kind among 2^{@code log} frames from {@code first} (a multiple of 2^log). */
     public FrameKind notableKind(int first, int log) {
-        int cell = log == 0 ? kinds[first] : summary[log][first >>> log] & KIND_MASK;
-        return FrameKind.values()[cell];
+        int kind = log == 0 ? kindOrdinal(first) : cell(log, first >>> log) & KIND_MASK;
+        return FrameKind.values()[kind];
     }
 
     /** Whether any frame of block {@code block} (frames block·{@link #BLOCK} on) changed since {@link #clearChanged}. */

@@ -127,9 +127,39 @@ class FrameMapRefreshTest {
         Interpreter.runLine(s, "boot ceanos ram=8M");
         assertTrue(map.refresh(s.machine(), s.os()));
         assertSame(FrameMap.of(s.machine(), s.os()), map, "boot on 8 MiB");
+        assertBeyondRam(map, 8 << 8, "boot on 8 MiB, after 32 MiB");
         Interpreter.runLine(s, "boot bare ram=2M");
         map.refresh(s.machine(), s.os());
         assertSame(FrameMap.of(s.machine(), s.os()), map, "a bare machine");
+        assertBeyondRam(map, 2 << 8, "a bare machine of 2 MiB");
+    }
+
+    /**
+     * Past the first {@code frames} frames (installed RAM) every frame, and every summary cell that
+     * holds none of them, is BEYOND_RAM, whatever a larger machine left there before.
+     */
+    private static void assertBeyondRam(FrameMap map, int frames, String after) {
+        assertEquals(frames, map.installedFrames(), after);
+        int beyond = FrameKind.BEYOND_RAM.ordinal();
+        for (int f = frames; f < FrameMap.FRAMES; f++) {
+            assertEquals(beyond, map.kindOrdinal(f), "frame 0x" + Integer.toHexString(f) + " after " + after);
+            if (map.disagrees(f) || map.bitmapUsed(f)) {
+                throw new AssertionError("frame 0x" + Integer.toHexString(f) + " beyond RAM disagrees or is used after " + after);
+            }
+        }
+        byte[] cells = new byte[FrameMap.FRAMES];
+        for (int log = 1; log <= 20; log++) {
+            int n = FrameMap.FRAMES >>> log;
+            map.cells(0, log, n, cells, 0);
+            for (int i = 0; i < n; i++) {
+                if ((long) i << log >= frames) {
+                    assertEquals(beyond, cells[i], "cell of 2^" + log + " frames at 0x" + Integer.toHexString(i << log) + " after " + after);
+                } else {
+                    assertTrue(cells[i] != beyond, "cell of 2^" + log + " frames at 0x" + Integer.toHexString(i << log)
+                            + " holds RAM, after " + after);
+                }
+            }
+        }
     }
 
     /**

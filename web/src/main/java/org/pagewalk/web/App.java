@@ -2,10 +2,13 @@ package org.pagewalk.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewalk.inspect.WalkNarration;
+import org.pagewalk.inspect.WalkStep;
 import org.pagewalk.scenario.Command;
 import org.pagewalk.scenario.History;
 import org.pagewalk.scenario.Session;
 import org.pagewalk.scenario.StepResult;
+import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.trace.TraceRecorder;
 
@@ -54,6 +57,11 @@ public final class App {
     private final List<Listener> listeners = new ArrayList<>();
     private final List<Runnable> afterLayout = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
+    /** The last user walk in {@link #walkOf} (the walk view's steps), or none. */
+    private List<WalkStep> lastWalk = new ArrayList<>();
+    private List<TraceEvent> walkOf;
+    /** The events the views were last told to show (by a flush or a catch-up). */
+    private List<TraceEvent> shownEvents;
     /** The events of the last read, write or translate (what a lesson run to its end shows). */
     private List<TraceEvent> lastAccessEvents = new ArrayList<>();
     private StepResult lastResult;
@@ -105,6 +113,50 @@ public final class App {
     /** The events the last action caused (for the walk animation and the log's highlight). */
     public List<TraceEvent> lastEvents() {
         return lastEvents;
+    }
+
+    /**
+     * The steps of the walk the last events show: the last read, write or translate the user ran
+     * in them; none when they hold a guest call (its walks are the kernel's own) or no walk.
+     */
+    public List<WalkStep> lastWalk() {
+        if (walkOf != lastEvents) {
+            walkOf = lastEvents;
+            lastWalk = userWalk(lastEvents);
+        }
+        return lastWalk;
+    }
+
+    /**
+     * Before the views are told of a change: events they have not shown yet that hold a user walk
+     * make its linear address the current one (every view follows the one selection). Done here,
+     * before any view draws, rather than by the walk view while it draws, which asked for a second
+     * redraw; and only for the events a redraw shows, as before (an access followed, before the
+     * next frame, by a line with no walk moves nothing). Returns {@code what}, with SELECTION if it
+     * moved.
+     */
+    private int showing(int what) {
+        if (lastEvents == shownEvents) {
+            return what;
+        }
+        shownEvents = lastEvents;
+        List<WalkStep> walk = lastWalk();
+        // A walk's first step is CR3's, with the address it translates.
+        if (walk.isEmpty() || walk.get(0).address() == currentAddress) {
+            return what;
+        }
+        currentAddress = walk.get(0).address();
+        selectedDirectoryIndex = currentAddress >>> 22;
+        return what | SELECTION;
+    }
+
+    private static List<WalkStep> userWalk(List<TraceEvent> events) {
+        for (TraceEvent e : events) {
+            if (e.kind() == EventKind.GUEST_ENTER) {
+                return new ArrayList<>();
+            }
+        }
+        return WalkNarration.lastWalk(events);
     }
 
     /**
@@ -280,7 +332,7 @@ public final class App {
         if (!hold && pending != 0) {
             // After a long run every listener has the whole run to catch up on: one listener per
             // animation frame, so no single task redraws every view, the log and the autosave.
-            int what = pending;
+            int what = showing(pending);
             pending = 0;
             catchUp(0, what);
         }
@@ -312,7 +364,7 @@ public final class App {
     /** Redraws now (tests and the first paint). */
     public void flush() {
         scheduled = false;
-        int what = pending;
+        int what = showing(pending);
         pending = 0;
         for (Listener l : listeners) {
             l.changed(this, what);

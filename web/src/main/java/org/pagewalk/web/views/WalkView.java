@@ -8,7 +8,6 @@ import org.pagewalk.inspect.WalkPreview;
 import org.pagewalk.inspect.WalkStep;
 import org.pagewalk.machine.Access;
 import org.pagewalk.text.Hex;
-import org.pagewalk.trace.EventKind;
 import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
@@ -119,13 +118,10 @@ final class WalkView extends CanvasView {
         List<TraceEvent> events = app.lastEvents();
         if (events != seenEvents) {
             seenEvents = events;
-            List<WalkStep> walked = userWalk(events);
+            // The app made the walk's address the current one when it set these events (one selection).
+            List<WalkStep> walked = app.lastWalk();
             if (!walked.isEmpty()) {
                 show(walked, false);
-                if (linear != app.currentAddress()) {
-                    // The access picked its address: every view follows it (one selection).
-                    app.select(linear);
-                }
                 return;
             }
             showPreview();
@@ -136,16 +132,6 @@ final class WalkView extends CanvasView {
         } else if ((what & App.MACHINE) != 0 && preview) {
             showPreview();
         }
-    }
-
-    /** The walk of a read, write or translate the user ran; none for guest calls (their walks are internal). */
-    private static List<WalkStep> userWalk(List<TraceEvent> events) {
-        for (TraceEvent e : events) {
-            if (e.kind() == EventKind.GUEST_ENTER) {
-                return new ArrayList<>();
-            }
-        }
-        return WalkNarration.lastWalk(events);
     }
 
     private void showPreview() {
