@@ -152,6 +152,18 @@ final class TlbPanel implements App.Listener {
         return v;
     }
 
+    /**
+     * Writes a counter's value into its box (static/controls.css .counter-value: size and layout
+     * containment, so the changed number lays out that box alone, not the panel and its table). The box
+     * is as wide as the text in monospace characters, resized only when the number of characters changes.
+     */
+    private static void counter(HTMLElement value, String text) {
+        if (text.length() != value.getTextContent().length()) {
+            value.getStyle().setProperty("width", text.length() + "ch");
+        }
+        Dom.text(value, text);
+    }
+
     private int rowOf(HTMLElement target) {
         HTMLElement e = target;
         while (e != null && e != body) {
@@ -373,12 +385,12 @@ final class TlbPanel implements App.Listener {
             }
         }
         explainRow();
-        Dom.text(hits, Dom.count(tlb.hits()));
-        Dom.text(misses, Dom.count(tlb.misses()));
-        Dom.text(evictions, Dom.count(tlb.evictions()));
-        Dom.text(valid, tlb.validEntries() + " / " + n);
+        counter(hits, Dom.count(tlb.hits()));
+        counter(misses, Dom.count(tlb.misses()));
+        counter(evictions, Dom.count(tlb.evictions()));
+        counter(valid, tlb.validEntries() + " / " + n);
         Dom.hide(emptyNote, tlb.validEntries() > 0);
-        Dom.text(staleCount, Integer.toString(stale));
+        counter(staleCount, Integer.toString(stale));
         Dom.toggle(staleCount.getParentNode().cast(), "has-stale", stale > 0);
     }
 

@@ -24,6 +24,11 @@ final class AddressSplitView extends CanvasView {
     private final HTMLInputElement input;
     private final HTMLElement message;
     private final HTMLElement[] levels = new HTMLElement[3];
+    /**
+     * Each level button's text, in a box as wide as its longest text that lays out on its own
+     * (static/views.css .level-text): a new address re-lays out these boxes, not the page.
+     */
+    private final HTMLElement[] levelTexts = new HTMLElement[3];
     private final Views views;
     private int address;
     /** A valid typed address not selected yet (shown dashed), or -1 bits with {@link #previewing} false. */
@@ -45,7 +50,8 @@ final class AddressSplitView extends CanvasView {
         input.setAttribute("autocomplete", "off");
         input.setAttribute("autocapitalize", "off");
         input.setAttribute("aria-describedby", "address-message");
-        field.appendChild(input);
+        // In a box of its own: a flex item lays out with its row, the input inside it lays out alone (views.css).
+        dom.add(field, dom.el("span", "address-input-box")).appendChild(input);
         message = dom.add(root, dom.el("p", "field-message", HINT));
         message.setId("address-message");
         message.setAttribute("aria-live", "polite");
@@ -58,6 +64,7 @@ final class AddressSplitView extends CanvasView {
         for (int i = 0; i < 3; i++) {
             int level = i;
             levels[i] = dom.add(row, dom.button("", "level level-" + kinds[i], null));
+            levelTexts[i] = dom.add(levels[i], dom.el("span", "level-text"));
             Guard.on(levels[i], "click", e -> views.showLevel(stationOf(level)));
         }
         canvas.setAttribute("id", "address-canvas");
@@ -116,9 +123,9 @@ final class AddressSplitView extends CanvasView {
             }
         }
         String hex = Hex.hex32(address);
-        Dom.text(levels[0], "D  directory index " + (address >>> 22));
-        Dom.text(levels[1], "T  table index " + ((address >>> 12) & 0x3FF));
-        Dom.text(levels[2], "F  offset " + Hex.hex(address & 0xFFF, 3) + " = " + (address & 0xFFF));
+        Dom.text(levelTexts[0], "D  directory index " + (address >>> 22));
+        Dom.text(levelTexts[1], "T  table index " + ((address >>> 12) & 0x3FF));
+        Dom.text(levelTexts[2], "F  offset " + Hex.hex(address & 0xFFF, 3) + " = " + (address & 0xFFF));
         Dom.attr(levels[0], "aria-label", "Directory index " + (address >>> 22) + ": show the directory step of the walk");
         Dom.attr(levels[1], "aria-label", "Table index " + ((address >>> 12) & 0x3FF) + ": show the table step of the walk");
         Dom.attr(levels[2], "aria-label", "Offset " + (address & 0xFFF) + ": show the frame step of the walk");
