@@ -10,7 +10,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * ResizeObserver's first notification of a new observation comes after the frame's own layout,
  * so reading a size or setting a scroll position there lays nothing out again; the same read from
  * an animation frame callback (before the frame's layout) forces the whole page's layout. An
- * element that is not laid out (display: none) gets its notification when it is shown. Without
+ * element that is not laid out (display: none) is notified as well, in the same frame. Without
  * ResizeObserver the task runs in the next animation frame.
  */
 public final class NextLayout {
