@@ -1,7 +1,6 @@
 package org.pagewalk.web.dom;
 
 import org.pagewalk.web.Guard;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -21,7 +20,7 @@ public final class NextLayout {
 
     public NextLayout(HTMLElement element) {
         this.element = element;
-        this.observer = observer(element, this::fire);
+        this.observer = Js.layoutObserver(element, this::fire);
     }
 
     /** Runs {@code next} after the element's next layout (once, however often it is asked for before). */
@@ -34,7 +33,7 @@ public final class NextLayout {
         if (observer == null) {
             Guard.frame(t -> fire());
         } else {
-            observe(observer, element);
+            Js.observe(observer, element);
         }
     }
 
@@ -45,12 +44,4 @@ public final class NextLayout {
             Guard.run(r);
         }
     }
-
-    /** An observer that stops observing at its notification (so each {@link #observe} gives exactly one). */
-    @JSBody(params = {"element", "callback"}, script = "if (typeof ResizeObserver === 'undefined') return null;"
-            + " var o = new ResizeObserver(function () { o.unobserve(element); callback(); }); return o;")
-    private static native JSObject observer(HTMLElement element, Js.Callback callback);
-
-    @JSBody(params = {"observer", "element"}, script = "observer.observe(element);")
-    private static native void observe(JSObject observer, HTMLElement element);
 }
