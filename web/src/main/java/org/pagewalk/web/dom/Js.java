@@ -132,6 +132,17 @@ public final class Js {
             + "return true;")
     public static native boolean onResize(HTMLElement element, Callback callback);
 
+    /**
+     * A ResizeObserver that stops observing an element at its notification, so each {@link #observe}
+     * gives exactly one, after the browser's next layout (NextLayout); null without ResizeObserver.
+     */
+    @JSBody(params = {"element", "callback"}, script = "if (typeof ResizeObserver === 'undefined') return null;"
+            + " var o = new ResizeObserver(function () { o.unobserve(element); callback(); }); return o;")
+    public static native JSObject layoutObserver(HTMLElement element, Callback callback);
+
+    @JSBody(params = {"observer", "element"}, script = "observer.observe(element);")
+    public static native void observe(JSObject observer, HTMLElement element);
+
     @JSBody(script = "return window.devicePixelRatio || 1;")
     public static native double devicePixelRatio();
 

@@ -14,6 +14,7 @@ import org.pagewalk.trace.TraceRecorder;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.NextLayout;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -21,13 +22,19 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * The event log: each action's line, then one sentence per machine event, newest at the bottom.
  * Filter chips pick the kinds shown. It keeps the last {@link #KEEP} lines and shows at most
- * {@link #SHOW} (one init_mm alone is thousands of events), and says so. Clicking a line that
+ * {@link #SHOW} (one init_mm alone is thousands of events), and says so; before the page's first
+ * paint it builds only the newest {@link #TAIL} of them, and the rest right after. Clicking a line that
  * names a linear address makes it the current address; a line of a translation or an eviction
  * then offers Explain, which opens the reasoning below it.
  */
 final class LogPanel implements App.Listener, TopNav.Journal {
     static final int KEEP = 5000;
     static final int SHOW = 300;
+    /**
+     * The newest lines built before the page's first paint: more than the tallest log box shows.
+     * The older ones of the SHOW go in just after the first paint (above the view, which is at the end).
+     */
+    static final int TAIL = 60;
 
     static final int WALK = 1;
     static final int TLB = 2;
@@ -89,6 +96,11 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     private int seqs;
     /** The line last clicked (it carries the Explain button), or null. */
     private HTMLElement picked;
+    /** The older lines still to be built after the first paint (each counted in the note already). */
+    private List<Entry> older = new ArrayList<>();
+    private int waitedFrames;
+    /** Scrolls the list to its end after the browser's own layout, which it then does not force again. */
+    private final NextLayout laidOut;
 
     LogPanel(App app, Dom dom, HTMLElement panel) {
         this.app = app;
@@ -122,6 +134,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         list.setId("log-list");
         list.setAttribute("aria-label", "Event log, newest last");
         list.setTabIndex(0);
+        laidOut = new NextLayout(list);
         // Where the reader left the list, read when they scroll: a redraw appending lines never reads the layout.
         // While it follows the end, the browser's scroll anchoring is switched off (CSS ol.log.following): the
         // list is scrolled to its end after each action anyway, and anchoring made the browser search the
@@ -358,6 +371,13 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         boolean atBottom = following;
         if (shown.size() >= SHOW) {
             Dom.clear(list);
+            older.clear();
+        }
+        if (shown.size() > TAIL && older.isEmpty() && !painted()) {
+            // Before the first paint only the lines the box can show; the rest right after it.
+            older = new ArrayList<>(shown.subList(TAIL, shown.size()));
+            shown = shown.subList(0, TAIL);
+            Guard.frame(t -> Guard.later(0, this::buildOlder));
         }
         // The new lines built apart and inserted at once: one insertion into the page, not one per line.
         org.teavm.jso.dom.xml.DocumentFragment lines = dom.document().createDocumentFragment();
@@ -369,12 +389,45 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             list.removeChild(list.getFirstChild());
         }
         if (atBottom || shown.size() >= SHOW) {
-            app.afterLayout(() -> list.setScrollTop(list.getScrollHeight()));
+            scrollToEnd();
         }
         updateNote();
     }
 
+    /** Whether the page's first complete render has been painted (Js.viewsDrawn marks it). */
+    private boolean painted() {
+        return dom.document().getBody().hasAttribute("data-painted");
+    }
+
+    /** The lines held back at the first paint, put above the ones shown (newest of them last). */
+    private void buildOlder() {
+        if (older.isEmpty()) {
+            return;
+        }
+        // The log can fill in frames before the views' first complete render (a lesson, a link): wait for it.
+        if (!painted() && waitedFrames++ < 120) {
+            Guard.frame(t -> Guard.later(0, this::buildOlder));
+            return;
+        }
+        int room = SHOW - list.getChildren().getLength();
+        org.teavm.jso.dom.xml.DocumentFragment lines = dom.document().createDocumentFragment();
+        for (int i = Math.min(room, older.size()) - 1; i >= 0; i--) {
+            lines.appendChild(line(older.get(i)));
+        }
+        older = new ArrayList<>();
+        list.insertBefore(lines, list.getFirstChild());
+        if (following) {
+            scrollToEnd();
+        }
+        updateNote();
+    }
+
+    private void scrollToEnd() {
+        laidOut.then(() -> list.setScrollTop(list.getScrollHeight()));
+    }
+
     private void renderAll() {
+        older.clear();
         Dom.clear(list);
         appendFrom(0);
         list.setScrollTop(list.getScrollHeight());
@@ -385,7 +438,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     }
 
     private void updateNote() {
-        int showing = list.getChildren().getLength();
+        int showing = Math.min(SHOW, list.getChildren().getLength() + older.size());
         String text;
         if (total == 0) {
             text = "No events yet: every action adds its line and the machine's events here.";
