@@ -55,7 +55,6 @@ public final class App {
     private final Session session = new Session(recorder);
     private final History<ViewState> history = new History<>();
     private final List<Listener> listeners = new ArrayList<>();
-    private final List<Runnable> afterLayout = new ArrayList<>();
     private List<TraceEvent> lastEvents = new ArrayList<>();
     /** The last user walk in {@link #walkOf} (the walk view's steps), or none. */
     private List<WalkStep> lastWalk = new ArrayList<>();
@@ -298,24 +297,6 @@ public final class App {
         if (index >= 0 && index < 1024) {
             selectedDirectoryIndex = index;
             changed(SELECTION);
-        }
-    }
-
-    /**
-     * Runs {@code task} at the start of the next animation frame, when the page's layout is up to
-     * date: a panel that reads the layout to scroll a row into view does it there instead of in
-     * the middle of a redraw, where each such read makes the browser lay out the whole page again.
-     */
-    public void afterLayout(Runnable task) {
-        afterLayout.add(task);
-        if (afterLayout.size() == 1) {
-            Guard.frame(t -> {
-                List<Runnable> tasks = new ArrayList<>(afterLayout);
-                afterLayout.clear();
-                for (Runnable r : tasks) {
-                    Guard.run(r);
-                }
-            });
         }
     }
 

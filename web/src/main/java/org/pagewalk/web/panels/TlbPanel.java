@@ -13,6 +13,7 @@ import org.pagewalk.trace.TraceEvent;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.NextLayout;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -58,6 +59,8 @@ final class TlbPanel implements App.Listener {
     private final HTMLElement table;
     private final HTMLElement body;
     private final HTMLElement scroll;
+    /** The row to reveal is scrolled to after the browser's own layout, which a read before it would force. */
+    private final NextLayout scrolled;
     private final HTMLElement emptyNote;
     private TlbGeometry shown;
     private HTMLElement[] rows = new HTMLElement[0];
@@ -108,6 +111,7 @@ final class TlbPanel implements App.Listener {
         box.setId("tlb-show-empty");
         dom.add(toggle, "span", null, " empty ways");
         scroll = dom.add(container, "div", "tlb-scroll");
+        scrolled = new NextLayout(scroll);
         table = dom.add(scroll, "table", "tlb mono hide-empty");
         Guard.on(box, "change", e -> Dom.toggle(table, "hide-empty", !box.isChecked()));
         emptyNote = dom.add(container, "p", "tlb-empty-note", "Every way is empty: the next translation fills one.");
@@ -370,7 +374,7 @@ final class TlbPanel implements App.Listener {
         }
         if (show >= 0) {
             int row = show;
-            app.afterLayout(() -> {
+            scrolled.then(() -> {
                 if (row < rows.length) {
                     reveal(row);
                 }
