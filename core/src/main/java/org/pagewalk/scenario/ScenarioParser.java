@@ -37,8 +37,7 @@ final class ScenarioParser {
             while (end < chars.length && chars[end] != '\n') {
                 end++;
             }
-            Line line = new Line(number, text.substring(from, end), chars, from, tokens);
-            Command c = line.isBlank() ? null : parseLine(line);
+            Command c = next(number, text.substring(from, end), chars, from);
             if (c != null) {
                 commands.add(c);
             }
@@ -56,7 +55,15 @@ final class ScenarioParser {
      * earlier lines fed to this parser count as defined.
      */
     Command next(int lineNumber, String text) {
-        Line line = new Line(lineNumber, text, tokens);
+        return next(new Line(lineNumber, text, tokens));
+    }
+
+    /** As {@link #next(int, String)}, the line's characters read from {@code chars} at {@code offset} ({@link Line}). */
+    Command next(int lineNumber, String text, char[] chars, int offset) {
+        return next(new Line(lineNumber, text, chars, offset, tokens));
+    }
+
+    private Command next(Line line) {
         return line.isBlank() ? null : parseLine(line);
     }
 
