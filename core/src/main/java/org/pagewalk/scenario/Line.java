@@ -33,10 +33,12 @@ final class Line {
         this.text = text;
         tokens.clear();
         this.tokens = tokens;
-        tokenize(number, chars, offset, offset + text.length(), tokens);
+        tokenize(number, text, chars, offset, offset + text.length(), tokens);
     }
 
-    private static void tokenize(int line, char[] chars, int offset, int n, List<Token> out) {
+    // Characters read from the array, tokens' texts cut from the line's text: in TeaVM's JavaScript
+    // substring is the engine's own, and a string built from a char array is a loop.
+    private static void tokenize(int line, String text, char[] chars, int offset, int n, List<Token> out) {
         int i = offset;
         while (i < n) {
             char c = chars[i];
@@ -55,14 +57,14 @@ final class Line {
                 if (end == n) {
                     throw new ScenarioError(line, i - offset + 1, "this string has no closing quote (\")");
                 }
-                out.add(new Token(Token.Kind.STRING, new String(chars, i + 1, end - i - 1), i - offset + 1));
+                out.add(new Token(Token.Kind.STRING, text.substring(i + 1 - offset, end - offset), i - offset + 1));
                 i = end + 1;
             } else {
                 int start = i;
                 while (i < n && !endsWord(chars[i])) {
                     i++;
                 }
-                String word = new String(chars, start, i - start);
+                String word = text.substring(start - offset, i - offset);
                 out.add(new Token((c >= '0' && c <= '9') || (c > 127 && Chars.isDigit(c)) ? Token.Kind.NUMBER : Token.Kind.WORD, word, start - offset + 1));
             }
         }
