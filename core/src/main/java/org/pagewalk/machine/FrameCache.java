@@ -12,6 +12,7 @@ final class FrameCache {
     private int frame = -1;
     private int layout;
     private int[] words;
+    private int start;
 
     FrameCache(PhysicalMemory memory) {
         this.memory = memory;
@@ -25,7 +26,7 @@ final class FrameCache {
     /** The aligned 32-bit word at {@code physical}, as {@link PhysicalMemory#read32} reads it. */
     int read32(int physical) {
         if (physical >>> 12 == frame && layout == memory.layout()) {
-            return words[(physical >>> 2) & 1023];
+            return words[start + ((physical >>> 2) & 1023)];
         }
         int[] w = memory.frameForRead(physical >>> 12);
         if (w == null) {
@@ -35,6 +36,7 @@ final class FrameCache {
         frame = physical >>> 12;
         layout = memory.layout();
         words = w;
-        return w[(physical >>> 2) & 1023];
+        start = memory.frameStart(frame);
+        return w[start + ((physical >>> 2) & 1023)];
     }
 }

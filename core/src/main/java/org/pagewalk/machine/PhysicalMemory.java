@@ -7,7 +7,8 @@ import org.pagewalk.trace.TraceListener;
 
 /**
  * Installed RAM, little-endian, 1 MiB to 4 GiB, stored sparsely: a 4 KiB frame gets storage on
- * its first non-zero write, so a 4 GiB machine costs memory only for the frames used.
+ * its first non-zero write (a slot in a block of frames, {@link FrameBlocks}), so a 4 GiB machine
+ * costs memory only for the frames used.
  *
  * <p>Storage is a two-level tree (1024 chunks of 1024 frames) shared copy-on-write with
  * snapshots: taking a snapshot costs O(1), and the first write after it copies one frame plus
@@ -30,6 +31,7 @@ public final class PhysicalMemory {
     private Object epoch = new Object();
     private Object rootEpoch = epoch;
     private final Spares spares = new Spares();
+    private final FrameBlocks blocks = new FrameBlocks();
     private boolean journaling;
     private int[] journal = new int[64];
     private int journalLength;
@@ -50,10 +52,24 @@ public final class PhysicalMemory {
      */
     static final class Chunk {
         Object epoch;
+        /** Per frame, the array that holds its words: its own, or a block it shares with other frames ({@link FrameBlocks}). */
         int[][] words;
+        /** Per frame, where its words start in {@code words[i]}; null while every frame's start at 0. */
+        int[] starts;
         final int[] owned = new int[FRAMES_PER_CHUNK >>> 5];
         /** The chunk whose words this one's started as (null: none), for {@link Spares} to reuse them. */
         Chunk source;
+
+        int[] starts() {
+            if (starts == null) {
+                starts = new int[FRAMES_PER_CHUNK];
+            }
+            return starts;
+        }
+
+        int start(int i) {
+            return starts == null ? 0 : starts[i];
+        }
     }
 
     /** An immutable image of memory, taken by {@link #snapshot()}. */
@@ -148,7 +164,7 @@ public final class PhysicalMemory {
                 if (journaling) {
                     record(physical, old);
                 }
-                writableFrame(frame)[index] = value;
+                store(frame, index, value);
             }
             return old;
         }
@@ -174,14 +190,15 @@ public final class PhysicalMemory {
             if (journaling) {
                 record(physical & ~3, old);
             }
-            writableFrame(frame)[index] = updated;
+            store(frame, index, updated);
         }
         return (old >>> shift) & 0xFF;
     }
 
     /**
-     * The array that holds {@code frame}'s words now, for reading only, or {@code null} if the frame
-     * has no storage or is beyond RAM. It stays the frame's array while {@link #layout()} is unchanged.
+     * The array that holds {@code frame}'s words now, from {@link #frameStart}, for reading only, or
+     * {@code null} if the frame has no storage or is beyond RAM. It stays the frame's array while
+     * {@link #layout()} is unchanged.
      */
     int[] frameForRead(int frame) {
         if (frame < 0 || frame >= frames) {
@@ -189,6 +206,11 @@ public final class PhysicalMemory {
         }
         Chunk c = chunks[frame >>> 10];
         return c == null ? null : c.words[frame & 1023];
+    }
+
+    /** Where {@code frame}'s words start in {@link #frameForRead}'s array. */
+    int frameStart(int frame) {
+        return chunks[frame >>> 10].start(frame & 1023);
     }
 
     /** See {@link #frameForRead}. */
@@ -203,7 +225,7 @@ public final class PhysicalMemory {
             Chunk c = chunks[frame >>> 10];
             int[] w = c == null ? null : c.words[frame & 1023];
             if (w != null) {
-                System.arraycopy(w, 0, out, 0, 1024);
+                System.arraycopy(w, c.start(frame & 1023), out, 0, 1024);
             }
         }
         return out;
@@ -232,7 +254,7 @@ public final class PhysicalMemory {
             int frame = physical >>> 12;
             int index = (physical >>> 2) & 1023;
             if (word(frame, index) != journal[i + 1]) {
-                writableFrame(frame)[index] = journal[i + 1];
+                store(frame, index, journal[i + 1]);
             }
         }
         journalLength = 0;
@@ -260,7 +282,7 @@ public final class PhysicalMemory {
         }
         // What this epoch made is in no image (a snapshot would have started a new epoch): once
         // the image's root replaces it, nothing can read it any more, and later copies reuse it.
-        spares.recycle();
+        spares.recycle(blocks);
         chunks = image.chunks;
         epoch = new Object();
         rootEpoch = null;
@@ -281,8 +303,9 @@ public final class PhysicalMemory {
         if (c == null) {
             return 0;
         }
-        int[] w = c.words[frame & 1023];
-        return w == null ? 0 : w[index];
+        int i = frame & 1023;
+        int[] w = c.words[i];
+        return w == null ? 0 : c.starts == null ? w[index] : w[c.starts[i] + index];
     }
 
     private int unmappedRead(int physical, int size) {
@@ -303,22 +326,29 @@ public final class PhysicalMemory {
         return c;
     }
 
-    private int[] writableFrame(int frame) {
+    /** Writes one word of {@code frame}, first making its storage this epoch's own. */
+    private void store(int frame, int index, int value) {
         changes++;
         Chunk c = chunks[frame >>> 10];
         int i = frame & 1023;
         if (c == null || c.epoch != epoch || rootEpoch != epoch) {
             c = writableChunk(frame >>> 10);
         }
-        int[] w = c.words[i];
         int bit = 1 << (i & 31);
         if ((c.owned[i >>> 5] & bit) == 0) {
-            w = spares.frame(w);
-            c.words[i] = w;
+            int[] w = c.words[i];
+            if (w == null) {
+                blocks.take(c, i);
+            } else {
+                c.words[i] = spares.frame(w, c.start(i));
+                if (c.starts != null) {
+                    c.starts[i] = 0;
+                }
+            }
             c.owned[i >>> 5] |= bit;
             layout++;
         }
-        return w;
+        c.words[i][c.start(i) + index] = value;
     }
 
     @Override

@@ -18,8 +18,6 @@ final class Spares {
     /** At most 256 KiB of frames and four chunks wait here; a restore after a long batch drops the rest. */
     private static final int FRAMES = 64;
     private static final int CHUNKS = 4;
-    /** Copied from to clear a reused array: one native copy in JavaScript, where a filling loop is slower. */
-    private static final int[] ZEROS = new int[1024];
 
     private PhysicalMemory.Chunk[] made = new PhysicalMemory.Chunk[8];
     private int madeCount;
@@ -40,15 +38,24 @@ final class Spares {
         madeCount = 0;
     }
 
-    /** A restore is about to drop the current root: the chunks this epoch made, and their frames, become spares. */
-    void recycle() {
+    /**
+     * A restore is about to drop the current root: the chunks this epoch made, and their frames,
+     * become spares; frames written for the first time go back to {@code blocks}, as slots.
+     */
+    void recycle(FrameBlocks blocks) {
         for (int k = 0; k < madeCount; k++) {
             PhysicalMemory.Chunk c = made[k];
             made[k] = null;
-            for (int w = 0; w < c.owned.length && frameCount < FRAMES; w++) {
+            for (int w = 0; w < c.owned.length; w++) {
                 int bits = c.owned[w];
-                while (bits != 0 && frameCount < FRAMES) {
-                    frames[frameCount++] = c.words[(w << 5) | Integer.numberOfTrailingZeros(bits)];
+                while (bits != 0) {
+                    int i = (w << 5) | Integer.numberOfTrailingZeros(bits);
+                    int[] words = c.words[i];
+                    if (FrameBlocks.isBlock(words)) {
+                        blocks.release(words, c.start(i));
+                    } else if (frameCount < FRAMES) {
+                        frames[frameCount++] = words;
+                    }
                     bits &= bits - 1;
                 }
             }
@@ -69,6 +76,9 @@ final class Spares {
                 while (bits != 0) {
                     int i = (w << 5) | Integer.numberOfTrailingZeros(bits);
                     c.words[i] = from == null ? null : from.words[i];
+                    if (c.starts != null) {
+                        c.starts[i] = from == null ? 0 : from.start(i);
+                    }
                     bits &= bits - 1;
                 }
                 c.owned[w] = 0;
@@ -85,6 +95,13 @@ final class Spares {
             }
             // clone() copies natively in JavaScript, where System.arraycopy of objects is a loop.
             c.words = from == null ? new int[PhysicalMemory.FRAMES_PER_CHUNK][] : from.words.clone();
+            if (from == null || from.starts == null) {
+                c.starts = null;
+            } else if (c.starts == null) {
+                c.starts = from.starts.clone();
+            } else {
+                System.arraycopy(from.starts, 0, c.starts, 0, PhysicalMemory.FRAMES_PER_CHUNK);
+            }
             c.source = from;
         }
         c.epoch = epoch;
@@ -112,14 +129,19 @@ final class Spares {
         return null;
     }
 
-    /** A frame array holding {@code from}'s words (zeros if {@code from} is null). */
-    int[] frame(int[] from) {
+    /** A frame's own array holding a copy of the 1024 words at {@code start} in {@code from}. */
+    int[] frame(int[] from, int start) {
         if (frameCount == 0) {
-            return from == null ? new int[1024] : from.clone();
+            if (start == 0 && from.length == 1024) {
+                return from.clone();
+            }
+            int[] f = new int[1024];
+            System.arraycopy(from, start, f, 0, 1024);
+            return f;
         }
         int[] f = frames[--frameCount];
         frames[frameCount] = null;
-        System.arraycopy(from == null ? ZEROS : from, 0, f, 0, 1024);
+        System.arraycopy(from, start, f, 0, 1024);
         return f;
     }
 }

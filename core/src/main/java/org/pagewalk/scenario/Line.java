@@ -19,42 +19,56 @@ final class Line {
 
     /** {@code tokens} is emptied and filled with this line's tokens: a parser passes the same list for each line. */
     Line(int number, String text, List<Token> tokens) {
+        this(number, text, text.toCharArray(), 0, tokens);
+    }
+
+    /**
+     * As {@link #Line(int, String, List)}, the line's characters read from {@code chars} at
+     * {@code offset}, where they are {@code text}: a parser of many lines reads them all from one
+     * array. (In TeaVM's WebAssembly {@code String.charAt} and {@code length} are calls, which
+     * were half of a share link's tokenizing.)
+     */
+    Line(int number, String text, char[] chars, int offset, List<Token> tokens) {
         this.number = number;
         this.text = text;
         tokens.clear();
         this.tokens = tokens;
-        tokenize(number, text, tokens);
+        tokenize(number, text, chars, offset, offset + text.length(), tokens);
     }
 
-    private static void tokenize(int line, String text, List<Token> out) {
-        int i = 0;
-        int n = text.length();
+    // Characters read from the array, tokens' texts cut from the line's text: in TeaVM's JavaScript
+    // substring is the engine's own, and a string built from a char array is a loop.
+    private static void tokenize(int line, String text, char[] chars, int offset, int n, List<Token> out) {
+        int i = offset;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == ' ' || c == '\t' || c == '\r') {
                 i++;
             } else if (c == '#') {
                 break;
             } else if (c == '=') {
-                out.add(new Token(Token.Kind.EQUALS, "=", i + 1));
+                out.add(new Token(Token.Kind.EQUALS, "=", i - offset + 1));
                 i++;
             } else if (c == '"') {
-                int end = text.indexOf('"', i + 1);
-                if (end < 0) {
-                    throw new ScenarioError(line, i + 1, "this string has no closing quote (\")");
+                int end = i + 1;
+                while (end < n && chars[end] != '"') {
+                    end++;
                 }
-                out.add(new Token(Token.Kind.STRING, text.substring(i + 1, end), i + 1));
+                if (end == n) {
+                    throw new ScenarioError(line, i - offset + 1, "this string has no closing quote (\")");
+                }
+                out.add(new Token(Token.Kind.STRING, text.substring(i + 1 - offset, end - offset), i - offset + 1));
                 i = end + 1;
             } else {
                 int start = i;
-                while (i < n && !endsWord(text.charAt(i))) {
+                while (i < n && !endsWord(chars[i])) {
                     i++;
                 }
-                String word = text.substring(start, i);
-                out.add(new Token((c >= '0' && c <= '9') || (c > 127 && Chars.isDigit(c)) ? Token.Kind.NUMBER : Token.Kind.WORD, word, start + 1));
+                String word = text.substring(start - offset, i - offset);
+                out.add(new Token((c >= '0' && c <= '9') || (c > 127 && Chars.isDigit(c)) ? Token.Kind.NUMBER : Token.Kind.WORD, word, start - offset + 1));
             }
         }
-        out.add(new Token(Token.Kind.END, "", n + 1));
+        out.add(new Token(Token.Kind.END, "", n - offset + 1));
     }
 
     // Plain comparisons: String.indexOf per character was a quarter of a restore's parse in TeaVM's JavaScript.

@@ -28,15 +28,20 @@ final class ScenarioParser {
             throw new ScenarioError(1, 1, "no scenario text");
         }
         List<Command> commands = new ArrayList<>();
-        // Lines are cut as they are parsed: no array of every line first (a share link has 10,000).
+        // Lines are cut as they are parsed, all read from one array of the text's characters: no array
+        // of every line first (a share link has 10,000).
+        char[] chars = text.toCharArray();
         int from = 0;
         for (int number = 1; ; number++) {
-            int end = text.indexOf('\n', from);
-            Command c = next(number, end < 0 ? text.substring(from) : text.substring(from, end));
+            int end = from;
+            while (end < chars.length && chars[end] != '\n') {
+                end++;
+            }
+            Command c = next(number, text.substring(from, end), chars, from);
             if (c != null) {
                 commands.add(c);
             }
-            if (end < 0) {
+            if (end == chars.length) {
                 break;
             }
             from = end + 1;
@@ -50,7 +55,15 @@ final class ScenarioParser {
      * earlier lines fed to this parser count as defined.
      */
     Command next(int lineNumber, String text) {
-        Line line = new Line(lineNumber, text, tokens);
+        return next(new Line(lineNumber, text, tokens));
+    }
+
+    /** As {@link #next(int, String)}, the line's characters read from {@code chars} at {@code offset} ({@link Line}). */
+    Command next(int lineNumber, String text, char[] chars, int offset) {
+        return next(new Line(lineNumber, text, chars, offset, tokens));
+    }
+
+    private Command next(Line line) {
         return line.isBlank() ? null : parseLine(line);
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 public final class ScenarioReader {
     private final ScenarioParser parser = new ScenarioParser();
     private final String text;
+    /** The text's characters, which every line is tokenized from (one array, not one per line); made at the first read. */
+    private char[] chars;
     private final List<Command> commands = new ArrayList<>();
     /** Where the next line starts in the text; -1 once the last line (the one after the last '\n') is read. */
     private int from;
@@ -24,12 +26,16 @@ public final class ScenarioReader {
 
     /** Parses up to {@code count} more lines; throws {@link ScenarioError} at the first bad one. */
     public void read(int count) {
+        if (chars == null) {
+            chars = text.toCharArray();
+        }
         for (int i = 0; i < count && from >= 0; i++) {
             int end = text.indexOf('\n', from);
+            int start = from;
             String line = end < 0 ? text.substring(from) : text.substring(from, end);
             from = end < 0 ? -1 : end + 1;
             next++;
-            Command c = parser.next(next, line);
+            Command c = parser.next(next, line, chars, start);
             if (c != null) {
                 commands.add(c);
             }

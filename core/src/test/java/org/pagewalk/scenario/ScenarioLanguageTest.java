@@ -64,6 +64,10 @@ class ScenarioLanguageTest {
                 error("boot ceanos\nmemmappage 0 0 0"));
         assertEquals("line 1, column 12: '0x12G4' is not a hexadecimal number: 'G' is not a digit 0-9 or A-F",
                 error("invalidate 0x12G4"));
+        // Every line of a text is read from one array of its characters: columns count from each line's own start.
+        assertEquals("line 4, column 15: '0x12G4' is not a hexadecimal number: 'G' is not a digit 0-9 or A-F",
+                error("boot ceanos\r\n# a comment = \"x\"\nnote \"a = b\"\n write 0x1000 0x12G4 # \"y"));
+        assertEquals("line 3, column 6: this string has no closing quote (\")", error("boot ceanos\nnote \"a\"\nnote \"b\nnote \"c\""));
         assertEquals("line 1, column 25: missing argument 3 of memMapPage (usage: memMapPage VIRTUAL PHYSICAL FLAGS [remap], FLAGS like WRITE|USER or 0)",
                 error("memMapPage 0x1000 0x2000"));
         assertEquals("line 1, column 31: unknown name 'WRTIE': use a number (0x... or decimal), a flag (" + Names.FLAG_LIST
