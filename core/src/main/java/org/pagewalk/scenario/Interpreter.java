@@ -121,7 +121,16 @@ public final class Interpreter {
      */
     static Command parseLine(Session session, String text, StepResult[] failed) {
         try {
-            Command c = ScenarioParser.parseOne(text, 1, session);
+            // One line: a comment would otherwise swallow the lines after a break, unrun and unsaid.
+            int end = text.endsWith("\r\n") ? text.length() - 2 : text.endsWith("\n") || text.endsWith("\r") ? text.length() - 1 : text.length();
+            for (int i = 0; i < end; i++) {
+                char ch = text.charAt(i);
+                if (ch == '\n' || ch == '\r') {
+                    throw new ScenarioError(1, i + 1, "a line break: one scenario line runs at a time; run each line"
+                            + " on its own, or load the whole text as a scenario (nothing was run)");
+                }
+            }
+            Command c = ScenarioParser.parseOne(text.substring(0, end), 1, session);
             if (c == null) {
                 failed[0] = new StepResult(1, text, StepResult.Status.OK, "");
             }

@@ -168,4 +168,28 @@ class HistoryTest {
         assertTrue(read.stream().anyMatch(e -> e.kind() == org.pagewalk.trace.EventKind.PDE_READ), read.toString());
         assertTrue(read.stream().anyMatch(e -> e.kind() == org.pagewalk.trace.EventKind.PTE_READ), read.toString());
     }
+
+    @Test
+    void aLineWithABreakInItIsRefusedWholeAndARunLineMayEndWithOne() {
+        Session s = new Session();
+        History<String> h = new History<>();
+        ok(h, s, "boot ceanos", "v0");
+        ok(h, s, "init_mm", "v1");
+        int hits = s.machine().tlb().hits();
+        int misses = s.machine().tlb().misses();
+        // Without the check, the comment ran on to the end of the text: the first read ran, the second was lost unsaid.
+        StepResult r = h.run(s, "read kernel 0xD0000010 # then\nread kernel 0xD0000020", "v2");
+        assertEquals(StepResult.Status.ERROR, r.status(), r.toString());
+        assertEquals(30, r.column(), "the break is the 30th character");
+        assertTrue(r.message().contains("one scenario line runs at a time"), r.message());
+        assertEquals(hits, s.machine().tlb().hits(), "nothing ran");
+        assertEquals(misses, s.machine().tlb().misses(), "nothing ran");
+        assertEquals(2, h.log().size(), "nothing was recorded");
+        // A pasted line keeps its line ending (CRLF too): that is still one line.
+        ok(h, s, "read kernel 0xD0000010\r\n", "v2");
+        ok(h, s, "read kernel 0xD0000010\n", "v3");
+        assertEquals(hits + misses + 2, s.machine().tlb().hits() + s.machine().tlb().misses(), "both reads ran");
+        assertEquals(List.of("boot ceanos", "init_mm", "read kernel 0xD0000010", "read kernel 0xD0000010"), h.log().lines(),
+                "the log keeps each line without its line ending");
+    }
 }
