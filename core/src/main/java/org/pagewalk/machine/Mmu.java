@@ -18,6 +18,10 @@ public final class Mmu {
     private final ControlRegisters cr;
     private final Tlb tlb;
     private final PageWalker walker;
+    // The walker's caches of the last directory and table frame read, for the usual miss's reads
+    // (fields here: through the walker they were two loads each in TeaVM's output).
+    private final FrameCache directories;
+    private final FrameCache tables;
     private final Trace trace;
     // What the last translate did, for the descriptive form (translateAccess): the fault it
     // raised, and in one int (one store on a hit) the TLB index that served it (index >= 0),
@@ -31,6 +35,8 @@ public final class Mmu {
         this.cr = cr;
         this.tlb = tlb;
         this.walker = walker;
+        this.directories = walker.directories();
+        this.tables = walker.tables();
         this.trace = trace;
     }
 
@@ -120,7 +126,7 @@ public final class Mmu {
         tlb.countMiss();
         int directoryIndex = linear >>> 22;
         int pdeAddress = (cr.cr3() & ControlRegisterBits.CR3_BASE) | (directoryIndex << 2);
-        int pde = walker.directories().read32(pdeAddress);
+        int pde = directories.read32(pdeAddress);
         // CR4 read once, WP taken from translate's CR0: the getters were calls in TeaVM's output.
         int cr4 = cr.cr4();
         boolean pse = (cr4 & ControlRegisterBits.CR4_PSE) != 0;
@@ -134,7 +140,6 @@ public final class Mmu {
             usual = (pde & EntryBits.PDE4M_RESERVED) == 0;
         } else {
             // A PTE beyond RAM reports its bus access between PDE_READ and PTE_READ: the walker's case.
-            FrameCache tables = walker.tables();
             usual = (pde & (EntryBits.PRESENT | EntryBits.ACCESSED)) == (EntryBits.PRESENT | EntryBits.ACCESSED)
                     && tables.isInstalled(pteAddress);
             if (usual) {
