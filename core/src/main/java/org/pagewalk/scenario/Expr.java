@@ -38,9 +38,9 @@ final class Expr {
         if (t.kind != Token.Kind.NUMBER && t.kind != Token.Kind.WORD) {
             throw line.error(t, "expected a number, a flag or a name, found " + t);
         }
-        if (t.kind == Token.Kind.NUMBER && t.text.indexOf('|') < 0) {
+        if (t.kind == Token.Kind.NUMBER && !line.hasBar(t)) {
             // The common case (one literal) without the split and the name list.
-            return new Expr(NO_NAMES, number(line, t, t.text), t.column, t.text);
+            return new Expr(NO_NAMES, line.numberValue(t), t.column, t.text);
         }
         String[] parts = org.pagewalk.text.Split.on(t.text, '|');
         java.util.List<String> names = new java.util.ArrayList<>();

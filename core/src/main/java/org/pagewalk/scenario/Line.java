@@ -2,6 +2,7 @@ package org.pagewalk.scenario;
 
 import java.util.List;
 import org.pagewalk.text.Chars;
+import org.pagewalk.text.Numbers;
 
 /**
  * The tokens of one scenario line and a cursor over them, with the checks every command needs:
@@ -16,6 +17,9 @@ final class Line {
     final String text;
     private final List<Token> tokens;
     private int at;
+    // The line's characters, from chars[offset]: a number token is parsed from them (numberValue).
+    private final char[] chars;
+    private final int offset;
 
     /** {@code tokens} is emptied and filled with this line's tokens: a parser passes the same list for each line. */
     Line(int number, String text, List<Token> tokens) {
@@ -31,6 +35,8 @@ final class Line {
     Line(int number, String text, char[] chars, int offset, List<Token> tokens) {
         this.number = number;
         this.text = text;
+        this.chars = chars;
+        this.offset = offset;
         tokens.clear();
         this.tokens = tokens;
         tokenize(number, text, chars, offset, offset + text.length(), tokens);
@@ -74,6 +80,33 @@ final class Line {
     // Plain comparisons: String.indexOf per character was a quarter of a restore's parse in TeaVM's JavaScript.
     private static boolean endsWord(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '=' || c == '"' || c == '#';
+    }
+
+    /** Whether the token {@code t} of this line holds a {@code |} (an expression of several terms). */
+    boolean hasBar(Token t) {
+        int from = offset + t.column - 1;
+        int to = from + t.text.length();
+        for (int i = from; i < to; i++) {
+            if (chars[i] == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The value of the number token {@code t} of this line ({@link Numbers}), read from the line's
+     * characters rather than from the token's text (TeaVM's WebAssembly: a call per character);
+     * an error points at the token.
+     */
+    int numberValue(Token t) {
+        int from = offset + t.column - 1;
+        int[] out = new int[1];
+        String error = Numbers.parse(chars, from, from + t.text.length(), out);
+        if (error != null) {
+            throw error(t, error);
+        }
+        return out[0];
     }
 
     boolean isBlank() {

@@ -31,34 +31,47 @@ public final class Numbers {
         if (text == null || text.isEmpty()) {
             return "expected a number";
         }
-        if (text.charAt(0) == '-' || text.charAt(0) == '+') {
-            return Printable.quote(text) + " has a sign: numbers are unsigned, 0 to 0xFFFFFFFF = 4294967295, with no + or -";
+        return parse(text.toCharArray(), 0, text.length(), out);
+    }
+
+    /**
+     * As {@link #parse(String, int[])}, the number being {@code chars[from]} to {@code chars[to - 1]}:
+     * the scenario parser reads every line from one array (in TeaVM's WebAssembly each
+     * {@code String.charAt} is a call), and the number's text is made only for a message.
+     */
+    public static String parse(char[] chars, int from, int to, int[] out) {
+        if (to <= from) {
+            return "expected a number";
         }
-        boolean hex = text.length() >= 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X');
-        int end = text.length();
+        if (chars[from] == '-' || chars[from] == '+') {
+            return Printable.quote(text(chars, from, to)) + " has a sign: numbers are unsigned, 0 to 0xFFFFFFFF = 4294967295, with no + or -";
+        }
+        boolean hex = to - from >= 2 && chars[from] == '0' && (chars[from + 1] == 'x' || chars[from + 1] == 'X');
+        int end = to;
         int shift = 0;
         if (!hex) {
-            char last = Chars.upper(text.charAt(end - 1));
+            char last = Chars.upper(chars[end - 1]);
             shift = last == 'K' ? 10 : last == 'M' ? 20 : last == 'G' ? 30 : 0;
             if (shift > 0) {
                 end--;
             }
         }
-        int start = hex ? 2 : 0;
+        int start = hex ? from + 2 : from;
         int radix = hex ? 16 : 10;
         int value = 0;
         int digits = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '_') {
-                if (i == start || i + 1 >= end || text.charAt(i + 1) == '_') {
-                    return Printable.quote(text) + " has a '_' that is not between two digits: '_' only groups digits, as in 0x0010_B000";
+                if (i == start || i + 1 >= end || chars[i + 1] == '_') {
+                    return Printable.quote(text(chars, from, to))
+                            + " has a '_' that is not between two digits: '_' only groups digits, as in 0x0010_B000";
                 }
                 continue;
             }
             int d = digit(c, radix);
             if (d < 0) {
-                String q = Printable.quote(text);
+                String q = Printable.quote(text(chars, from, to));
                 return hex ? q + " is not a hexadecimal number: " + Printable.quote(String.valueOf(c))
                         + " is not a digit 0-9 or A-F"
                         : q + " is not a number: " + Printable.quote(String.valueOf(c))
@@ -66,26 +79,30 @@ public final class Numbers {
             }
             if (hex) {
                 if ((value >>> 28) != 0) {
-                    return tooBig(text);
+                    return tooBig(text(chars, from, to));
                 }
                 value = (value << 4) | d;
             } else {
                 // value * 10 + d must stay below 2^32.
                 if (Integer.compareUnsigned(value, 429496729) > 0 || (value == 429496729 && d > 5)) {
-                    return tooBig(text);
+                    return tooBig(text(chars, from, to));
                 }
                 value = value * 10 + d;
             }
             digits++;
         }
         if (digits == 0) {
-            return Printable.quote(text) + " has no digits";
+            return Printable.quote(text(chars, from, to)) + " has no digits";
         }
         if (shift > 0 && (value >>> (32 - shift)) != 0) {
-            return tooBig(text);
+            return tooBig(text(chars, from, to));
         }
         out[0] = value << shift;
         return null;
+    }
+
+    private static String text(char[] chars, int from, int to) {
+        return new String(chars, from, to - from);
     }
 
     /**
