@@ -70,7 +70,8 @@ final class Line {
                 while (i < n && !endsWord(chars[i])) {
                     i++;
                 }
-                String word = text.substring(start - offset, i - offset);
+                String common = CommonWords.find(chars, start, i);
+                String word = common != null ? common : text.substring(start - offset, i - offset);
                 out.add(new Token((c >= '0' && c <= '9') || (c > 127 && Chars.isDigit(c)) ? Token.Kind.NUMBER : Token.Kind.WORD, word, start - offset + 1));
             }
         }

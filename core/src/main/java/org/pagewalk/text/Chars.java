@@ -69,6 +69,9 @@ public final class Chars {
 
     /** Whether {@code a} and {@code b} are equal but for the case of ASCII letters; false if {@code b} is null. */
     public static boolean equalsIgnoreCase(String a, String b) {
+        if (a == b) {
+            return true; // the scenario tokenizer's shared words (scenario.CommonWords) compared with themselves
+        }
         if (b == null || a.length() != b.length()) {
             return false;
         }
