@@ -288,7 +288,9 @@ public final class FrameMap {
 
     private void markDirectory(Machine m, int dir) {
         int frame = dir >>> 12;
-        if (frame >= installed) {
+        // A directory this walk already went through (CR3 is usually initial_page_dir): walking it
+        // again would mark nothing new, since marks only ever move a frame away from its base kind.
+        if (frame >= installed || (kinds[frame] & KIND_MASK) == DIRECTORY) {
             return;
         }
         mark(frame, DIRECTORY);
