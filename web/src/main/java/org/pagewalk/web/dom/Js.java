@@ -109,12 +109,6 @@ public final class Js {
     @JSBody(params = "query", script = "return window.matchMedia ? window.matchMedia(query) : null;")
     public static native MediaQuery matchMedia(String query);
 
-    /** Whether the user asked for less motion (animations then jump to their end). */
-    public static boolean reducedMotion() {
-        MediaQuery q = matchMedia("(prefers-reduced-motion: reduce)");
-        return q != null && q.isMatches();
-    }
-
     /** A CSS custom property of the root element, as the current theme resolves it (trimmed). */
     @JSBody(params = "name", script = "return getComputedStyle(document.documentElement).getPropertyValue(name).trim();")
     public static native String cssVar(String name);
