@@ -25,6 +25,22 @@ public final class Dom {
         return document;
     }
 
+    /**
+     * Whether the user asked for less motion (animations then jump to their end). The query is made
+     * once and its answer read live: a matchMedia per draw parsed and evaluated a new query every action.
+     */
+    public boolean reducedMotion() {
+        if (!motionAsked) {
+            motionAsked = true;
+            motionQuery = Js.matchMedia("(prefers-reduced-motion: reduce)");
+        }
+        return motionQuery != null && motionQuery.isMatches();
+    }
+
+    /** The reduced-motion query once made (null where the browser has no matchMedia). */
+    private MediaQuery motionQuery;
+    private boolean motionAsked;
+
     /** The element with this id, or null (an embedded page may leave any container out). */
     public HTMLElement byId(String id) {
         return document.getElementById(id);

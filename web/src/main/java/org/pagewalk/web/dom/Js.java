@@ -109,12 +109,6 @@ public final class Js {
     @JSBody(params = "query", script = "return window.matchMedia ? window.matchMedia(query) : null;")
     public static native MediaQuery matchMedia(String query);
 
-    /** Whether the user asked for less motion (animations then jump to their end). */
-    public static boolean reducedMotion() {
-        MediaQuery q = matchMedia("(prefers-reduced-motion: reduce)");
-        return q != null && q.isMatches();
-    }
-
     /** A CSS custom property of the root element, as the current theme resolves it (trimmed). */
     @JSBody(params = "name", script = "return getComputedStyle(document.documentElement).getPropertyValue(name).trim();")
     public static native String cssVar(String name);
@@ -142,6 +136,16 @@ public final class Js {
 
     @JSBody(params = {"observer", "element"}, script = "observer.observe(element);")
     public static native void observe(JSObject observer, HTMLElement element);
+
+    /**
+     * Removes all but the last {@code keep} element children of {@code parent} in one operation (a
+     * Range's deleteContents): the log trims its oldest lines after each action, and a removeChild
+     * per line was a call into the DOM each.
+     */
+    @JSBody(params = {"parent", "keep"}, script = "var n = parent.children.length - keep; if (n <= 0) return;"
+            + " var r = document.createRange(); r.setStartBefore(parent.firstElementChild);"
+            + " r.setEndAfter(parent.children[n - 1]); r.deleteContents();")
+    public static native void keepLastChildren(HTMLElement parent, int keep);
 
     @JSBody(script = "return window.devicePixelRatio || 1;")
     public static native double devicePixelRatio();

@@ -14,6 +14,7 @@ import org.pagewalk.trace.TraceRecorder;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
+import org.pagewalk.web.dom.Js;
 import org.pagewalk.web.dom.NextLayout;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
@@ -231,8 +232,9 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         if (!runs.isEmpty()) {
             staleHits(runs.get(runs.size() - 1), app);
         }
-        trim();
-        appendFrom(Math.min(before, entries.size()));
+        // The new entries start at before less what the trim took off the front. Capping before at the
+        // trimmed size instead appended nothing at the action that crossed KEEP + 1000: its lines never showed.
+        appendFrom(Math.max(0, before - trim()));
     }
 
     /**
@@ -350,14 +352,19 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         int before = entries.size();
         entries.add(e);
         total++;
-        trim();
-        appendFrom(Math.min(before, entries.size()));
+        // The new entries start at before less what the trim took off the front. Capping before at the
+        // trimmed size instead appended nothing at the action that crossed KEEP + 1000: its lines never showed.
+        appendFrom(Math.max(0, before - trim()));
     }
 
-    private void trim() {
-        if (entries.size() > KEEP + 1000) {
-            entries.subList(0, entries.size() - KEEP).clear();
+    /** Keeps the newest KEEP entries once there are KEEP + 1000; returns how many went from the front. */
+    private int trim() {
+        int removed = entries.size() - KEEP;
+        if (removed <= 1000) {
+            return 0;
         }
+        entries.subList(0, removed).clear();
+        return removed;
     }
 
     /** Appends the entries from {@code from} on that pass the filter, keeping at most SHOW lines. */
@@ -385,9 +392,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             lines.appendChild(line(shown.get(i)));
         }
         list.appendChild(lines);
-        while (list.getChildren().getLength() > SHOW) {
-            list.removeChild(list.getFirstChild());
-        }
+        Js.keepLastChildren(list, SHOW);
         if (atBottom || shown.size() >= SHOW) {
             scrollToEnd();
         }

@@ -117,11 +117,18 @@ final class TlbPanel implements App.Listener {
         emptyNote = dom.add(container, "p", "tlb-empty-note", "Every way is empty: the next translation fills one.");
         emptyNote.setHidden(true);
         table.setId("tlb-table");
+        // Its rows are laid out as blocks (static/controls.css), which takes a table's semantics away in
+        // some browsers: the roles say it is one.
+        table.setAttribute("role", "table");
         dom.add(table, "caption", "visually-hidden",
                 "TLB entries, one row per way grouped by set. Arrow keys move between rows; Enter selects the row's page.");
-        HTMLElement tr = dom.add(dom.add(table, "thead", null), "tr", null);
+        HTMLElement thead = dom.add(table, "thead", null);
+        thead.setAttribute("role", "rowgroup");
+        HTMLElement tr = dom.add(thead, "tr", null);
+        tr.setAttribute("role", "row");
         for (int i = 0; i < HEADS.length; i++) {
             HTMLElement th = dom.add(tr, "th", null, HEADS[i]);
+            th.setAttribute("role", "columnheader");
             th.setAttribute("scope", "col");
             th.setAttribute("title", HEAD_TITLES[i]);
             if (i == 0) {
@@ -129,6 +136,7 @@ final class TlbPanel implements App.Listener {
             }
         }
         body = dom.add(table, "tbody", null);
+        body.setAttribute("role", "rowgroup");
         Guard.<MouseEvent>on(body, "click", e -> {
             HTMLElement target = e.getTarget().cast();
             int index = rowOf(target);
@@ -250,7 +258,10 @@ final class TlbPanel implements App.Listener {
         int n = g.entries();
         int ways = g.ways();
         // The set, way and age cells are as wide as the largest number they can show.
-        table.getStyle().setProperty("--tlb-digits", Integer.toString(digits(Math.max(g.sets(), ways) - 1)));
+        int digits = digits(Math.max(g.sets(), ways) - 1);
+        table.getStyle().setProperty("--tlb-digits", Integer.toString(digits));
+        // Their share of the width, in proportion to their narrowest as the other columns' (CSS --tlb-columns).
+        table.getStyle().setProperty("--tlb-num-fr", (Math.max(3, digits) * 6 + 5) + "fr");
         rows = new HTMLElement[n];
         details = new HTMLElement[n];
         cells = new HTMLElement[n][];
@@ -264,18 +275,24 @@ final class TlbPanel implements App.Listener {
             tr.setAttribute("data-set", Integer.toString(i / ways));
             tr.setAttribute("data-way", Integer.toString(i % ways));
             tr.setTabIndex(i == 0 ? 0 : -1);
+            tr.setAttribute("role", "row");
             cells[i] = new HTMLElement[HEADS.length];
             for (int c = 0; c < HEADS.length; c++) {
                 // The text sits in a box of fixed size that lays out on its own (CSS .tlb-cell: size and
                 // layout containment), so an action that changes a row's page or an age re-lays out that
                 // box, not the whole table of every way.
-                cells[i][c] = dom.add(dom.add(tr, "td", null), "span", CELL_CLASSES[c]);
+                HTMLElement td = dom.add(tr, "td", null);
+                td.setAttribute("role", "cell");
+                cells[i][c] = dom.add(td, "span", CELL_CLASSES[c]);
             }
             rows[i] = tr;
             HTMLElement detail = dom.add(body, "tr", "tlb-stale-detail");
             detail.setHidden(true);
+            detail.setAttribute("role", "row");
             HTMLElement td = dom.add(detail, "td", null);
+            td.setAttribute("role", "cell");
             td.setAttribute("colspan", Integer.toString(HEADS.length));
+            td.setAttribute("aria-colspan", Integer.toString(HEADS.length));
             dom.add(td, "span", "badge", "stale");
             dom.add(td, "span", "stale-why");
             details[i] = detail;

@@ -161,7 +161,7 @@ final class WalkView extends CanvasView {
         rebuildList();
         index = 0;
         tweenStart = -1;
-        if (Js.reducedMotion()) {
+        if (dom.reducedMotion()) {
             // Calm: the whole walk at once; step or play to go through it.
             playing = false;
             index = s.size() - 1;
@@ -275,7 +275,7 @@ final class WalkView extends CanvasView {
 
     private void showStep(boolean announce) {
         double[] target = highlightRect(index);
-        if (tweenStart < 0 || Js.reducedMotion() || cssWidth == 0) {
+        if (tweenStart < 0 || dom.reducedMotion() || cssWidth == 0) {
             System.arraycopy(target, 0, from, 0, 4);
             System.arraycopy(target, 0, to, 0, 4);
             tweenStart = 0;
