@@ -232,9 +232,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         if (!runs.isEmpty()) {
             staleHits(runs.get(runs.size() - 1), app);
         }
-        // The new entries start at before less what the trim took off the front. Capping before at the
-        // trimmed size instead appended nothing at the action that crossed KEEP + 1000: its lines never showed.
-        appendFrom(Math.max(0, before - trim()));
+        trimAndAppendFrom(before);
     }
 
     /**
@@ -352,6 +350,11 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         int before = entries.size();
         entries.add(e);
         total++;
+        trimAndAppendFrom(before);
+    }
+
+    /** Trims the entries, then shows those that came after the first {@code before}. */
+    private void trimAndAppendFrom(int before) {
         // The new entries start at before less what the trim took off the front. Capping before at the
         // trimmed size instead appended nothing at the action that crossed KEEP + 1000: its lines never showed.
         appendFrom(Math.max(0, before - trim()));
