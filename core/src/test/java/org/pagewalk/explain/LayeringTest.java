@@ -54,6 +54,11 @@ class LayeringTest {
     }
 
     @Test
+    void shareLinksKnowNoMachine() throws IOException {
+        assertEquals(List.of(), importsOutside("share", Set.of()));
+    }
+
+    @Test
     void machineReportsToTraceAndNothingAbove() throws IOException {
         assertEquals(List.of(), importsOutside("machine", Set.of("trace", "text")));
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,8 +151,8 @@ class FrontEndFiguresTest {
 
     private static void openLink(Browser b, String engine, List<String> lines) {
         b.driver().get("about:blank");
-        b.open("?engine=" + engine + "#run=" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+        // Packed, as the page's Share writes a link (ShareText); here by the JDK's zlib.
+        b.open("?engine=" + engine + "#run=" + SharedLogs.packed(String.join("\n", lines)));
         b.waitUntil("document.body.dataset.rendered === '1'");
     }
 

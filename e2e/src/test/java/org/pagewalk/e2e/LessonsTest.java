@@ -92,8 +92,7 @@ class LessonsTest {
         b.open("?engine=js");
         run(b, "memMapPage 0x40000000 0x00700000 WRITE");
         String link = PanelsPage.followShareLink(b);
-        String payload = link.substring(link.indexOf("#run=") + 5);
-        String text = new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+        String text = SharedLogs.read(link);
         assertTrue(text.startsWith("# pagewalk-session 1\nboot ceanos"), text);
         assertTrue(text.endsWith("memMapPage 0x40000000 0x00700000 WRITE"), text);
 
@@ -104,6 +103,38 @@ class LessonsTest {
         assertTrue(b.text("#status").contains("share link cannot be opened (it was saved by another version of Pagewalk"),
                 b.text("#status"));
         assertTrue(state(b).contains("\"totalAlloc\":7"), "the default machine, not the link's 1 MiB one: " + state(b));
+        b.assertClean();
+    }
+
+    @Test
+    void aShareLinkIsPackedAndAPlainOneStillOpens(Browser b) {
+        b.open("?engine=js");
+        for (int k = 0; k < 40; k++) {
+            run(b, "memMapPage " + String.format("0x%08X 0x%08X", 0x40000000 + k * 4096, 0x00700000 + k * 4096) + " WRITE");
+        }
+        String link = PanelsPage.followShareLink(b);
+        String value = link.substring(link.indexOf("#run=") + 5);
+        String text = SharedLogs.read(link);
+        assertTrue(value.startsWith("~"), "the packed form: " + value);
+        int plain = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).length();
+        assertTrue(value.length() * 3 < plain, value.length() + " characters, against " + plain + " unpacked");
+        assertTrue(run(b, "expect physical kernel 0x40027010 = 0x00727010").startsWith("passed"), "the 40th page came back");
+
+        // A link packed by another DEFLATE encoder (the JDK's zlib), and the plain form links had before.
+        String again = "# pagewalk-session 1\nboot ceanos\ninit_mm\nmemMapPage 0x40000000 0x00700000 WRITE";
+        for (String fragment : List.of(SharedLogs.packed(again), SharedLogs.plain(again))) {
+            b.driver().get("about:blank");
+            b.open("?engine=js#run=" + fragment);
+            assertTrue(!b.text("#status").contains("cannot be opened"), fragment + ": " + b.text("#status"));
+            assertTrue(run(b, "expect physical kernel 0x40000ABC = 0x00700ABC").startsWith("passed"), fragment);
+        }
+
+        String cut = SharedLogs.packed(again);
+        b.driver().get("about:blank");
+        b.open("?engine=js#run=" + cut.substring(0, cut.length() / 2));
+        assertTrue(b.text("#status").contains("share link cannot be opened (it is damaged: it ends in the middle of a block)"),
+                b.text("#status"));
         b.assertClean();
     }
 

@@ -176,16 +176,6 @@ public final class Js {
     @JSBody(params = {"i", "key"}, script = "var e = (window.PAGEWALK_LIBRARY || [])[i]; return e ? String(e[key]) : '';")
     public static native String libraryField(int i, String key);
 
-    /** UTF-8, then base64url without padding: safe in a URL fragment. */
-    @JSBody(params = "s", script = "var b = btoa(unescape(encodeURIComponent(s)));"
-            + "return b.replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');")
-    public static native String toBase64Url(String s);
-
-    /** The inverse of toBase64Url; null if the text is not valid. */
-    @JSBody(params = "s", script = "try { var b = s.replace(/-/g, '+').replace(/_/g, '/');"
-            + "while (b.length % 4) { b += '='; } return decodeURIComponent(escape(atob(b))); } catch (e) { return null; }")
-    public static native String fromBase64Url(String s);
-
     @JSBody(params = "name", script = "var m = new RegExp('[?&]' + name + '=([^&#]*)').exec(window.location.search);"
             + "if (!m) { return null; } try { return decodeURIComponent(m[1].replace(/\\+/g, ' ')); } catch (e) { return null; }")
     public static native String queryParameter(String name);

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.pagewalk.machine.Access;
 import org.pagewalk.scenario.Scenario;
 import org.pagewalk.scenario.StepResult;
+import org.pagewalk.share.ShareText;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
@@ -117,8 +118,7 @@ public final class Lessons {
         try {
             String hash = Js.hash();
             if (hash.startsWith("#run=")) {
-                String text = Js.fromBase64Url(hash.substring(5));
-                String problem = runShared(text);
+                String problem = runShared(hash.substring(5));
                 if (problem != null) {
                     status("This share link cannot be opened (" + problem + "); Pagewalk started from the default machine instead.");
                 } else {
@@ -174,12 +174,19 @@ public final class Lessons {
         app.clearHistory();
     }
 
-    /** Runs a share link's lines ({@code null} when it was not base64url); returns {@code null}, or why not, on the default machine. */
-    private String runShared(String text) {
-        SavedSession.Reading r = text == null ? null : SavedSession.read(text);
-        if (r == null || r.problem() != null) {
+    /** Runs the lines of a share link's {@code #run=} value (ShareText); returns {@code null}, or why not, on the default machine. */
+    private String runShared(String fragment) {
+        String text;
+        try {
+            text = ShareText.decode(fragment);
+        } catch (IllegalArgumentException e) {
             defaultBoot();
-            return r == null ? "it is damaged: not base64url text" : r.problem();
+            return "it is damaged: " + e.getMessage();
+        }
+        SavedSession.Reading r = SavedSession.read(text);
+        if (r.problem() != null) {
+            defaultBoot();
+            return r.problem();
         }
         return replayOrDefault(r.scenario());
     }
@@ -234,7 +241,7 @@ public final class Lessons {
     private String link(String embedParameters) {
         // With the format line, so a page of a later version can tell what it is reading.
         return Links.of(Js.pageUrl(), embedParameters, lessonFile(), player.position(),
-                Js.toBase64Url(SavedSession.encode(String.join("\n", currentLines()))));
+                ShareText.encode(SavedSession.encode(String.join("\n", currentLines()))));
     }
 
     /** The built-in lesson that is open (found by its text), or null. */

@@ -21,7 +21,7 @@ final class Links {
      * @param embed extra parameters for an embed snippet ("embed=1&view=…"), or null for a full page
      * @param lessonFile the built-in lesson that is open, or null
      * @param position the lesson's next line index
-     * @param runFragment the base64url session log
+     * @param runFragment the session log as {@code #run=} carries it (ShareText)
      */
     static String of(String pageUrl, String embed, String lessonFile, int position, String runFragment) {
         int q = pageUrl.indexOf('?');
