@@ -28,10 +28,7 @@ class LogScrollTest {
     @ValueSource(strings = {"js", "wasm"})
     void theLogFollowsItsEndWithoutAnchoringAndKeepsAReadersLineWithIt(String engine, Browser browser) {
         PanelsPage page = PanelsPage.open(browser, engine);
-        // Enough lines that each new action also removes the oldest (at most 300 shown).
-        for (int k = 0; k < 40; k++) {
-            page.api("read kernel 0x" + Integer.toHexString(0xC0000000 + k * 4096));
-        }
+        page.fillLog();
         browser.script("document.getElementById('log-list').scrollIntoView();");
         page.settle();
         assertEquals(300L, browser.script("return document.querySelectorAll('#log-list li').length;"));

@@ -74,6 +74,13 @@ final class PanelsPage {
         browser.script("return new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(function () { r(null); }); }); });");
     }
 
+    /** Forty kernel reads: more lines than the log shows (300), so each action after them also takes out the oldest. */
+    void fillLog() {
+        for (int k = 0; k < 40; k++) {
+            api("read kernel 0x" + Integer.toHexString(0xC0000000 + k * 4096));
+        }
+    }
+
     /** Runs a scenario line through window.pagewalk (setup, not the thing under test). */
     String api(String line) {
         String r = (String) browser.script("return window.pagewalk.run(arguments[0]);", line);

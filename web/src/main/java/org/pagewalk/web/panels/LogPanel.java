@@ -14,7 +14,6 @@ import org.pagewalk.trace.TraceRecorder;
 import org.pagewalk.web.App;
 import org.pagewalk.web.Guard;
 import org.pagewalk.web.dom.Dom;
-import org.pagewalk.web.dom.Js;
 import org.pagewalk.web.dom.NextLayout;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
@@ -90,6 +89,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     private final Runs newActions;
     private final List<Entry> entries = new ArrayList<>();
     private final HTMLElement list;
+    private final LogBlocks blocks;
     private final HTMLElement note;
     private final HTMLButtonElement[] chips = new HTMLButtonElement[CHIPS.length];
     private int filter = WALK | TLB | CR | FAULT | GUEST | MEMORY | ACTION;
@@ -131,13 +131,16 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         });
         note = dom.add(panel, "p", "log-note");
         note.setId("log-note");
-        list = dom.add(panel, "ol", "log mono");
+        // A list of lines in blocks (LogBlocks): a div with role=list, since an ol holds only list items.
+        list = dom.add(panel, "div", "log mono");
         list.setId("log-list");
+        list.setAttribute("role", "list");
         list.setAttribute("aria-label", "Event log, newest last");
+        blocks = new LogBlocks(dom, list);
         list.setTabIndex(0);
         laidOut = new NextLayout(list);
         // Where the reader left the list, read when they scroll: a redraw appending lines never reads the layout.
-        // While it follows the end, the browser's scroll anchoring is switched off (CSS ol.log.following): the
+        // While it follows the end, the browser's scroll anchoring is switched off (CSS .log.following): the
         // list is scrolled to its end after each action anyway, and anchoring made the browser search the
         // lines for an anchor at every layout. A reader who scrolled back keeps it, so removing the oldest
         // lines does not move what they read.
@@ -276,7 +279,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     private void explain(HTMLElement li) {
         org.teavm.jso.dom.xml.Node after = li.getNextSibling();
         if (after != null && ((HTMLElement) after.cast()).getClassList().contains("log-explain")) {
-            list.removeChild(after);
+            blocks.remove(after.cast());
             return;
         }
         int at = indexOf(li);
@@ -286,7 +289,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         }
         HTMLElement box = dom.el("li", "log-explain explain-text", text);
         box.setAttribute("role", "note");
-        list.insertBefore(box, after);
+        blocks.insertAfter(li, box);
     }
 
     private int indexOf(HTMLElement li) {
@@ -380,7 +383,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         }
         boolean atBottom = following;
         if (shown.size() >= SHOW) {
-            Dom.clear(list);
+            blocks.clear();
             older.clear();
         }
         if (shown.size() > TAIL && older.isEmpty() && !painted()) {
@@ -389,13 +392,8 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             shown = shown.subList(0, TAIL);
             Guard.frame(t -> Guard.later(0, this::buildOlder));
         }
-        // The new lines built apart and inserted at once: one insertion into the page, not one per line.
-        org.teavm.jso.dom.xml.DocumentFragment lines = dom.document().createDocumentFragment();
-        for (int i = shown.size() - 1; i >= 0; i--) {
-            lines.appendChild(line(shown.get(i)));
-        }
-        list.appendChild(lines);
-        Js.keepLastChildren(list, SHOW);
+        blocks.append(lines(shown, shown.size()));
+        blocks.keepLast(SHOW);
         if (atBottom || shown.size() >= SHOW) {
             scrollToEnd();
         }
@@ -417,13 +415,9 @@ final class LogPanel implements App.Listener, TopNav.Journal {
             Guard.frame(t -> Guard.later(0, this::buildOlder));
             return;
         }
-        int room = SHOW - list.getChildren().getLength();
-        org.teavm.jso.dom.xml.DocumentFragment lines = dom.document().createDocumentFragment();
-        for (int i = Math.min(room, older.size()) - 1; i >= 0; i--) {
-            lines.appendChild(line(older.get(i)));
-        }
+        int room = SHOW - blocks.items();
+        blocks.prepend(lines(older, Math.min(room, older.size())));
         older = new ArrayList<>();
-        list.insertBefore(lines, list.getFirstChild());
         if (following) {
             scrollToEnd();
         }
@@ -436,7 +430,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
 
     private void renderAll() {
         older.clear();
-        Dom.clear(list);
+        blocks.clear();
         appendFrom(0);
         list.setScrollTop(list.getScrollHeight());
     }
@@ -446,7 +440,7 @@ final class LogPanel implements App.Listener, TopNav.Journal {
     }
 
     private void updateNote() {
-        int showing = Math.min(SHOW, list.getChildren().getLength() + older.size());
+        int showing = Math.min(SHOW, blocks.items() + older.size());
         String text;
         if (total == 0) {
             text = "No events yet: every action adds its line and the machine's events here.";
@@ -459,11 +453,22 @@ final class LogPanel implements App.Listener, TopNav.Journal {
         Dom.text(note, text);
     }
 
+    /** The lines of the first {@code n} of {@code newestFirst}, oldest first. */
+    private List<HTMLElement> lines(List<Entry> newestFirst, int n) {
+        List<HTMLElement> out = new ArrayList<>(n);
+        for (int i = n - 1; i >= 0; i--) {
+            out.add(line(newestFirst.get(i)));
+        }
+        return out;
+    }
+
     /** One element per line (the kind's tag is CSS from data-tag), so a long log stays light. */
     private HTMLElement line(Entry e) {
         String cat = catName(e.category);
         String text = e.event == null ? e.text() : Narrator.line(e.event);
         HTMLElement li = dom.el("li", "log-line log-" + cat, text);
+        // Its block is role=none, which would take the implicit list item role away with it.
+        li.setAttribute("role", "listitem");
         li.setAttribute("data-tag", cat);
         li.setAttribute("data-seq", Integer.toString(e.seq));
         if (e.event != null && hasLinear(e.event)) {
