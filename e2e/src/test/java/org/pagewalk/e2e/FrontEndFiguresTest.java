@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
 import org.pagewalk.e2e.harness.InBrowser;
+import org.pagewalk.web.build.BundleTable;
 
 /**
  * The front end's figures (docs/BENCHMARKS.md), in both engines: first complete render, a full
@@ -68,11 +69,12 @@ class FrontEndFiguresTest {
         }
         // Every bundle static/boot.js can load (docs/ARCHITECTURE.md, "Bundles"); bundleGzipKB is the main page's.
         Path site = Path.of(System.getProperty("pagewalk.site", "../web/target/site"));
-        rows.add(row("bundleGzipKB", "-", gzipKB(site.resolve("pagewalk.js")), "KB"));
-        rows.add(row("bundleFullGzipKB", "-", gzipKB(site.resolve("pagewalk-full.js")), "KB"));
-        rows.add(row("bundleBenchGzipKB", "-", gzipKB(site.resolve("pagewalk-bench.js")), "KB"));
-        rows.add(row("bundleWasmGzipKB", "-", gzipKB(site.resolve("pagewalk.wasm")), "KB"));
-        rows.add(row("bundleBenchWasmGzipKB", "-", gzipKB(site.resolve("pagewalk-bench.wasm")), "KB"));
+        Map<String, String> files = BundleTable.read(site);
+        rows.add(row("bundleGzipKB", "-", gzipKB(site.resolve(files.get("pagewalk.js"))), "KB"));
+        rows.add(row("bundleFullGzipKB", "-", gzipKB(site.resolve(files.get("pagewalk-full.js"))), "KB"));
+        rows.add(row("bundleBenchGzipKB", "-", gzipKB(site.resolve(files.get("pagewalk-bench.js"))), "KB"));
+        rows.add(row("bundleWasmGzipKB", "-", gzipKB(site.resolve(files.get("pagewalk.wasm"))), "KB"));
+        rows.add(row("bundleBenchWasmGzipKB", "-", gzipKB(site.resolve(files.get("pagewalk-bench.wasm"))), "KB"));
         Path out = Path.of("target", "bench", "frontend.tsv");
         Files.createDirectories(out.getParent());
         Files.write(out, rows, StandardCharsets.UTF_8);
