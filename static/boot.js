@@ -49,6 +49,12 @@
     }
   } catch (e) { /* storage refused: follow the system setting */ }
 
+  // Each bundle's file, named by a hash of its content (pagewalk.3f9c2a1b.js): the build
+  // (web.build.BundleHasher) fills this table in the built site. The server lets a browser keep
+  // such a file for a year, so a reload takes the bundle and the code compiled from it from the
+  // cache; this script is revalidated on every load, so a rebuild's new names are seen at once.
+  var FILES = {};
+
   function loadScript(src, onload, onerror) {
     var script = document.createElement("script");
     script.src = src;
@@ -98,7 +104,7 @@
   }
 
   function startJs() {
-    var js = bundle() + ".js";
+    var js = FILES[bundle() + ".js"];
     loadScript(js, function () { whenParsed(function () { window.main([]); }); },
         function () { whenParsed(function () { fail(js + " did not load."); }); });
   }
@@ -111,7 +117,7 @@
             + "Serve the folder over http (for example the run command in the README), or open it with ?engine=js."
           : "this browser cannot run the WebAssembly build (it needs WebAssembly GC)."); });
     };
-    var module = bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm";
+    var module = FILES[bundle() === "pagewalk-bench" ? "pagewalk-bench.wasm" : "pagewalk.wasm"];
     if (served) {
       // The module downloads while the runtime loads; the runtime's fetch of it takes this response
       // (same URL, mode and credentials). From file:// it could not be fetched at all.
@@ -122,7 +128,7 @@
       preload.href = module;
       document.head.appendChild(preload);
     }
-    loadScript("pagewalk.wasm-runtime.js", function () {
+    loadScript(FILES["pagewalk.wasm-runtime.js"], function () {
       // The fallback covers loading only: once main runs, a second engine must not start too.
       TeaVM.wasmGC.load(module).then(function (teavm) {
         whenParsed(function () { teavm.exports.main([]); });

@@ -3,11 +3,16 @@ package org.pagewalk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pagewalk.e2e.harness.Browser;
 import org.pagewalk.e2e.harness.InBrowser;
+import org.pagewalk.web.build.BundleTable;
+import org.pagewalk.web.build.HashedName;
 
 /**
  * static/boot.js loads the bundle the page and its URL ask for (docs/ARCHITECTURE.md, "Bundles"):
@@ -16,6 +21,8 @@ import org.pagewalk.e2e.harness.InBrowser;
  */
 @InBrowser
 class BundleTest {
+    /** Each bundle's file in the built site (its boot.js's table). */
+    private static final Map<String, String> FILES = files();
 
     @Test
     void theMainPageLoadsOnlyTheMainBundle(Browser b) {
@@ -34,7 +41,7 @@ class BundleTest {
                 + " document.body.appendChild(f);");
         b.waitUntil("(function () { var f = document.getElementById('inner');"
                 + " var d = f && f.contentDocument; return !!(d && d.body && d.body.dataset.ready === '1'); })()");
-        assertEquals("pagewalk-full.js", b.script("var s = document.getElementById('inner').contentDocument.scripts;"
+        assertEquals(FILES.get("pagewalk-full.js"), b.script("var s = document.getElementById('inner').contentDocument.scripts;"
                 + " for (var i = 0; i < s.length; i++) { if (/pagewalk[^/]*\\.js$/.test(s[i].src) && !/wasm-runtime/.test(s[i].src)) {"
                 + " return s[i].src.slice(s[i].src.lastIndexOf('/') + 1); } } return null;"));
         // The API takes the waiting messages once it has read pagewalk-config.json.
@@ -99,7 +106,7 @@ class BundleTest {
             Object started = b.script("var nav = performance.getEntriesByType('navigation')[0];"
                     + " var r = performance.getEntriesByType('resource').filter(function (e) {"
                     + " return e.name.slice(e.name.lastIndexOf('/') + 1) === this[0]; }, arguments)[0];"
-                    + " return r ? r.startTime < nav.domContentLoadedEventStart : 'no request';", engine[1]);
+                    + " return r ? r.startTime < nav.domContentLoadedEventStart : 'no request';", FILES.get(engine[1]));
             assertEquals(Boolean.TRUE, started, engine[1] + " was requested before DOMContentLoaded");
             assertEquals(engine[0], b.script("return document.body.dataset.engine;"));
             assertEquals("1", b.script("return document.body.dataset.ready;"), "the page started");
@@ -111,21 +118,36 @@ class BundleTest {
         // Served, the module itself downloads beside its runtime loader, which then takes that one response.
         Object wasm = b.script("var r = {}; performance.getEntriesByType('resource').forEach(function (e) {"
                 + " r[e.name.slice(e.name.lastIndexOf('/') + 1)] = e; });"
-                + " var m = r['pagewalk.wasm'], rt = r['pagewalk.wasm-runtime.js'];"
-                + " return m && rt ? m.startTime < rt.responseEnd : 'missing';");
+                + " var m = r[arguments[0]], rt = r[arguments[1]];"
+                + " return m && rt ? m.startTime < rt.responseEnd : 'missing';", FILES.get("pagewalk.wasm"), FILES.get("pagewalk.wasm-runtime.js"));
         assertEquals(Boolean.TRUE, wasm, "pagewalk.wasm was requested before its runtime loader had arrived");
-        assertEquals(1, b.requests().stream().filter(url -> url.endsWith("/pagewalk.wasm")).count(),
+        assertEquals(1, b.requests().stream().filter(url -> url.endsWith("/" + FILES.get("pagewalk.wasm"))).count(),
                 "the module was downloaded once: the runtime used the preloaded response");
         b.assertClean();
     }
 
-    /** The bundles this page load fetched (the Wasm runtime loader is not one). */
+    /**
+     * The bundles this page load fetched (the Wasm runtime loader is not one), by the names boot.js
+     * knows them by; each was asked for under the name the build gave it (its content's hash).
+     */
     private static List<String> bundles(Browser b) {
-        return b.requests().stream()
+        List<String> files = b.requests().stream()
                 .map(url -> url.substring(url.lastIndexOf('/') + 1))
                 .filter(name -> name.startsWith("pagewalk") && (name.endsWith(".js") || name.endsWith(".wasm"))
-                        && !name.equals("pagewalk.wasm-runtime.js"))
+                        && !HashedName.plain(name).equals("pagewalk.wasm-runtime.js"))
                 .distinct()
                 .collect(Collectors.toList());
+        for (String file : files) {
+            assertEquals(file, FILES.get(HashedName.plain(file)), "a bundle under the name the build gave it");
+        }
+        return files.stream().map(HashedName::plain).collect(Collectors.toList());
+    }
+
+    private static Map<String, String> files() {
+        try {
+            return BundleTable.read(SiteCopy.built());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

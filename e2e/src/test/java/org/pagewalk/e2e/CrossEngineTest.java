@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pagewalk.e2e.engines.EnginePage;
 import org.pagewalk.e2e.engines.Engines;
 import org.pagewalk.e2e.engines.EnginesExtension;
+import org.pagewalk.web.build.BundleTable;
 import org.pagewalk.web.server.SiteServer;
 
 /**
@@ -131,7 +132,7 @@ class CrossEngineTest {
                 }
             }
         }
-        Files.writeString(copy.resolve("pagewalk.wasm"), "this is not WebAssembly");
+        Files.writeString(copy.resolve(BundleTable.read(copy).get("pagewalk.wasm")), "this is not WebAssembly");
         try (SiteServer broken = SiteServer.start(copy, 0)) {
             EnginePage p = in(engine).open(broken.uri().resolve("index.html").toString());
             assertEquals("js", p.driver().script("return document.body.dataset.engine;"), engine);

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pagewalk.e2e.CoursePage.map;
 import static org.pagewalk.e2e.CoursePage.msg;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,7 @@ class InstallationConfigTest {
     static void start() throws Exception {
         listed = CoursePage.start();
         other = CoursePage.start();
-        Path site = Path.of(System.getProperty("pagewalk.site", "../web/target/site")).toAbsolutePath().normalize();
-        copyTree(site, copy);
+        SiteCopy.into(copy);
         Files.writeString(copy.resolve("pagewalk-config.json"), "{\"parents\": [\"" + listed.origin() + "\"], \"fullPage\": false}",
                 StandardCharsets.UTF_8);
         installation = SiteServer.start(copy, 0);
@@ -51,19 +48,6 @@ class InstallationConfigTest {
         installation.close();
         listed.close();
         other.close();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static String frameState(Browser b) {

@@ -91,12 +91,11 @@ public final class SiteServer implements AutoCloseable {
     }
 
     private static ResourceHandler resources(Path dir) {
-        ResourceHandler handler = new ResourceHandler();
+        // Content-hashed bundles kept for a year, everything else revalidated (CacheLifetime).
+        ResourceHandler handler = new SiteFiles();
         handler.setBaseResource(ResourceFactory.of(handler).newResource(dir));
         handler.setDirAllowed(false);
         handler.setWelcomeFiles("index.html");
-        // Revalidate every time: after a rebuild, a plain reload must show the new build.
-        handler.setCacheControl("no-cache");
         return handler;
     }
 

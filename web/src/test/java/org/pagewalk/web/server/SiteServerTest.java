@@ -1,6 +1,7 @@
 package org.pagewalk.web.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server the run command and the e2e suite use: right types, nothing outside the folder. */
+/**
+ * The server the run command and the e2e suite use: right types, nothing outside the folder, and
+ * Cache-Control per file: a content-hashed bundle is kept for a year without revalidation; the
+ * page, boot.js (which names the bundles) and every other file are revalidated on each load, so a
+ * reload after a rebuild shows the new build.
+ */
 class SiteServerTest {
+    private static final String YEAR = "public, max-age=31536000, immutable";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -52,11 +59,64 @@ class SiteServerTest {
         assertTrue(e.getMessage().contains("index.html"), e.getMessage());
     }
 
+    @Test
+    void hashedBundlesAreImmutableAndEverythingElseIsRevalidated() throws Exception {
+        Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><title>t</title>");
+        Files.writeString(site.resolve("boot.js"), "var FILES = {};");
+        Files.writeString(site.resolve("pagewalk.ba7816bf.js"), "abc");
+        Files.write(site.resolve("pagewalk.0123abcd.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        Files.writeString(site.resolve("pagewalk.wasm-runtime.89abcdef.js"), "var TeaVM;");
+        Files.writeString(site.resolve("pagewalk.js"), "an unhashed leftover");
+        Files.writeString(site.resolve("style.css"), "body {}");
+        Files.createDirectories(site.resolve("scenarios"));
+        Files.writeString(site.resolve("scenarios/library.js"), "window.PAGEWALK_LIBRARY = [];");
+        try (SiteServer server = SiteServer.start(site, 0)) {
+            for (String hashed : new String[] {"pagewalk.ba7816bf.js", "pagewalk.0123abcd.wasm", "pagewalk.wasm-runtime.89abcdef.js"}) {
+                HttpResponse<byte[]> r = get(server.uri().resolve(hashed));
+                assertEquals(200, r.statusCode(), hashed);
+                assertEquals(YEAR, cacheControl(r), hashed);
+            }
+            for (String other : new String[] {"", "index.html", "boot.js", "pagewalk.js", "style.css", "scenarios/library.js"}) {
+                HttpResponse<byte[]> r = get(server.uri().resolve(other));
+                assertEquals(200, r.statusCode(), other);
+                assertEquals("no-cache", cacheControl(r), "/" + other);
+            }
+        }
+    }
+
+    @Test
+    void aNotModifiedFileKeepsItsLifetimeAndAMissingBundleIsNotKept() throws Exception {
+        Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><title>t</title>");
+        Files.writeString(site.resolve("boot.js"), "var FILES = {};");
+        try (SiteServer server = SiteServer.start(site, 0)) {
+            URI boot = server.uri().resolve("boot.js");
+            String lastModified = get(boot).headers().firstValue("Last-Modified").orElseThrow();
+            HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(boot).header("If-Modified-Since", lastModified).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(304, again.statusCode());
+            // Not Jetty's error-page "no-store", which makes Chromium drop the file it just revalidated.
+            assertEquals("no-cache", cacheControl(again), "a 304 keeps the file's lifetime");
+            assertEquals(lastModified, again.headers().firstValue("Last-Modified").orElse(""));
+            assertEquals(0, again.body().length);
+            assertEquals(SecurityPolicy.header(SecurityPolicy.ANY_ANCESTOR),
+                    again.headers().firstValue("Content-Security-Policy").orElse(""), "the 304 keeps the security headers");
+
+            // A name no build made (a page of an older build asking for a deleted bundle): nothing to keep.
+            HttpResponse<byte[]> missing = get(server.uri().resolve("pagewalk.deadbeef.js"));
+            assertEquals(404, missing.statusCode());
+            assertFalse(cacheControl(missing).contains("max-age"), cacheControl(missing));
+        }
+    }
+
     private HttpResponse<byte[]> get(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String type(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase();
+    }
+
+    private static String cacheControl(HttpResponse<?> response) {
+        return response.headers().firstValue("Cache-Control").orElse("");
     }
 }
