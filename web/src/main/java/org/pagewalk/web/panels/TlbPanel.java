@@ -36,6 +36,8 @@ final class TlbPanel implements App.Listener {
     private static final int FILL = 2;
     private static final int EVICT = 4;
     private static final int REMOVED = 8;
+    /** The column of the linear page (an empty way's row says "empty" there). */
+    private static final int PAGE = 3;
     /** The column of the LRU age. */
     private static final int AGE = 9;
     private static final String[] HEADS = {"", "Set", "Way", "Page", "Frame", "Size", "Rights", "G", "D", "Age"};
@@ -65,7 +67,7 @@ final class TlbPanel implements App.Listener {
     private TlbGeometry shown;
     private HTMLElement[] rows = new HTMLElement[0];
     private HTMLElement[] details = new HTMLElement[0];
-    /** Each row's cells, kept so that a redraw writes a cell without querying the row for it. */
+    /** Each row's cells (null until the row is first written), kept so that a redraw writes a cell without querying the row for it. */
     private HTMLElement[][] cells = new HTMLElement[0][];
     /**
      * What each row shows, as numbers (page, frame, flag bits, age) and its staleness sentence: a
@@ -73,6 +75,12 @@ final class TlbPanel implements App.Listener {
      */
     private int[] shownEntries = new int[0];
     private String[] shownWhy = new String[0];
+    /**
+     * What each row shows of the last action (0, or 1 + the index in WORDS) and the row tinted as the
+     * current address's (-1: none): an action writes the rows whose mark changes, not all of them.
+     */
+    private int[] shownLast = new int[0];
+    private int currentRow = -1;
     private int focus;
     private int generation;
     private final HTMLElement explain;
@@ -265,51 +273,92 @@ final class TlbPanel implements App.Listener {
         rows = new HTMLElement[n];
         details = new HTMLElement[n];
         cells = new HTMLElement[n][];
+        // Every row starts as the template shows it: an empty way, no staleness, no last action.
         shownEntries = new int[4 * n];
-        java.util.Arrays.fill(shownEntries, -1);
         shownWhy = new String[n];
+        shownLast = new int[n];
+        currentRow = -1;
         focus = 0;
+        HTMLElement template = emptyRow();
+        HTMLElement detailTemplate = staleDetail();
+        // Each way's row is a native copy of the template (one call, not 21 elements built one by one and
+        // their 30 attributes set), with only what differs written: its numbers, its name and, for the first
+        // way of a set, the set's border. The rows go in at once: one insertion into the page.
+        org.teavm.jso.dom.xml.DocumentFragment all = dom.document().createDocumentFragment();
         for (int i = 0; i < n; i++) {
-            HTMLElement tr = dom.add(body, "tr", "tlb-row" + (i % ways == 0 ? " set-start" : ""));
-            tr.setAttribute("data-index", Integer.toString(i));
-            tr.setAttribute("data-set", Integer.toString(i / ways));
-            tr.setAttribute("data-way", Integer.toString(i % ways));
-            tr.setTabIndex(i == 0 ? 0 : -1);
-            tr.setAttribute("role", "row");
-            cells[i] = new HTMLElement[HEADS.length];
-            for (int c = 0; c < HEADS.length; c++) {
-                // The text sits in a box of fixed size that lays out on its own (CSS .tlb-cell: size and
-                // layout containment), so an action that changes a row's page or an age re-lays out that
-                // box, not the whole table of every way.
-                HTMLElement td = dom.add(tr, "td", null);
-                td.setAttribute("role", "cell");
-                cells[i][c] = dom.add(td, "span", CELL_CLASSES[c]);
+            HTMLElement tr = template.cloneNode(true).cast();
+            if (i % ways == 0) {
+                tr.setClassName("tlb-row empty set-start");
             }
+            String set = Integer.toString(i / ways);
+            String way = Integer.toString(i % ways);
+            tr.setAttribute("data-index", Integer.toString(i));
+            tr.setAttribute("data-set", set);
+            tr.setAttribute("data-way", way);
+            tr.setAttribute("aria-label", "set " + set + " way " + way + ": empty");
+            // Every row names its set: with empty ways hidden, way 0 may not be shown.
+            org.teavm.jso.dom.xml.Node setCell = tr.getFirstChild().getNextSibling();
+            setCell.getFirstChild().setTextContent(set);
+            setCell.getNextSibling().getFirstChild().setTextContent(way);
             rows[i] = tr;
-            HTMLElement detail = dom.add(body, "tr", "tlb-stale-detail");
-            detail.setHidden(true);
-            detail.setAttribute("role", "row");
-            HTMLElement td = dom.add(detail, "td", null);
-            td.setAttribute("role", "cell");
-            td.setAttribute("colspan", Integer.toString(HEADS.length));
-            td.setAttribute("aria-colspan", Integer.toString(HEADS.length));
-            dom.add(td, "span", "badge", "stale");
-            dom.add(td, "span", "stale-why");
-            details[i] = detail;
+            all.appendChild(tr);
+            details[i] = detailTemplate.cloneNode(true).cast();
+            all.appendChild(details[i]);
         }
+        if (n > 0) {
+            rows[0].setTabIndex(0);
+        }
+        body.appendChild(all);
         shown = g;
+    }
+
+    /**
+     * A row as an empty way shows it (the template of every row): ten cells, each with its text in a box
+     * of fixed size that lays out on its own (CSS .tlb-cell: size and layout containment), so an action
+     * that changes a row's page or an age re-lays out that box, not the whole table of every way.
+     */
+    private HTMLElement emptyRow() {
+        HTMLElement tr = dom.el("tr", "tlb-row empty");
+        tr.setTabIndex(-1);
+        tr.setAttribute("role", "row");
+        for (int c = 0; c < HEADS.length; c++) {
+            HTMLElement td = dom.add(tr, "td", null);
+            td.setAttribute("role", "cell");
+            dom.add(td, "span", CELL_CLASSES[c], c == PAGE ? "empty" : null);
+        }
+        return tr;
+    }
+
+    /** The row under a stale entry's row that says why it is stale (hidden while the entry is not). */
+    private HTMLElement staleDetail() {
+        HTMLElement detail = dom.el("tr", "tlb-stale-detail");
+        detail.setHidden(true);
+        detail.setAttribute("role", "row");
+        HTMLElement td = dom.add(detail, "td", null);
+        td.setAttribute("role", "cell");
+        td.setAttribute("colspan", Integer.toString(HEADS.length));
+        td.setAttribute("aria-colspan", Integer.toString(HEADS.length));
+        dom.add(td, "span", "badge", "stale");
+        dom.add(td, "span", "stale-why");
+        return detail;
+    }
+
+    /** The text boxes of row {@code i}'s cells, looked up the first time the row is written (most never are). */
+    private HTMLElement[] cells(int i) {
+        if (cells[i] == null) {
+            HTMLElement[] out = new HTMLElement[HEADS.length];
+            org.teavm.jso.dom.xml.Node td = rows[i].getFirstChild();
+            for (int c = 0; c < HEADS.length; c++) {
+                out[c] = td.getFirstChild().cast();
+                td = td.getNextSibling();
+            }
+            cells[i] = out;
+        }
+        return cells[i];
     }
 
     private static final String[] WORDS = {"hit", "filled", "replaced", "removed"};
     private static final String[] GLYPHS = {"\u2713", "+", "\u21bb", "\u2715"};
-
-    private static int glyphOf(String word) {
-        int k = 0;
-        while (!WORDS[k].equals(word)) {
-            k++;
-        }
-        return k;
-    }
 
     /** Decimal digits of {@code n} (at least 1). */
     static int digits(int n) {
@@ -376,15 +425,23 @@ final class TlbPanel implements App.Listener {
             if (change == CHANGED) {
                 draw(i, e, why);
             } else if (change == AGE_ONLY) {
-                Dom.text(cells[i][AGE], Integer.toString(e.age()));
+                Dom.text(cells(i)[AGE], Integer.toString(e.age()));
             }
-            Dom.toggle(rows[i], "current", i == currentIndex);
             if ((what & App.MACHINE) != 0) {
-                mark(rows[i], cells[i][0], last[i], e.isValid());
+                mark(i, last[i], e.isValid());
                 if (last[i] != 0 && (show < 0 || i == currentIndex)) {
                     show = i;
                 }
             }
+        }
+        if (currentIndex != currentRow) {
+            if (currentRow >= 0) {
+                Dom.toggle(rows[currentRow], "current", false);
+            }
+            if (currentIndex >= 0 && currentIndex < n) {
+                Dom.toggle(rows[currentIndex], "current", true);
+            }
+            currentRow = currentIndex;
         }
         if (show < 0 && (what & App.SELECTION) != 0) {
             show = currentIndex;
@@ -480,32 +537,35 @@ final class TlbPanel implements App.Listener {
         }
     }
 
-    /** What the last action did to the row, for CSS: hit, filled, replaced (evicted then filled), removed. */
-    private void mark(HTMLElement row, HTMLElement glyph, int flags, boolean valid) {
-        String word;
+    /** What the last action did to row {@code i}, for CSS: hit, filled, replaced (evicted then filled), removed. */
+    private void mark(int i, int flags, boolean valid) {
+        int word;
         if (flags == 0) {
-            word = null;
+            word = -1;
         } else if (!valid) {
-            word = (flags & REMOVED) != 0 ? "removed" : null;
+            word = (flags & REMOVED) != 0 ? 3 : -1;
         } else if ((flags & EVICT) != 0) {
-            word = "replaced";
+            word = 2;
         } else if ((flags & FILL) != 0) {
-            word = "filled";
+            word = 1;
         } else if ((flags & HIT) != 0) {
-            word = "hit";
+            word = 0;
         } else {
-            word = null;
+            word = -1;
         }
+        if (word < 0 && shownLast[i] == 0) {
+            return; // nothing to take away: most rows, most actions
+        }
+        shownLast[i] = word + 1;
+        HTMLElement row = rows[i];
         // The glyph is the cell's text, not CSS content: a pseudo-element's content changing rebuilds its box
         // in the table, which then lays out every row.
-        Dom.text(glyph, word == null ? "" : GLYPHS[glyphOf(word)]);
-        if (word == null) {
-            if (row.hasAttribute("data-last")) {
-                row.removeAttribute("data-last");
-                row.removeAttribute("data-pulse");
-            }
+        Dom.text(cells(i)[0], word < 0 ? "" : GLYPHS[word]);
+        if (word < 0) {
+            row.removeAttribute("data-last");
+            row.removeAttribute("data-pulse");
         } else {
-            row.setAttribute("data-last", word);
+            row.setAttribute("data-last", WORDS[word]);
             // Two animation names, alternated, so the same row pulses again on the next action.
             row.setAttribute("data-pulse", (generation & 1) == 0 ? "a" : "b");
         }
@@ -513,7 +573,7 @@ final class TlbPanel implements App.Listener {
 
     private void draw(int i, TlbEntry e, String why) {
         HTMLElement row = rows[i];
-        HTMLElement[] cells = this.cells[i];
+        HTMLElement[] cells = cells(i);
         String[] text = new String[HEADS.length];
         text[0] = "";
         // Every row names its set: with empty ways hidden, way 0 may not be shown.
