@@ -1,7 +1,5 @@
 package org.pagewalk.share;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The text a share link carries in {@code #run=} (docs/EMBEDDING.md, "Links"): written as
  * {@code ~} and the base64url of the UTF-8 text packed with DEFLATE; read in that form or as the
@@ -20,7 +18,7 @@ public final class ShareText {
 
     /** The fragment value of {@code text}: packed. */
     public static String encode(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = Utf8.encode(text);
         return PACKED + Base64Url.encode(Deflate.compress(utf8, utf8.length));
     }
 
@@ -46,6 +44,6 @@ public final class ShareText {
             }
         }
         // Bytes that are not UTF-8 become U+FFFD, which the scenario parser then names with its line.
-        return new String(bytes, StandardCharsets.UTF_8);
+        return Utf8.decode(bytes);
     }
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * bundles stay out of the code the bundles are compiled from (core, and web but its JVM-only
  * server and build tools): regular expressions (String.split and friends bring the whole regex
  * engine, ~30 KB gzip), String.format (the formatter, ~50 KB), Unicode case and category tables
- * (Character.isDigit, toLowerCase, toUpperCase, equalsIgnoreCase: use text.Chars), streams and
- * big numbers.
+ * (Character.isDigit, toLowerCase, toUpperCase, equalsIgnoreCase: use text.Chars), streams,
+ * big numbers and charsets (String.getBytes and new String(bytes, charset) bring encoders, decoders
+ * and buffers, ~10 KB gzip: use share.Utf8).
  */
 class BundleSourceRulesTest {
     private static final String[] HEAVY = {
@@ -31,6 +32,7 @@ class BundleSourceRulesTest {
         "Character.isLetter", "Character.isWhitespace(", "Character.isSpaceChar(", "Character.toUpperCase(",
         "Character.toLowerCase(", "Character.getType(",
         "java.util.stream", ".stream()", "BigInteger", "BigDecimal",
+        "java.nio.charset", ".getBytes(",
     };
 
     @Test
