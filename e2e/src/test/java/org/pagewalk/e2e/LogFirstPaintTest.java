@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagewalk.e2e.harness.Browser;
@@ -36,10 +35,7 @@ class LogFirstPaintTest {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void theFirstPaintShowsTheNewestLinesAndTheRestFollowAsAFullBuildHasThem(String engine, Browser browser) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> hook = (Map<String, Object>) (Map<?, ?>) browser.driver().executeCdpCommand(
-                "Page.addScriptToEvaluateOnNewDocument", Map.of("source", AT_PAINT_HOOK));
-        try {
+        browser.withInitScript(AT_PAINT_HOOK, () -> {
             browser.open("?engine=" + engine);
             browser.script("try { localStorage.clear(); } catch (e) {}");
             browser.driver().get("about:blank");
@@ -68,9 +64,7 @@ class LogFirstPaintTest {
             settle(browser);
             assertEquals(lines.get(0), browser.script(LINE_AT, 8), "scrolled back, the oldest line shown is at the top");
             browser.assertClean();
-        } finally {
-            browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", hook.get("identifier")));
-        }
+        });
     }
 
     private static void settle(Browser browser) {

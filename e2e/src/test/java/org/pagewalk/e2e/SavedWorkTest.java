@@ -103,7 +103,7 @@ class SavedWorkTest {
         b.open("?engine=js");
         b.script("localStorage.setItem(arguments[0], arguments[1]);", KEY, saved);
         // Only the copy is refused: without the guard, the next autosave would overwrite the save.
-        withInitScript(b, "var setItem = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) {"
+        b.withInitScript("var setItem = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) {"
                 + " if (k.indexOf('" + KEPT_PREFIX + "') === 0) {"
                 + " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }"
                 + " return setItem.call(this, k, v); };", () -> {
@@ -159,19 +159,9 @@ class SavedWorkTest {
         b.assertClean();
     }
 
-    /** Runs {@code script} before any of the page's own, for the pages opened inside {@code body}. */
-    private static void withInitScript(Browser b, String script, Runnable body) {
-        Map<String, Object> added = b.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
-        try {
-            body.run();
-        } finally {
-            b.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
-        }
-    }
-
     @Test
     void aFullStorageIsSaidAndThePageKeepsWorking(Browser b) {
-        withInitScript(b, QUOTA, () -> {
+        b.withInitScript(QUOTA, () -> {
                     b.open("?engine=js");
                     assertWorks(b);
                     String notice = noticeText(b, "storage-notice");
@@ -183,7 +173,7 @@ class SavedWorkTest {
 
     @Test
     void unavailableStorageIsSaidAndThePageKeepsWorking(Browser b) {
-        withInitScript(b, "Object.defineProperty(window, 'localStorage', { configurable: true, get: function () {"
+        b.withInitScript("Object.defineProperty(window, 'localStorage', { configurable: true, get: function () {"
                 + " throw new DOMException('The operation is insecure.', 'SecurityError'); } });", () -> {
                     for (String engine : new String[] {"js", "wasm"}) {
                         b.open("?engine=" + engine);

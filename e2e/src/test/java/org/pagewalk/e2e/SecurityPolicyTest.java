@@ -122,13 +122,6 @@ class SecurityPolicyTest {
     }
 
     private static void withViolationHook(Browser browser, Runnable test) {
-        Map<String, Object> added = browser.driver().executeCdpCommand(
-                "Page.addScriptToEvaluateOnNewDocument", Map.of("source", VIOLATION_HOOK));
-        try {
-            test.run();
-        } finally {
-            browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
-                    Map.of("identifier", added.get("identifier")));
-        }
+        browser.withInitScript(VIOLATION_HOOK, test);
     }
 }

@@ -28,10 +28,7 @@ class TlbCostTest {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void theFirstScreensTlbRowsAreCopiesOfOneRowAndComeOutWhole(String engine, Browser browser) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> hook = (Map<String, Object>) (Map<?, ?>) browser.driver().executeCdpCommand(
-                "Page.addScriptToEvaluateOnNewDocument", Map.of("source", CREATE_COUNTER));
-        try {
+        browser.withInitScript(CREATE_COUNTER, () -> {
             browser.driver().get("about:blank");
             browser.open("?engine=" + engine);
             // Built row by row the TLB alone created 704 (ten cells and a stale sentence's per way); the other panels a few.
@@ -59,9 +56,7 @@ class TlbCostTest {
             // The first machine's five valid entries (FirstScreenTest names them); the rest are empty ways.
             assertEquals(59, empty, String.join("\n", rows));
             browser.assertClean();
-        } finally {
-            browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", hook.get("identifier")));
-        }
+        });
     }
 
     @ParameterizedTest

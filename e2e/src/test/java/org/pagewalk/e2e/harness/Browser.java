@@ -70,6 +70,16 @@ public final class Browser {
         return driver;
     }
 
+    /** Runs {@code script} before any of the page's own in every page opened inside {@code body}, and no longer after it. */
+    public void withInitScript(String script, Runnable body) {
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        try {
+            body.run();
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+        }
+    }
+
     /** The served site's root, e.g. {@code http://localhost:41234/}. */
     public URI siteUrl() {
         return site;
