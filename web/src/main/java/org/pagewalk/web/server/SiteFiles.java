@@ -3,6 +3,8 @@ package org.pagewalk.web.server;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.content.HttpContent;
+import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Response;
@@ -16,6 +18,17 @@ import org.eclipse.jetty.util.resource.Resource;
  * carries a year's lifetime.
  */
 final class SiteFiles extends ResourceHandler {
+    /**
+     * Each file read as it is on disk now. Jetty's default keeps a file's content and validators
+     * in memory and looks at the disk again only a second later, so a reload within that second of
+     * a rebuild got a 304 for the old boot.js and ran the old bundle. The site is a few small
+     * files; the operating system's page cache is cache enough.
+     */
+    @Override
+    protected HttpContent.Factory newHttpContentFactory(ByteBufferPool.Sized pool) {
+        return new ResourceHttpContentFactory(getBaseResource(), getMimeTypes(), pool);
+    }
+
     @Override
     protected ResourceService newResourceService() {
         return new ResourceService() {

@@ -95,6 +95,9 @@ public final class SiteServer implements AutoCloseable {
         ResourceHandler handler = new SiteFiles();
         handler.setBaseResource(ResourceFactory.of(handler).newResource(dir));
         handler.setDirAllowed(false);
+        // A validator finer than Last-Modified's whole seconds: a rebuild within the second it was
+        // last fetched in still changes the ETag (from the modification time in milliseconds).
+        handler.setEtags(true);
         handler.setWelcomeFiles("index.html");
         return handler;
     }

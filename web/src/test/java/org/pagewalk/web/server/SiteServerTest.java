@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +106,28 @@ class SiteServerTest {
             HttpResponse<byte[]> missing = get(server.uri().resolve("pagewalk.deadbeef.js"));
             assertEquals(404, missing.statusCode());
             assertFalse(cacheControl(missing).contains("max-age"), cacheControl(missing));
+        }
+    }
+
+    @Test
+    void aRebuiltFileIsServedAtOnceEvenToARevalidation() throws Exception {
+        Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><title>t</title>");
+        Path bootJs = site.resolve("boot.js");
+        Files.writeString(bootJs, "var FILES = {'pagewalk.js': 'pagewalk.aaaaaaaa.js'};");
+        try (SiteServer server = SiteServer.start(site, 0)) {
+            URI boot = server.uri().resolve("boot.js");
+            HttpResponse<byte[]> first = get(boot);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+
+            // A rebuild within the same second: same length, a later modification time.
+            Files.writeString(bootJs, "var FILES = {'pagewalk.js': 'pagewalk.bbbbbbbb.js'};");
+            Files.setLastModifiedTime(bootJs, FileTime.fromMillis(Files.getLastModifiedTime(bootJs).toMillis() + 5000));
+            HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(boot)
+                    .header("If-None-Match", etag).header("If-Modified-Since", lastModified).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, again.statusCode(), "the browser's copy is out of date");
+            assertEquals("var FILES = {'pagewalk.js': 'pagewalk.bbbbbbbb.js'};", new String(again.body()));
         }
     }
 
