@@ -168,10 +168,7 @@ public final class Machine {
             if (mmu.lastFault() != null) {
                 return;
             }
-            boolean changed = false;
-            for (int i = 0; i < inPage; i++) {
-                changed |= memory.write32(physical + (i << 2), value) != value;
-            }
+            boolean changed = memory.fill32(physical, inPage, value);
             trace.event(EventKind.PHYS_FILL, physical, inPage, value, changed ? 1 : 0);
             at += inPage << 2;
             left -= inPage;
