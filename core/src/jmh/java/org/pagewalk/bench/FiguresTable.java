@@ -119,7 +119,11 @@ public final class FiguresTable {
                 alloc == null ? null : met(alloc < 0.01 && (allocMiss == null || allocMiss < 0.01), 0, ""));
         traceRow("hit4K", "TLB hit");
         traceRow("miss4K", "TLB miss");
-        frontEnd("firstRender", "navigation → first complete render", 200, 200, "ms");
+        frontEnd("firstRender", "navigation → first render (the first screen painted)", 200, 200, "ms");
+        Double completeJs = get("firstComplete", "js");
+        Double completeWasm = get("firstComplete", "wasm");
+        row("navigation → every view painted (below the fold too), JS; Wasm", (completeJs == null ? "missing" : fmt(completeJs) + " ms")
+                + "; " + (completeWasm == null ? "missing" : fmt(completeWasm) + " ms"), "—", "—", "(for comparison)", "—");
         frontEnd("fullRedraw4G", "full redraw of all views, 4 GiB", 4, 4, "ms");
         frontEnd("action4G", "one action including redraw, 4 GiB", 8, 8, "ms");
         frontEnd("shareLink10k", "10,000-line scenario from a share link", 1000, 500, "ms");

@@ -12,9 +12,9 @@ import org.pagewalk.e2e.harness.InBrowser;
  * A page opens with one redraw of its views, in both engines: the state it opens on, the
  * selection included, is set before the views first draw it (App picks the last access's address
  * when it sets the events; the walk view no longer selects it while drawing, which made every view
- * draw a second time). {@code window.pagewalkRedraws} counts complete redraws; by the time the
- * first complete render is painted ({@code data-painted}, a task queued from the frame after it), a
- * redraw scheduled during the first one would have run.
+ * draw a second time). {@code window.pagewalkRedraws} counts complete redraws; by the time every
+ * view has drawn (the harness waits for that: the views below the fold draw after the first screen
+ * is painted, {@code data-painted}), a redraw scheduled during the first one would have run.
  */
 @InBrowser
 class FirstRedrawTest {

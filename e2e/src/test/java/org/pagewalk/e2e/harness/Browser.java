@@ -131,11 +131,15 @@ public final class Browser {
         return this;
     }
 
-    /** Waits until Java has run (body[data-ready]) or the loader gave up (body[data-engine=none]). */
+    /**
+     * Waits until Java has run (body[data-ready]) and every view has drawn (no body[data-drawing]:
+     * those below the fold draw after the first screen is painted), or the loader gave up
+     * (body[data-engine=none]).
+     */
     private void waitUntilSettled() {
         // Polled often: the default half-second poll would double the time of every page test.
         new WebDriverWait(driver, READY_TIMEOUT, POLL).until(d -> Boolean.TRUE.equals(script(
-                "var b = document.body; return !!b && (b.dataset.ready === '1' || b.dataset.engine === 'none');")));
+                "var b = document.body; return !!b && ((b.dataset.ready === '1' && !b.dataset.drawing) || b.dataset.engine === 'none');")));
     }
 
     /** Makes requests whose URL matches a pattern ({@code *} wildcards) fail, until the next test. */

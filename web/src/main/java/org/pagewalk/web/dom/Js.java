@@ -67,21 +67,29 @@ public final class Js {
 
     /**
      * Every view has drawn: {@code window.pagewalkRedraws} counts complete redraws, and the first
-     * sets {@code <body data-rendered>} and the performance mark {@code pagewalk-rendered}. The
-     * panels fill in after the views in the same task, and the browser lays the page out and paints
-     * it after that task, so what a reader first sees complete is the frame after: a task queued from
-     * that frame's animation callback runs once the frame is painted, and sets {@code <body
-     * data-painted>} and the mark {@code pagewalk-painted} (the first complete render, which the
-     * front-end figures time from navigation).
+     * sets {@code <body data-rendered>} and the performance mark {@code pagewalk-rendered}, then,
+     * once the frame after it is painted, the mark {@code pagewalk-complete} (every view on screen,
+     * those below the fold too).
      */
     @JSBody(script = "var n = (window.pagewalkRedraws || 0) + 1; window.pagewalkRedraws = n;"
             + " document.body.removeAttribute('data-drawing');"
             + " if (n === 1) { document.body.setAttribute('data-rendered', '1');"
-            + " if (window.performance && performance.mark) { performance.mark('pagewalk-rendered'); }"
-            + " requestAnimationFrame(function () { setTimeout(function () {"
-            + " if (window.performance && performance.mark) { performance.mark('pagewalk-painted'); }"
-            + " document.body.setAttribute('data-painted', '1'); }, 0); }); }")
+            + " if (window.performance && performance.mark) { performance.mark('pagewalk-rendered');"
+            + " requestAnimationFrame(function () { setTimeout(function () { performance.mark('pagewalk-complete'); }, 0); }); } }")
     public static native void viewsDrawn();
+
+    /**
+     * The views in the first screen have drawn (those below the fold draw after it is painted). The
+     * panels fill in after the views in the same task, and the browser lays the page out and paints
+     * it after that task, so what a reader first sees complete is the frame after: a task queued
+     * from that frame's animation callback runs once the frame is painted, and sets {@code <body
+     * data-painted>} and the mark {@code pagewalk-painted} (the first render, which the front-end
+     * figures time from navigation).
+     */
+    @JSBody(script = "requestAnimationFrame(function () { setTimeout(function () {"
+            + " if (window.performance && performance.mark) { performance.mark('pagewalk-painted'); }"
+            + " document.body.setAttribute('data-painted', '1'); }, 0); });")
+    public static native void firstScreenDrawn();
 
     /**
      * Some views wait for the next animation frame ({@code <body data-drawing>} until

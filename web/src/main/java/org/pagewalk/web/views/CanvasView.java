@@ -122,6 +122,11 @@ abstract class CanvasView {
         return true;
     }
 
+    /** Whether the view's box starts at or below {@code y} (CSS pixels from the viewport's top). */
+    boolean isBelow(double y) {
+        return box.getBoundingClientRect().getTop() >= y;
+    }
+
     /**
      * Reads the box's width ahead of {@link #layout}: the coordinator reads every view's before
      * any view resizes its canvas, so the page is laid out once, not once per view.

@@ -25,8 +25,13 @@ public final class Views implements App.Listener {
     private WalkView walk;
     private EntryGridView directory;
     private EntryGridView table;
-    /** Every view has drawn once (the first screen is complete). */
+    /** Every view has drawn once (the first complete render). */
     private boolean drawnOnce;
+    /** The views in the first screen have drawn. */
+    private boolean firstScreenDrawn;
+    /** The views below the fold at the first render, until they have drawn, and the changes they owe. */
+    private final List<CanvasView> belowFold = new ArrayList<>();
+    private int belowFoldWhat;
 
     private Views(App app) {
         this.app = app;
@@ -105,6 +110,13 @@ public final class Views implements App.Listener {
         if ((what & App.LAYOUT) != 0) {
             layoutAll();
         }
+        if (!belowFold.isEmpty()) {
+            // A change before the views below the fold drew: they draw now, owing the first render's changes too.
+            belowFold.clear();
+            drawFrom(0, what | belowFoldWhat);
+            belowFoldWhat = 0;
+            return;
+        }
         drawFrom(0, what);
     }
 
@@ -124,21 +136,29 @@ public final class Views implements App.Listener {
     /**
      * Updates and draws the views from {@code first} on; past the budget the rest go to the next
      * animation frame, so a redraw that has much to catch up on (a long run, a 4 GiB frame map)
-     * is not one long task.
+     * is not one long task. The first time, the views below the fold wait until the first screen
+     * is painted (drawBelowFold): a reader sees the top of the page sooner, and nobody can scroll
+     * to them before the next frame.
      */
     private void drawFrom(int first, int what) {
+        boolean firstScreen = !firstScreenDrawn;
+        firstScreenDrawn = true;
+        if (firstScreen) {
+            // All read before any view draws, in the layout its sizing left: drawing changes texts.
+            double fold = Window.current().getInnerHeight();
+            for (CanvasView view : views) {
+                if (view.isBelow(fold)) {
+                    belowFold.add(view);
+                }
+            }
+        }
         double start = Js.now();
         for (int i = first; i < views.size(); i++) {
             CanvasView view = views.get(i);
-            boolean update = (what & view.interest()) != 0;
-            if (update || (what & (App.THEME | App.LAYOUT)) != 0) {
-                Guard.run(() -> {
-                    if (update) {
-                        view.update(what);
-                    }
-                    view.draw();
-                });
+            if (firstScreen && belowFold.contains(view)) {
+                continue;
             }
+            draw(view, what);
             // Until the first complete render nothing is on screen to keep responsive: waiting a frame would only delay it.
             if (drawnOnce && i + 1 < views.size() && Js.now() - start > FRAME_BUDGET_MS) {
                 int next = i + 1;
@@ -147,8 +167,46 @@ public final class Views implements App.Listener {
                 return;
             }
         }
+        if (firstScreen) {
+            Js.firstScreenDrawn();
+        }
+        if (!belowFold.isEmpty()) {
+            belowFoldWhat |= what;
+            Js.viewsDeferred();
+            // The first screen's frame first: a task queued from its animation callback runs once it is painted.
+            Guard.frame(t -> Guard.later(0, this::drawBelowFold));
+            return;
+        }
         drawnOnce = true;
         Js.viewsDrawn();
+    }
+
+    /** The views the first screen left out; a redraw before them (an action at once) draws them too. */
+    private void drawBelowFold() {
+        if (belowFold.isEmpty()) {
+            return;
+        }
+        int what = belowFoldWhat;
+        belowFoldWhat = 0;
+        List<CanvasView> waiting = new ArrayList<>(belowFold);
+        belowFold.clear();
+        for (CanvasView view : waiting) {
+            draw(view, what);
+        }
+        drawnOnce = true;
+        Js.viewsDrawn();
+    }
+
+    private static void draw(CanvasView view, int what) {
+        boolean update = (what & view.interest()) != 0;
+        if (update || (what & (App.THEME | App.LAYOUT)) != 0) {
+            Guard.run(() -> {
+                if (update) {
+                    view.update(what);
+                }
+                view.draw();
+            });
+        }
     }
 
     /** The address split's D / T / F: show that level's step in the walk. */
