@@ -6,11 +6,9 @@ import static org.pagewalk.guest.KernelLayout.KERNEL_START;
 import static org.pagewalk.guest.KernelLayout.NUM_PAGE_DIRS;
 import static org.pagewalk.guest.KernelLayout.virt;
 
-import org.pagewalk.machine.Access;
 import org.pagewalk.machine.ControlRegisterBits;
 import org.pagewalk.machine.EntryBits;
 import org.pagewalk.machine.Machine;
-import org.pagewalk.machine.PageFault;
 import org.pagewalk.text.Hex;
 import org.pagewalk.trace.EventKind;
 
@@ -36,26 +34,13 @@ public final class CeanOs {
     /** Fixed variant: the heap may grow to 256 MiB (0xD0000000..0xDFFFFFFF). */
     public static final int MAX_HEAP = 0x10000000;
 
-    private static final int K = Access.KERNEL_READ;
-    private static final int KW = Access.KERNEL_WRITE;
-
     private final Machine m;
     private final GuestConfig config;
     private final KernelLayout layout;
     private final int kernelMalloc;
+    private final KernelMemory mem;
+    private final FrameAllocator frames;
     private int depth;
-
-    /** Thrown inside the kernel to unwind a call: never escapes this class. */
-    private static final class Stop extends RuntimeException {
-        final String refusal;
-        final PageFault fault;
-
-        Stop(String refusal, PageFault fault) {
-            super(refusal, null, false, false);
-            this.refusal = refusal;
-            this.fault = fault;
-        }
-    }
 
     private CeanOs(Machine m, GuestConfig config) {
         this.m = m;
@@ -63,6 +48,8 @@ public final class CeanOs {
         this.layout = new KernelLayout(config.has(Defect.BITMAP_512_MIB));
         this.kernelMalloc = config.has(Defect.HEAP_IN_USER_HALF) ? KernelLayout.KERNEL_MALLOC_AS_WRITTEN
                 : KernelLayout.KERNEL_MALLOC_FIXED;
+        this.mem = new KernelMemory(m);
+        this.frames = new FrameAllocator(m, config, layout, mem);
     }
 
     /**
@@ -168,7 +155,7 @@ public final class CeanOs {
                 m.trace().text(EventKind.GUEST_EXIT, returnsValue ? name + " = " + Hex.hex32(v) : name, v, 0);
             }
             return returnsValue ? CallResult.value(name, v) : CallResult.done(name);
-        } catch (Stop stop) {
+        } catch (GuestStop stop) {
             if (stop.fault != null) {
                 CallResult r = CallResult.faulted(name, stop.fault);
                 if (config.isFixed()) {
@@ -191,25 +178,21 @@ public final class CeanOs {
         }
     }
 
-    private static Stop refuse(String why) {
-        return new Stop(why, null);
-    }
-
     // ---- The seed's functions -----------------------------------------------------------------
 
     public CallResult initMemory(int memHigh, int physicalAllocStart) {
         return call("initMemory", () -> Hex.hex32(memHigh) + ", " + Hex.hex32(physicalAllocStart), false, () -> {
             if (config.isFixed()) {
-                checkRange(physicalAllocStart, memHigh);
+                frames.checkRange(physicalAllocStart, memHigh);
             }
-            writeGlobal(KernelLayout.MEM_NUM_VPAGES, 0);
-            wr32(initialPageDir(), 0);
+            mem.writeGlobal(KernelLayout.MEM_NUM_VPAGES, 0);
+            mem.wr32(initialPageDir(), 0);
             invalidate(0);
-            wr32(initialPageDir() + 1023 * 4, INITIAL_PAGE_DIR | PageFlags.PRESENT | PageFlags.WRITE);
+            mem.wr32(initialPageDir() + 1023 * 4, INITIAL_PAGE_DIR | PageFlags.PRESENT | PageFlags.WRITE);
             invalidate(REC_PAGEDIR);
             pmm_init(physicalAllocStart, memHigh);
-            fill(virt(layout.pageDirs()), NUM_PAGE_DIRS * 1024);
-            fill(virt(GLOBALS + KernelLayout.PAGE_DIR_USED), NUM_PAGE_DIRS / 4);
+            mem.fill(virt(layout.pageDirs()), NUM_PAGE_DIRS * 1024);
+            mem.fill(virt(GLOBALS + KernelLayout.PAGE_DIR_USED), NUM_PAGE_DIRS / 4);
             return 0;
         });
     }
@@ -217,117 +200,19 @@ public final class CeanOs {
     public CallResult pmm_init(int memLow, int memHigh) {
         return call("pmm_init", () -> Hex.hex32(memLow) + ", " + Hex.hex32(memHigh), false, () -> {
             if (config.isFixed()) {
-                checkRange(memLow, memHigh);
+                frames.checkRange(memLow, memHigh);
             }
-            pmmInitBody(memLow, memHigh);
+            frames.init(memLow, memHigh);
             return 0;
         });
     }
 
-    private void pmmInitBody(int memLow, int memHigh) {
-        // CEIL_DIV(memLow, 0x1000) in uint32_t arithmetic, wrap-around included.
-        int min = (memLow + 0xFFF) >>> 12;
-        writeGlobal(KernelLayout.PAGE_FRAME_MIN, min);
-        writeGlobal(KernelLayout.PAGE_FRAME_MAX, memHigh >>> 12);
-        writeGlobal(KernelLayout.TOTAL_ALLOC, 0);
-        fill(virt(KernelLayout.BITMAP), layout.bitmapBytes() / 4);
-        if (config.isFixed()) {
-            writeGlobal(KernelLayout.NEXT_FREE_HINT, min);
-        }
-    }
-
-    private void checkRange(int low, int high) {
-        int ramTop = m.memory().frames() << 12; // 0 for 4 GiB: handled below
-        boolean fullRam = m.memory().frames() == 1 << 20;
-        if (!fullRam && Integer.compareUnsigned(high, ramTop) > 0) {
-            throw refuse("memHigh " + Hex.hex32(high) + " is beyond installed RAM (" + m.memory().sizeText()
-                    + ", the highest allowed is " + Hex.hex32(ramTop) + ")");
-        }
-        if (Integer.compareUnsigned(low, layout.kernelEnd()) < 0) {
-            throw refuse("the allocation start " + Hex.hex32(low) + " lies below the end of the kernel image ("
-                    + Hex.hex32(layout.kernelEnd()) + "): the allocator would hand out the kernel's own frames");
-        }
-        if (Integer.compareUnsigned(low, high) >= 0) {
-            throw refuse("the allocation start " + Hex.hex32(low) + " must be below memHigh " + Hex.hex32(high));
-        }
-    }
-
     public CallResult pmmAllocPageFrame() {
-        return call("pmmAllocPageFrame", NO_ARGS, true, this::allocBody);
+        return call("pmmAllocPageFrame", NO_ARGS, true, frames::alloc);
     }
 
     private int allocFrame() {
-        return call("pmmAllocPageFrame", NO_ARGS, true, this::allocBody).value();
-    }
-
-    private int allocBody() {
-        return config.isFixed() ? allocFixed() : allocAsWritten();
-    }
-
-    /** A bitmap scan by 32-bit words from a next-free hint: linear in frames over a whole run. */
-    private int allocFixed() {
-        int min = readGlobal(KernelLayout.PAGE_FRAME_MIN);
-        int max = readGlobal(KernelLayout.PAGE_FRAME_MAX);
-        int frame = Math.max(readGlobal(KernelLayout.NEXT_FREE_HINT), min);
-        int bitmap = virt(KernelLayout.BITMAP);
-        while (Integer.compareUnsigned(frame, max) < 0) {
-            int wordAddress = bitmap + ((frame >>> 5) << 2);
-            int word = rd32(wordAddress);
-            int free = ~word & (-1 << (frame & 31));
-            if (free == 0) {
-                frame = ((frame >>> 5) + 1) << 5;
-                continue;
-            }
-            int found = ((frame >>> 5) << 5) + Integer.numberOfTrailingZeros(free);
-            if (Integer.compareUnsigned(found, max) >= 0) {
-                break;
-            }
-            wr32(wordAddress, word | (1 << (found & 31)));
-            int total = readGlobal(KernelLayout.TOTAL_ALLOC) + 1;
-            writeGlobal(KernelLayout.TOTAL_ALLOC, total);
-            writeGlobal(KernelLayout.NEXT_FREE_HINT, found + 1);
-            m.trace().event(EventKind.FRAME_ALLOC, found << 12, found, total, 0);
-            return found << 12;
-        }
-        throw refuse("out of physical frames: every frame from " + Hex.hex32(min << 12) + " to "
-                + Hex.hex32((max << 12) - 1) + " is allocated");
-    }
-
-    /** mem.c's loop, byte by byte, with each defect that is on. */
-    private int allocAsWritten() {
-        int min = readGlobal(KernelLayout.PAGE_FRAME_MIN);
-        int max = readGlobal(KernelLayout.PAGE_FRAME_MAX);
-        boolean rounding = config.has(Defect.BYTE_ROUNDING);
-        int start = rounding ? (min >>> 3) + ((min & 7) != 0 ? 1 : 0) : min >>> 3;
-        int end = rounding ? (max >>> 3) - ((max & 7) != 0 ? 1 : 0) : (max + 7) >>> 3;
-        int bitmap = virt(KernelLayout.BITMAP);
-        for (int b = start; Integer.compareUnsigned(b, end) < 0; b++) {
-            int value = rd8(bitmap + b);
-            if (value == 0xFF) {
-                continue;
-            }
-            for (int i = 0; i < 8; i++) {
-                if (((value >>> i) & 1) != 0) {
-                    continue;
-                }
-                int frame = (b << 3) + i;
-                if (!rounding && (Integer.compareUnsigned(frame, min) < 0 || Integer.compareUnsigned(frame, max) >= 0)) {
-                    continue;
-                }
-                value |= 1 << i;
-                wr8(bitmap + b, value);
-                int total = readGlobal(KernelLayout.TOTAL_ALLOC) + 1;
-                writeGlobal(KernelLayout.TOTAL_ALLOC, total);
-                int address = config.has(Defect.FRAME_ADDRESS_MULTIPLY) ? (b * 8 * i) * 0x1000 : frame * 0x1000;
-                m.trace().event(EventKind.FRAME_ALLOC, address, address >>> 12, total, 0);
-                return address;
-            }
-        }
-        if (config.has(Defect.NO_OUT_OF_MEMORY_CHECK)) {
-            m.trace().text(EventKind.NOTE, "pmmAllocPageFrame found no free frame and returns 0", 0, 0);
-            return 0;
-        }
-        throw refuse("out of physical frames: every frame the allocator scans is allocated");
+        return call("pmmAllocPageFrame", NO_ARGS, true, frames::alloc).value();
     }
 
     public CallResult memGetCurrentPageDir() {
@@ -369,12 +254,12 @@ public final class CeanOs {
         int base = virt(layout.pageDirs());
         int offset = pd - base;
         if ((pd & 0xFFF) != 0 || Integer.compareUnsigned(offset, NUM_PAGE_DIRS << 12) >= 0) {
-            throw refuse(Hex.hex32(pd) + " is not a page directory: expected " + (mustBeInPool ? "" : "initial_page_dir ("
+            throw GuestStop.refuse(Hex.hex32(pd) + " is not a page directory: expected " + (mustBeInPool ? "" : "initial_page_dir ("
                     + Hex.hex32(initialPageDir()) + ") or ") + "pageDirs[0..255] (" + Hex.hex32(base) + " + 4 KiB * i)");
         }
         int index = offset >>> 12;
-        if (rd8(virt(GLOBALS + KernelLayout.PAGE_DIR_USED) + index) == 0) {
-            throw refuse("pageDirs[" + index + "] at " + Hex.hex32(pd) + " is not in use: allocate it with memAllocPageDir first");
+        if (mem.rd8(virt(GLOBALS + KernelLayout.PAGE_DIR_USED) + index) == 0) {
+            throw GuestStop.refuse("pageDirs[" + index + "] at " + Hex.hex32(pd) + " is not in use: allocate it with memAllocPageDir first");
         }
         return index;
     }
@@ -389,12 +274,12 @@ public final class CeanOs {
     private void syncBody() {
         int used = virt(GLOBALS + KernelLayout.PAGE_DIR_USED);
         for (int i = 0; i < NUM_PAGE_DIRS; i++) {
-            if (rd8(used + i) != 0) {
+            if (mem.rd8(used + i) != 0) {
                 int pd = pageDir(i);
                 for (int j = 768; j < 1023; j++) {
-                    int value = rd32(initialPageDir() + j * 4) & ~PageFlags.OWNER;
-                    if (rd32(pd + j * 4) != value) {
-                        wr32(pd + j * 4, value);
+                    int value = mem.rd32(initialPageDir() + j * 4) & ~PageFlags.OWNER;
+                    if (mem.rd32(pd + j * 4) != value) {
+                        mem.wr32(pd + j * 4, value);
                     }
                 }
             }
@@ -427,10 +312,10 @@ public final class CeanOs {
         }
         int pdIndex = virtualAddr >>> 22;
         int ptIndex = (virtualAddr >>> 12) & 0x3FF;
-        int pde = rd32(REC_PAGEDIR + pdIndex * 4);
+        int pde = mem.rd32(REC_PAGEDIR + pdIndex * 4);
         int pt = REC_PAGETABLES + (pdIndex << 12);
         if (config.isFixed() && (pde & PageFlags.PRESENT) != 0 && (pde & PageFlags.PS) != 0) {
-            throw refuse(Hex.hex32(virtualAddr) + " lies inside the 4 MiB page of PDE " + pdIndex
+            throw GuestStop.refuse(Hex.hex32(virtualAddr) + " lies inside the 4 MiB page of PDE " + pdIndex
                     + ": it has no page table to put a PTE in");
         }
         if ((pde & PageFlags.PRESENT) == 0) {
@@ -441,22 +326,22 @@ public final class CeanOs {
             // page would outlive CR3 writes and the next directory's mapping would land in this
             // directory's table. The fixed kernel leaves GLOBAL out of the PDE.
             int pdeFlags = config.isFixed() ? flags & ~PageFlags.GLOBAL : flags;
-            wr32(REC_PAGEDIR + pdIndex * 4, ptPAddr | PageFlags.PRESENT | PageFlags.WRITE | PageFlags.OWNER | pdeFlags);
+            mem.wr32(REC_PAGEDIR + pdIndex * 4, ptPAddr | PageFlags.PRESENT | PageFlags.WRITE | PageFlags.OWNER | pdeFlags);
             invalidate(virtualAddr);
-            fill(pt, 1024);
+            mem.fill(pt, 1024);
         }
-        int oldPte = rd32(pt + ptIndex * 4);
+        int oldPte = mem.rd32(pt + ptIndex * 4);
         boolean wasPresent = (oldPte & PageFlags.PRESENT) != 0;
         // mem.c overwrites a present PTE unconditionally; that is the silent-remap defect, so a kernel
         // without it (fixed, or as-written with the switch off) refuses unless asked to remap.
         boolean checksRemap = !config.has(Defect.SILENT_REMAP);
         if (checksRemap && wasPresent && !remap) {
-            throw refuse(Hex.hex32(virtualAddr) + " is already mapped to " + Hex.hex32(oldPte & EntryBits.FRAME_4K)
+            throw GuestStop.refuse(Hex.hex32(virtualAddr) + " is already mapped to " + Hex.hex32(oldPte & EntryBits.FRAME_4K)
                     + ": unmap it first, or ask for a remap");
         }
-        wr32(pt + ptIndex * 4, physAddr | PageFlags.PRESENT | flags);
+        mem.wr32(pt + ptIndex * 4, physAddr | PageFlags.PRESENT | flags);
         if (!(checksRemap && wasPresent)) {
-            writeGlobal(KernelLayout.MEM_NUM_VPAGES, readGlobal(KernelLayout.MEM_NUM_VPAGES) + 1);
+            mem.writeGlobal(KernelLayout.MEM_NUM_VPAGES, mem.readGlobal(KernelLayout.MEM_NUM_VPAGES) + 1);
         }
         invalidate(virtualAddr);
         if (prevPageDir != 0) {
@@ -469,25 +354,25 @@ public final class CeanOs {
 
     private void checkMapArguments(int virtualAddr, int physAddr, int flags) {
         if ((virtualAddr & 0xFFF) != 0) {
-            throw refuse("the virtual address " + Hex.hex32(virtualAddr) + " is not page aligned (its low 12 bits must be 0)");
+            throw GuestStop.refuse("the virtual address " + Hex.hex32(virtualAddr) + " is not page aligned (its low 12 bits must be 0)");
         }
         if ((physAddr & 0xFFF) != 0) {
-            throw refuse("the physical address " + Hex.hex32(physAddr) + " is not page aligned (its low 12 bits must be 0)");
+            throw GuestStop.refuse("the physical address " + Hex.hex32(physAddr) + " is not page aligned (its low 12 bits must be 0)");
         }
         checkPhysical(physAddr);
         if ((flags & ~PageFlags.MAPPABLE) != 0) {
-            throw refuse("flags " + PageFlags.format(flags) + " are not allowed: use WRITE, USER, PWT, PCD and GLOBAL "
+            throw GuestStop.refuse("flags " + PageFlags.format(flags) + " are not allowed: use WRITE, USER, PWT, PCD and GLOBAL "
                     + "(PRESENT is always set)");
         }
         if ((virtualAddr >>> 22) == 1023) {
-            throw refuse(Hex.hex32(virtualAddr) + " is inside the recursive window (PDE 1023, 0xFFC00000 and up), "
+            throw GuestStop.refuse(Hex.hex32(virtualAddr) + " is inside the recursive window (PDE 1023, 0xFFC00000 and up), "
                     + "where the page tables themselves appear");
         }
     }
 
     private void checkPhysical(int physAddr) {
         if (!m.memory().isInstalled(physAddr)) {
-            throw refuse("the physical address " + Hex.hex32(physAddr) + " is beyond installed RAM ("
+            throw GuestStop.refuse("the physical address " + Hex.hex32(physAddr) + " is beyond installed RAM ("
                     + m.memory().sizeText() + ")");
         }
     }
@@ -503,7 +388,7 @@ public final class CeanOs {
         if (config.has(Defect.INVALIDATE_STACK_SLOT)) {
             // The caller pushed vaddr; "invlpg %0" with an "m" operand names that stack slot.
             int slot = virt(KernelLayout.INVALIDATE_ARG_SLOT);
-            wr32(slot, vaddr);
+            mem.wr32(slot, vaddr);
             m.invlpg(slot);
         } else {
             m.invlpg(vaddr);
@@ -514,47 +399,21 @@ public final class CeanOs {
 
     public CallResult pmmFreePageFrame(int physAddr) {
         return call("pmmFreePageFrame", () -> Hex.hex32(physAddr), false, () -> {
-            freeFrame(physAddr);
+            frames.free(physAddr);
             return 0;
         });
-    }
-
-    private void freeFrame(int physAddr) {
-        int frame = physAddr >>> 12;
-        int byteAddress = virt(KernelLayout.BITMAP) + (frame >>> 3);
-        if (config.isFixed()) {
-            if ((physAddr & 0xFFF) != 0) {
-                throw refuse("the physical address " + Hex.hex32(physAddr) + " is not page aligned (its low 12 bits must be 0)");
-            }
-            int min = readGlobal(KernelLayout.PAGE_FRAME_MIN);
-            int max = readGlobal(KernelLayout.PAGE_FRAME_MAX);
-            if (Integer.compareUnsigned(frame, min) < 0 || Integer.compareUnsigned(frame, max) >= 0) {
-                throw refuse(Hex.hex32(physAddr) + " is outside the allocator's range " + Hex.hex32(min << 12) + ".."
-                        + Hex.hex32((max << 12) - 1));
-            }
-            if ((rd8(byteAddress) & (1 << (frame & 7))) == 0) {
-                throw refuse("frame " + Hex.hex32(physAddr) + " is not allocated: freeing it twice would corrupt totalAlloc");
-            }
-        }
-        wr8(byteAddress, rd8(byteAddress) & ~(1 << (frame & 7)));
-        int total = readGlobal(KernelLayout.TOTAL_ALLOC) - 1;
-        writeGlobal(KernelLayout.TOTAL_ALLOC, total);
-        if (config.isFixed() && Integer.compareUnsigned(frame, readGlobal(KernelLayout.NEXT_FREE_HINT)) < 0) {
-            writeGlobal(KernelLayout.NEXT_FREE_HINT, frame);
-        }
-        m.trace().event(EventKind.FRAME_FREE, physAddr, frame, total, 0);
     }
 
     /** Clears the PTE of {@code virtualAddr} and returns the frame it mapped (the caller frees it). */
     public CallResult memUnmapPage(int virtualAddr) {
         return call("memUnmapPage", () -> Hex.hex32(virtualAddr), true, () -> {
             if (config.isFixed() && (virtualAddr & 0xFFF) != 0) {
-                throw refuse("the virtual address " + Hex.hex32(virtualAddr) + " is not page aligned (its low 12 bits must be 0)");
+                throw GuestStop.refuse("the virtual address " + Hex.hex32(virtualAddr) + " is not page aligned (its low 12 bits must be 0)");
             }
             if (config.isFixed() && (virtualAddr >>> 22) == 1023) {
                 // Its "PTEs" are the directory's own entries: clearing one unmaps a page table, or
                 // (at 0xFFFFF000) the recursive entry itself, and every later kernel call faults.
-                throw refuse(Hex.hex32(virtualAddr) + " is inside the recursive window (PDE 1023, 0xFFC00000 and up), "
+                throw GuestStop.refuse(Hex.hex32(virtualAddr) + " is inside the recursive window (PDE 1023, 0xFFC00000 and up), "
                         + "where the page tables themselves appear");
             }
             int prevPageDir = 0;
@@ -565,25 +424,25 @@ public final class CeanOs {
                 }
             }
             int pdIndex = virtualAddr >>> 22;
-            int pde = rd32(REC_PAGEDIR + pdIndex * 4);
+            int pde = mem.rd32(REC_PAGEDIR + pdIndex * 4);
             int frame = 0;
             if ((pde & PageFlags.PRESENT) == 0 || (pde & PageFlags.PS) != 0) {
                 if (config.isFixed()) {
-                    throw refuse((pde & PageFlags.PRESENT) == 0
+                    throw GuestStop.refuse((pde & PageFlags.PRESENT) == 0
                             ? Hex.hex32(virtualAddr) + " is not mapped: PDE " + pdIndex + " is not present"
                             : Hex.hex32(virtualAddr) + " lies inside the 4 MiB page of PDE " + pdIndex + ": there is no PTE to clear");
                 }
             } else {
                 int pteAddress = REC_PAGETABLES + (pdIndex << 12) + ((virtualAddr >>> 12) & 0x3FF) * 4;
-                int pte = rd32(pteAddress);
+                int pte = mem.rd32(pteAddress);
                 if ((pte & PageFlags.PRESENT) == 0) {
                     if (config.isFixed()) {
-                        throw refuse(Hex.hex32(virtualAddr) + " is not mapped: its PTE is not present");
+                        throw GuestStop.refuse(Hex.hex32(virtualAddr) + " is not mapped: its PTE is not present");
                     }
                 } else {
                     frame = pte & EntryBits.FRAME_4K;
-                    wr32(pteAddress, 0);
-                    writeGlobal(KernelLayout.MEM_NUM_VPAGES, readGlobal(KernelLayout.MEM_NUM_VPAGES) - 1);
+                    mem.wr32(pteAddress, 0);
+                    mem.writeGlobal(KernelLayout.MEM_NUM_VPAGES, mem.readGlobal(KernelLayout.MEM_NUM_VPAGES) - 1);
                     invalidate(virtualAddr);
                 }
             }
@@ -598,14 +457,14 @@ public final class CeanOs {
     public CallResult memIsPagePresent(int virtualAddr) {
         return call("memIsPagePresent", () -> Hex.hex32(virtualAddr), true, () -> {
             int pdIndex = virtualAddr >>> 22;
-            int pde = rd32(REC_PAGEDIR + pdIndex * 4);
+            int pde = mem.rd32(REC_PAGEDIR + pdIndex * 4);
             if ((pde & PageFlags.PRESENT) == 0) {
                 return 0;
             }
             if ((pde & PageFlags.PS) != 0 && (m.cr().cr4() & ControlRegisterBits.CR4_PSE) != 0) {
                 return 1;
             }
-            return rd32(REC_PAGETABLES + (pdIndex << 12) + ((virtualAddr >>> 12) & 0x3FF) * 4) & PageFlags.PRESENT;
+            return mem.rd32(REC_PAGETABLES + (pdIndex << 12) + ((virtualAddr >>> 12) & 0x3FF) * 4) & PageFlags.PRESENT;
         });
     }
 
@@ -617,17 +476,17 @@ public final class CeanOs {
         return call("memAllocPageDir", NO_ARGS, true, () -> {
             int used = virt(GLOBALS + KernelLayout.PAGE_DIR_USED);
             for (int i = 0; i < NUM_PAGE_DIRS; i++) {
-                if (rd8(used + i) == 0) {
-                    wr8(used + i, 1);
+                if (mem.rd8(used + i) == 0) {
+                    mem.wr8(used + i, 1);
                     int pd = pageDir(i);
-                    fill(pd, 1024);
-                    wr32(pd + 1023 * 4, layout.pageDir(i) | PageFlags.PRESENT | PageFlags.WRITE);
+                    mem.fill(pd, 1024);
+                    mem.wr32(pd + 1023 * 4, layout.pageDir(i) | PageFlags.PRESENT | PageFlags.WRITE);
                     syncPageDirs();
                     return pd;
                 }
             }
             if (config.isFixed()) {
-                throw refuse("the page-directory pool is full: all " + NUM_PAGE_DIRS + " pageDirs are in use");
+                throw GuestStop.refuse("the page-directory pool is full: all " + NUM_PAGE_DIRS + " pageDirs are in use");
             }
             return 0;
         });
@@ -640,7 +499,7 @@ public final class CeanOs {
             if (config.isFixed()) {
                 index = checkDirectory(pd, true);
                 if (currentPageDir() == pd) {
-                    throw refuse(Hex.hex32(pd) + " is the current page directory (CR3): switch to another one first");
+                    throw GuestStop.refuse(Hex.hex32(pd) + " is the current page directory (CR3): switch to another one first");
                 }
             } else {
                 index = (pd - virt(layout.pageDirs())) >>> 12;
@@ -649,16 +508,16 @@ public final class CeanOs {
                 }
             }
             for (int j = 0; j < 768; j++) {
-                int pde = rd32(pd + j * 4);
+                int pde = mem.rd32(pd + j * 4);
                 if ((pde & (PageFlags.PRESENT | PageFlags.OWNER | PageFlags.PS)) == (PageFlags.PRESENT | PageFlags.OWNER)) {
                     call("pmmFreePageFrame", () -> Hex.hex32(pde & EntryBits.FRAME_4K), false, () -> {
-                        freeFrame(pde & EntryBits.FRAME_4K);
+                        frames.free(pde & EntryBits.FRAME_4K);
                         return 0;
                     });
-                    wr32(pd + j * 4, 0);
+                    mem.wr32(pd + j * 4, 0);
                 }
             }
-            wr8(virt(GLOBALS + KernelLayout.PAGE_DIR_USED) + index, 0);
+            mem.wr8(virt(GLOBALS + KernelLayout.PAGE_DIR_USED) + index, 0);
             return 0;
         });
     }
@@ -666,17 +525,17 @@ public final class CeanOs {
     /** malloc.c's kmallocInit: the heap at KERNEL_MALLOC, grown page by page, then its first header. */
     public CallResult kmallocInit(int initialHeapSize) {
         return call("kmallocInit", () -> Hex.hex32(initialHeapSize), false, () -> {
-            writeGlobal(KernelLayout.HEAP_START, kernelMalloc);
-            writeGlobal(KernelLayout.HEAP_SIZE, 0);
-            writeGlobal(KernelLayout.THRESHOLD, 0);
+            mem.writeGlobal(KernelLayout.HEAP_START, kernelMalloc);
+            mem.writeGlobal(KernelLayout.HEAP_SIZE, 0);
+            mem.writeGlobal(KernelLayout.THRESHOLD, 0);
             changeHeapSize(initialHeapSize);
-            int heapSize = readGlobal(KernelLayout.HEAP_SIZE);
-            writeGlobal(KernelLayout.FIRST_MEMORY_SEGMENT, kernelMalloc);
-            wr32(kernelMalloc + 8, 0);                       // next
-            wr32(kernelMalloc, heapSize - HEADER_SIZE);      // length
-            wr32(kernelMalloc + 4, 0);                       // prev
-            wr8(kernelMalloc + 12, TYPE_FREE);               // flag
-            writeGlobal(KernelLayout.KMALLOC_INITIALIZED, 1);
+            int heapSize = mem.readGlobal(KernelLayout.HEAP_SIZE);
+            mem.writeGlobal(KernelLayout.FIRST_MEMORY_SEGMENT, kernelMalloc);
+            mem.wr32(kernelMalloc + 8, 0);                       // next
+            mem.wr32(kernelMalloc, heapSize - HEADER_SIZE);      // length
+            mem.wr32(kernelMalloc + 4, 0);                       // prev
+            mem.wr8(kernelMalloc + 12, TYPE_FREE);               // flag
+            mem.writeGlobal(KernelLayout.KMALLOC_INITIALIZED, 1);
             return 0;
         });
     }
@@ -687,9 +546,9 @@ public final class CeanOs {
 
     private int heapBody(int newSize) {
         if (config.isFixed() && (newSize < 0 || newSize > MAX_HEAP)) {
-            throw refuse("heap size " + Hex.hex32(newSize) + " is out of range: 0 to " + Hex.hex32(MAX_HEAP) + " (256 MiB)");
+            throw GuestStop.refuse("heap size " + Hex.hex32(newSize) + " is out of range: 0 to " + Hex.hex32(MAX_HEAP) + " (256 MiB)");
         }
-        int heapSize = readGlobal(KernelLayout.HEAP_SIZE);
+        int heapSize = mem.readGlobal(KernelLayout.HEAP_SIZE);
         // malloc.c computes with int: CEIL_DIV(x, 0x1000) = (x + 0xFFF) / 0x1000.
         int oldPageTop = (heapSize + 0xFFF) / 0x1000;
         int newPageTop = (newSize + 0xFFF) / 0x1000;
@@ -700,51 +559,7 @@ public final class CeanOs {
                 memMapPage(kernelMalloc + oldPageTop * 0x1000 + i * 0x1000, phys, PageFlags.WRITE);
             }
         }
-        writeGlobal(KernelLayout.HEAP_SIZE, newSize);
+        mem.writeGlobal(KernelLayout.HEAP_SIZE, newSize);
         return 0;
-    }
-
-    // ---- Memory through the MMU, as kernel code at CPL 0 -------------------------------------
-
-    private int rd32(int v) {
-        int value = m.read32(v, K);
-        panicIfFaulted();
-        return value;
-    }
-
-    private int rd8(int v) {
-        int value = m.read8(v, K);
-        panicIfFaulted();
-        return value;
-    }
-
-    private void wr32(int v, int value) {
-        m.write32(v, value, KW);
-        panicIfFaulted();
-    }
-
-    private void wr8(int v, int value) {
-        m.write8(v, value, KW);
-        panicIfFaulted();
-    }
-
-    private void fill(int v, int words) {
-        m.fill32(v, words, 0, KW);
-        panicIfFaulted();
-    }
-
-    private void panicIfFaulted() {
-        PageFault f = m.lastFault();
-        if (f != null) {
-            throw new Stop(null, f);
-        }
-    }
-
-    private int readGlobal(int offset) {
-        return rd32(virt(GLOBALS + offset));
-    }
-
-    private void writeGlobal(int offset, int value) {
-        wr32(virt(GLOBALS + offset), value);
     }
 }
