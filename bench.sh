@@ -7,7 +7,7 @@
 #      first render, share link, heap, bundle size);
 #   3. FiguresTable rewrites the part of docs/BENCHMARKS.md between <!-- figures:begin --> and
 #      <!-- figures:end --> with every figure, its ratio and target, the machine and the commit.
-# About 6 minutes on 2 cores. BENCH_ITERATIONS (default 4) sets JMH's measured iterations per fork,
+# About 8 minutes on 2 cores. BENCH_ITERATIONS (default 4) sets JMH's measured iterations per fork,
 # BENCH_FORKS (default 3) its forks, BENCH_LOADS (default 5) the page loads of bench.html per engine.
 set -uo pipefail
 cd "$(dirname "$0")"
