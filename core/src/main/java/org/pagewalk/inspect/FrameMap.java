@@ -56,6 +56,11 @@ public final class FrameMap {
     private int disagreeing;
     /** The guest's bitmap as read, 32 frames a word (bit f & 31 of word f >>> 5, as the guest stores it). */
     private int[] bitmap;
+    /** The bitmap read by the refresh under way, compared with {@link #bitmap} (kept: 128 KiB at 4 GiB). */
+    private int[] read;
+    /** The directory and the page table the walk of the paging structures is reading, a frame at a time. */
+    private final int[] directoryWords = new int[1024];
+    private final int[] tableWords = new int[1024];
     private boolean guest;
     private int installed;
     private int low;
@@ -172,9 +177,7 @@ public final class FrameMap {
         if (os != null) {
             low = Math.min(os.globals().pageFrameMin(), installed);
             kernelLimit = Math.min(os.layout().kernelEnd() >>> 12, installed);
-            for (int w = 0; w < bitmap.length; w++) {
-                bitmap[w] = bitmapWord(m, w);
-            }
+            readBitmapWords(m, bitmap);
         }
         for (int f = 0; f < installed; f++) {
             kinds[f] = (byte) baseKind(f);
@@ -238,15 +241,22 @@ public final class FrameMap {
         return f < installed && (bitmap[f >>> 5] & (1 << (f & 31))) != 0;
     }
 
-    private int bitmapWord(Machine m, int w) {
-        int word = m.readPhysical32(KernelLayout.BITMAP + 4 * w);
-        int tail = installed - 32 * w;
-        return tail >= 32 ? word : word & ((1 << tail) - 1);
+    /** The guest's bitmap as it is in memory now, the bits past installed RAM cleared. */
+    private void readBitmapWords(Machine m, int[] into) {
+        m.memory().readWords(KernelLayout.BITMAP, into, 0, bitmap.length);
+        int tail = installed & 31;
+        if (tail != 0) {
+            into[bitmap.length - 1] &= (1 << tail) - 1;
+        }
     }
 
     private void readBitmap(Machine m) {
+        if (read == null || read.length != bitmap.length) {
+            read = new int[bitmap.length];
+        }
+        readBitmapWords(m, read);
         for (int w = 0; w < bitmap.length; w++) {
-            int now = bitmapWord(m, w);
+            int now = read[w];
             int diff = now ^ bitmap[w];
             while (diff != 0) {
                 record(32 * w + Integer.numberOfTrailingZeros(diff));
@@ -295,8 +305,10 @@ public final class FrameMap {
         }
         mark(frame, DIRECTORY);
         boolean pse = m.cr().pse();
+        int[] pdes = directoryWords;
+        m.memory().readWords(dir, pdes, 0, 1024);
         for (int i = 0; i < 1024; i++) {
-            int pde = m.readPhysical32(dir + i * 4);
+            int pde = pdes[i];
             if ((pde & EntryBits.PRESENT) == 0 || (pse && (pde & EntryBits.PAGE_SIZE) != 0)) {
                 continue;
             }
@@ -309,8 +321,10 @@ public final class FrameMap {
             if (tk != DIRECTORY && tk != KERNEL) {
                 mark(tf, TABLE);
             }
+            int[] ptes = tableWords;
+            m.memory().readWords(table, ptes, 0, 1024);
             for (int j = 0; j < 1024; j++) {
-                int pte = m.readPhysical32(table + j * 4);
+                int pte = ptes[j];
                 if ((pte & EntryBits.PRESENT) == 0) {
                     continue;
                 }

@@ -266,6 +266,41 @@ public final class PhysicalMemory {
         }
     }
 
+    /**
+     * {@code count} words from the 4-byte aligned {@code physical} on, copied into {@code into}
+     * from {@code at}, as {@link #read32} would read them one by one: a frame with no storage reads
+     * as zeros, a word beyond installed RAM as an unmapped read (with its bus event). For a reader
+     * that compares a whole table with its last copy (the frame map and the guest's bitmap, 32,768
+     * words at 4 GiB after every action): a copy per frame instead of a call per word.
+     */
+    public void readWords(int physical, int[] into, int at, int count) {
+        if ((physical & 3) != 0 || count < 0 || at < 0 || at + count > into.length) {
+            throw new IllegalArgumentException("a read of words starts 4-byte aligned and fits its buffer, was "
+                    + Hex.hex32(physical) + " for " + count + " words into " + into.length + " from " + at);
+        }
+        int done = 0;
+        while (done < count) {
+            int address = physical + (done << 2);
+            int frame = address >>> 12;
+            int index = (address >>> 2) & 1023;
+            int n = Math.min(1024 - index, count - done);
+            if (Integer.compareUnsigned(frame, frames) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    into[at + done + i] = read32(address + (i << 2));
+                }
+            } else {
+                Chunk c = chunks[frame >>> 10];
+                int[] w = c == null ? null : c.words[frame & 1023];
+                if (w == null) {
+                    java.util.Arrays.fill(into, at + done, at + done + n, 0);
+                } else {
+                    System.arraycopy(w, c.start(frame & 1023) + index, into, at + done, n);
+                }
+            }
+            done += n;
+        }
+    }
+
     /** A copy of one frame's 1024 words (zeros for an unbacked or uninstalled frame). */
     public int[] frameWords(int frame) {
         int[] out = new int[1024];
