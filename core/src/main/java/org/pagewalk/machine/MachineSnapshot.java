@@ -12,10 +12,10 @@ public final class MachineSnapshot {
     final int cr2;
     final int cr3;
     final int cr4;
-    final Tlb.Image tlb;
+    final TlbSnapshots.Image tlb;
 
     MachineSnapshot(MachineConfig config, PhysicalMemory.Image memory, int cr0, int cr2, int cr3, int cr4,
-                    Tlb.Image tlb) {
+                    TlbSnapshots.Image tlb) {
         this.config = config;
         this.memory = memory;
         this.cr0 = cr0;

@@ -62,6 +62,7 @@ public final class Tlb {
     private boolean journaling;
     private final TlbJournal journal;
     private final int[] savedScalars = new int[6];
+    private final TlbSnapshots snapshots;
 
     public Tlb(TlbGeometry geometry, Trace trace) {
         this.geometry = geometry;
@@ -72,6 +73,7 @@ public final class Tlb {
         this.entries = geometry.entries();
         this.slots = new int[entries << SHIFT];
         this.journal = new TlbJournal(entries);
+        this.snapshots = new TlbSnapshots(slots.length);
     }
 
     public TlbGeometry geometry() {
@@ -511,98 +513,19 @@ public final class Tlb {
                 slots[at + TlbSlots.PTE_ADDRESS], slots[at + TlbSlots.PTE]);
     }
 
-    /**
-     * The whole TLB saved: its words ({@link TlbSlots}), then the counters, at {@code at} in a
-     * block that holds the saves of several snapshots. A block's slots are written once, when
-     * taken, and never again, so a save is immutable however many times it is restored; the block
-     * goes when the last snapshot in it does. One array per {@link #SAVES_PER_BLOCK} snapshots
-     * rather than one each matters in TeaVM's JavaScript, where a typed array costs microseconds to
-     * create.
-     */
-    static final class Image {
-        final int[] block;
-        final int at;
-
-        Image(int[] block, int at) {
-            this.block = block;
-            this.at = at;
-        }
+    /** The whole TLB saved, for a machine snapshot (TlbSnapshots): the last save again when nothing changed since. */
+    TlbSnapshots.Image save() {
+        return snapshots.save(slots, clock, largeEntries, hits(), misses, evictions);
     }
 
-    static final int SAVES_PER_BLOCK = 16;
-    private int[] saveBlock;
-    private int saveUsed;
-    // The save this TLB was last saved to or loaded from: a save of an unchanged TLB (an undo,
-    // then the next action; a line that failed; an action that left the TLB alone) shares it.
-    private Image last;
-
-    Image save() {
-        int n = slots.length;
-        if (last != null && same(last, n)) {
-            return last;
-        }
-        int size = n + 5;
-        if (saveBlock == null || saveUsed + size > saveBlock.length) {
-            saveBlock = new int[size * SAVES_PER_BLOCK];
-            saveUsed = 0;
-        }
-        int[] out = saveBlock;
-        int at = saveUsed;
-        saveUsed = at + size;
-        copy(slots, 0, out, at, n);
-        int c = at + n;
-        out[c] = clock;
-        out[c + 1] = largeEntries;
-        out[c + 2] = hits();
-        out[c + 3] = misses;
-        out[c + 4] = evictions;
-        last = new Image(out, at);
-        return last;
-    }
-
-    void load(Image image) {
-        int n = slots.length;
-        int[] s = image.block;
-        int at = image.at;
-        copy(s, at, slots, 0, n);
-        int c = at + n;
-        clock = s[c];
-        largeEntries = s[c + 1];
-        clockAtReset = clock - s[c + 2];
+    /** The TLB as {@code image} saved it, counters included. */
+    void load(TlbSnapshots.Image image) {
+        snapshots.load(image, slots);
+        clock = image.clock();
+        largeEntries = image.largeEntries();
+        clockAtReset = clock - image.hits();
         otherTicks = 0;
-        misses = s[c + 3];
-        evictions = s[c + 4];
-        last = image;
-    }
-
-    /**
-     * Whether the TLB holds what {@code image} saved: counters first (a hit or a fill changes
-     * them), then the flags words (an invalidation changes only those), then every word.
-     */
-    private boolean same(Image image, int n) {
-        int[] s = image.block;
-        int at = image.at;
-        int c = at + n;
-        if (s[c] != clock || s[c + 1] != largeEntries || s[c + 2] != hits() || s[c + 3] != misses || s[c + 4] != evictions) {
-            return false;
-        }
-        for (int i = FLAGS; i < n; i += TlbSlots.STRIDE) {
-            if (slots[i] != s[at + i]) {
-                return false;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (slots[i] != s[at + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // A loop, not System.arraycopy: for a few hundred ints, TeaVM's JavaScript copy through a subarray view costs more.
-    private static void copy(int[] from, int fromAt, int[] to, int toAt, int n) {
-        for (int i = 0; i < n; i++) {
-            to[toAt + i] = from[fromAt + i];
-        }
+        misses = image.misses();
+        evictions = image.evictions();
     }
 }

@@ -85,7 +85,7 @@ class SnapshotRecyclingTest {
         MachineSnapshot second = t.m.snapshot();
         assertSame(first.tlb.block, second.tlb.block);
         String after = MachineDump.of(t.m);
-        for (int i = 0; i < 3 * Tlb.SAVES_PER_BLOCK; i++) {
+        for (int i = 0; i < 3 * TlbSnapshots.SAVES_PER_BLOCK; i++) {
             t.m.snapshot();
             t.m.invlpg(LINEAR);
         }

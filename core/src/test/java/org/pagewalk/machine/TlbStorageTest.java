@@ -64,9 +64,9 @@ class TlbStorageTest {
         RecordedTlb old = new RecordedTlb(geometry, oldTrace);
         Tlb tlb = new Tlb(geometry, newTrace);
         List<RecordedTlb.Image> oldImages = new ArrayList<>();
-        List<Tlb.Image> newImages = new ArrayList<>();
+        List<TlbSnapshots.Image> newImages = new ArrayList<>();
         RecordedTlb.Image lastOld = null;
-        Tlb.Image lastNew = null;
+        TlbSnapshots.Image lastNew = null;
         boolean journaling = false;
         int steps = 1000;
         for (int step = 0; step < steps; step++) {
@@ -147,7 +147,7 @@ class TlbStorageTest {
                 }
             } else if (op < 86) {
                 RecordedTlb.Image o = old.save();
-                Tlb.Image n = tlb.save();
+                TlbSnapshots.Image n = tlb.save();
                 assertEquals(o == lastOld, n == lastNew, where + ": a save shares the last image exactly when the old one did");
                 lastOld = o;
                 lastNew = n;
@@ -224,10 +224,10 @@ class TlbStorageTest {
     void anUnchangedTlbSharesItsImage() {
         Tlb tlb = new Tlb(TlbGeometry.DEFAULT, new Trace());
         tlb.fill(0x00403000, false, 0x00200000, 6, true, false, 0x1004, 0x2003, 0x2000C, 0x200003);
-        Tlb.Image first = tlb.save();
+        TlbSnapshots.Image first = tlb.save();
         assertSame(first, tlb.save());
         tlb.invalidatePage(0x00403000, 0);
-        Tlb.Image second = tlb.save();
+        TlbSnapshots.Image second = tlb.save();
         assertTrue(first != second, "an invalidation changes only a flags word, and the save sees it");
         tlb.load(first);
         assertSame(first, tlb.save());
