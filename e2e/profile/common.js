@@ -53,9 +53,13 @@ function byFunction(profile, per) {
   for (const n of profile.nodes) {
     nodes[n.id] = n;
   }
+  // Profiler.stop names each node's children; a trace's ProfileChunk names each node's parent.
   for (const n of profile.nodes) {
     for (const c of n.children || []) {
       parent[c] = n.id;
+    }
+    if (n.parent) {
+      parent[n.id] = n.parent;
     }
   }
   const self = {};

@@ -1,10 +1,11 @@
 // The first render, from navigation to the first screen painted (the pagewalk-painted mark).
 //   node first-render.js js 9 http://localhost:8080/ http://localhost:8081/   loads alternating; the median per site
 //   node first-render.js --trace js http://localhost:8080/                   one traced load: main-thread time by kind, then its tasks
+//   node first-render.js --profile js http://localhost:8080/                 one load's CPU profile up to the mark, by function
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const {browser, page, loadToPaint, median} = require('./common');
+const {browser, page, loadToPaint, median, byFunction, printTop} = require('./common');
 
 const KINDS = ['ParseHTML', 'ParseAuthorStyleSheet', 'EvaluateScript', 'v8.compile', 'FunctionCall', 'UpdateLayoutTree',
   'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks'];
@@ -48,20 +49,58 @@ function mainThreadByKind(events, pid, tid, from, to) {
   return out;
 }
 
-async function trace(engine, url) {
+/** The trace events of one load (after two that warm the caches and the code cache, as in the table). */
+async function tracedLoad(engine, url, categories) {
   const file = path.join(os.tmpdir(), 'pagewalk-first-render.json');
   const b = await browser();
   const p = await page(b);
   for (let i = 0; i < 2; i++) {
-    await loadToPaint(p, withEngine(url, engine)); // caches and the code cache warm, as in the table
+    await loadToPaint(p, withEngine(url, engine));
   }
   await p.goto('about:blank');
-  await p.tracing.start({path: file, categories: ['devtools.timeline', 'blink.user_timing', 'v8', 'toplevel', 'loading']});
+  await p.tracing.start({path: file, categories});
   await p.goto(withEngine(url, engine));
   await p.waitForFunction("performance.getEntriesByName('pagewalk-painted').length > 0", {timeout: 60000});
   await p.tracing.stop();
   await b.close();
-  const events = JSON.parse(fs.readFileSync(file)).traceEvents;
+  return JSON.parse(fs.readFileSync(file)).traceEvents;
+}
+
+/** The V8 CPU profile a trace carries, as Profiler.stop would give it, cut at the mark. */
+async function profile(engine, url) {
+  const events = await tracedLoad(engine, url, ['blink.user_timing', 'v8', 'disabled-by-default-v8.cpu_profiler']);
+  const painted = events.find(e => e.name === 'pagewalk-painted');
+  const chunks = {};
+  for (const e of events) {
+    if (e.pid !== painted.pid || (e.name !== 'Profile' && e.name !== 'ProfileChunk')) {
+      continue;
+    }
+    const c = chunks[e.id] || (chunks[e.id] = {nodes: [], samples: [], timeDeltas: [], startTime: 0});
+    if (e.name === 'Profile') {
+      c.startTime = e.args.data.startTime;
+    } else {
+      const d = e.args.data;
+      c.nodes.push(...((d.cpuProfile || {}).nodes || []));
+      c.samples.push(...((d.cpuProfile || {}).samples || []));
+      c.timeDeltas.push(...(d.timeDeltas || []));
+    }
+  }
+  // The renderer's main thread: the profile whose functions include Pagewalk's main.
+  const prof = Object.values(chunks).find(c => c.nodes.some(n => /main/.test(n.callFrame.functionName)));
+  let t = prof.startTime;
+  let keep = 0;
+  while (keep < prof.samples.length && (t += prof.timeDeltas[keep] || 0) <= painted.ts) {
+    keep++;
+  }
+  prof.samples = prof.samples.slice(0, keep);
+  prof.timeDeltas = prof.timeDeltas.slice(0, keep);
+  const {self, total} = byFunction(prof, 1);
+  printTop('self ms up to the first paint', self, 30);
+  printTop('total ms up to the first paint', total, 60);
+}
+
+async function trace(engine, url) {
+  const events = await tracedLoad(engine, url, ['devtools.timeline', 'blink.user_timing', 'v8', 'toplevel', 'loading']);
   const threads = {};
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name') {
@@ -95,5 +134,6 @@ async function trace(engine, url) {
 }
 
 const args = process.argv.slice(2);
-(args[0] === '--trace' ? trace(args[1], args[2]) : alternate(args[0], +args[1], args.slice(2)))
+const modes = {'--trace': trace, '--profile': profile};
+(modes[args[0]] ? modes[args[0]](args[1], args[2]) : alternate(args[0], +args[1], args.slice(2)))
     .catch(e => { console.error(e.message); process.exit(1); });
