@@ -27,6 +27,21 @@ function fourGibLink() {
   return '#run=~' + zlib.deflateRawSync(Buffer.from(lines.join('\n')), {level: 9}).toString('base64url');
 }
 
+/** FrontEndFiguresTest's 10,000-line share link: boot, init_mm, then 1,000 pages each mapped, written and read. */
+function tenThousandLineLink() {
+  const lines = ['boot ceanos', 'init_mm'];
+  const accesses = ['write user %s %d', 'read user %s', 'translate user read %s', 'read user %s', 'write user %s %d',
+    'read kernel %s', 'read user %s', 'translate user write %s', 'read user %s'];
+  for (let k = 0; lines.length < 10000; k++) {
+    const p = hex(0x08048000 + k * 4096);
+    lines.push('memMapPage ' + p + ' ' + hex(0x01000000 + k * 4096) + ' USER|WRITE');
+    for (let a = 0; a < accesses.length && lines.length < 10000; a++) {
+      lines.push(accesses[a].replace('%s', p).replace('%d', String(k)));
+    }
+  }
+  return '#run=~' + zlib.deflateRawSync(Buffer.from(lines.join('\n')), {level: 9}).toString('base64url');
+}
+
 /** A fresh navigation (from about:blank, caches warm) to the first screen painted; its time from navigation in ms. */
 async function loadToPaint(p, url) {
   await p.goto('about:blank');
@@ -90,4 +105,4 @@ function printTop(title, table, n) {
       .forEach(([k, v]) => console.log(v.toFixed(3).padStart(10), k));
 }
 
-module.exports = {browser, page, fourGibLink, loadToPaint, loadReady, median, byFunction, printTop};
+module.exports = {browser, page, fourGibLink, tenThousandLineLink, loadToPaint, loadReady, median, byFunction, printTop};

@@ -2,16 +2,20 @@
 //   node first-render.js js 9 http://localhost:8080/ http://localhost:8081/   loads alternating; the median per site
 //   node first-render.js --trace js http://localhost:8080/                   one traced load: main-thread time by kind, then its tasks
 //   node first-render.js --profile js http://localhost:8080/                 one load's CPU profile up to the mark, by function
+// --link10k before any of these opens FrontEndFiguresTest's 10,000-line share link instead of the page alone.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const {browser, page, loadToPaint, median, byFunction, printTop} = require('./common');
+const {browser, page, loadToPaint, median, byFunction, printTop, tenThousandLineLink} = require('./common');
 
 const KINDS = ['ParseHTML', 'ParseAuthorStyleSheet', 'EvaluateScript', 'v8.compile', 'FunctionCall', 'UpdateLayoutTree',
   'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks'];
 
+/** The URL with ?engine= (before its fragment: a share link's #run= stays the fragment). */
 function withEngine(url, engine) {
-  return url + (url.includes('?') ? '&' : '?') + 'engine=' + engine;
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  return base + (base.includes('?') ? '&' : '?') + 'engine=' + engine + (hash < 0 ? '' : url.slice(hash));
 }
 
 async function alternate(engine, rounds, urls) {
@@ -133,7 +137,8 @@ async function trace(engine, url) {
   }
 }
 
-const args = process.argv.slice(2);
+const link = process.argv[2] === '--link10k';
+const args = process.argv.slice(link ? 3 : 2).map((a, i) => (a.startsWith('http') && link ? a + tenThousandLineLink() : a));
 const modes = {'--trace': trace, '--profile': profile};
 (modes[args[0]] ? modes[args[0]](args[1], args[2]) : alternate(args[0], +args[1], args.slice(2)))
     .catch(e => { console.error(e.message); process.exit(1); });
